@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { stateFor } from './action-rules.js';
+import { ApiError } from './api-error.js';
+import { BodyReader } from './body-reader.js';
+import type { PendingChallenge } from './challenge-registry.js';
+import type { EmulatorContext } from './emulator-context.js';
+import type { ActionBinding, ActionRecord, AuthenticatorRecord } from './model.js';
+import type { ApiRequest, Router } from './router.js';
+import type { TokenClaims } from './token-service.js';
+import { authenticatorView } from './server-api.js';
+
+/** Action code of a discoverable sign-in started without `/client/challenge`. */
+export const DEFAULT_SIGN_IN_ACTION = 'signInWithPasskey';
+/** Scopes of the token a successful verification returns (Authsignal: "to manage authenticators"). */
+const VERIFIED_SCOPES = ['read:authenticators', 'add:authenticators', 'remove:authenticators'];
+
+const sameAction = (c: PendingChallenge, t: ActionBinding): boolean =>
+  c.userId === t.userId && c.actionCode === t.actionCode && c.idempotencyKey === t.idempotencyKey;
+
+/** The API browsers call through `@authsignal/browser`. */
+export class ClientApi {
+  constructor(private readonly ctx: EmulatorContext) {}
+
+  register(router: Router): void {
+    const wrap = (h: (r: ApiRequest) => Promise<unknown>) => async (r: ApiRequest) => ({ body: await h(r) });
+    const base = '/v1/client/user-authenticators/passkey';
+    for (const suffix of ['', '/web']) {
+      router
+        .add('POST', `${base}/registration-options${suffix}`, wrap((r) => this.registrationOptions(r)))
+        .add('POST', `${base}/authentication-options${suffix}`, wrap((r) => this.authenticationOptions(r)))
+        .add('POST', `/v1/client/challenge${suffix}`, wrap((r) => this.challenge(r)));
+    }
+    router
+      .add('POST', base, wrap((r) => this.addPasskey(r)))
+      .add('POST', '/v1/client/verify/passkey', wrap((r) => this.verifyPasskey(r)))
+      .add('GET', base, wrap((r) => this.lookupPasskey(r)));
+  }
+
+  private iso(): string {
+    return new Date(this.ctx.now()).toISOString();
+  }
+
+  /** The action a token points at; it must exist and must not be blocked. */
+  private actionOf(claims: TokenClaims): ActionRecord {
+    const action = this.ctx.store.getAction(claims.userId, claims.actionCode, claims.idempotencyKey);
+    if (!action) throw new ApiError(401, 'invalid_token', 'The action of this token does not exist.');
+    if (action.state === 'BLOCK') {
+      throw new ApiError(403, 'action_blocked', 'This action is blocked and cannot be completed.');
+    }
+    return action;
+  }
+
+  /** Adding a passkey to a user who already has an authenticator needs `add:authenticators`. */
+  private requireAddScope(claims: TokenClaims): void {
+    const enrolled = this.ctx.store.listAuthenticators(claims.userId).length > 0;
+    if (enrolled && !claims.scopes.includes('add:authenticators')) {
+      throw new ApiError(
+        403,
+        'insufficient_scope',
+        'The user already has an authenticator: track the action with scope "add:authenticators" to add another.',
+      );
+    }
+  }
+
+  private async succeed(action: ActionRecord, authenticator: AuthenticatorRecord): Promise<string> {
+    this.ctx.store.putAction({
+      ...action,
+      state: 'CHALLENGE_SUCCEEDED',
+      stateUpdatedAt: this.iso(),
+      verificationMethod: 'PASSKEY',
+      verifiedByAuthenticatorId: authenticator.userAuthenticatorId,
+    });
+    return this.ctx.tokens.issue(
+      { userId: action.userId, actionCode: action.actionCode, idempotencyKey: action.idempotencyKey },
+      VERIFIED_SCOPES,
+    );
+  }
+
+  private async registrationOptions(r: ApiRequest): Promise<unknown> {
+    const claims = await this.ctx.auth.requireToken(r.headers);
+    this.actionOf(claims);
+    this.requireAddScope(claims);
+    const body = new BodyReader(r.body);
+    const attachment = body.optionalString('authenticatorAttachment');
+    if (attachment !== undefined && attachment !== 'platform' && attachment !== 'cross-platform') {
+      throw ApiError.badRequest('"authenticatorAttachment" must be "platform" or "cross-platform".');
+    }
+    const user = this.ctx.store.getUser(claims.userId);
+    const userName = body.optionalString('username') ?? user?.username ?? user?.email ?? claims.userId;
+    const displayName = body.optionalString('displayName') ?? user?.displayName ?? userName;
+    if (body.optionalString('username') && user) {
+      this.ctx.store.upsertUser(claims.userId, { username: userName, displayName }, this.iso());
+    }
+    const options = await this.ctx.verifier.registrationOptions({
+      userId: claims.userId,
+      userName,
+      displayName,
+      attachment,
+      exclude: this.ctx.store.listAuthenticators(claims.userId).map((a) => a.webauthnCredential),
+    });
+    const challenge = this.ctx.challenges.create({
+      purpose: 'register',
+      userId: claims.userId,
+      actionCode: claims.actionCode,
+      idempotencyKey: claims.idempotencyKey,
+      webauthnChallenge: options.challenge,
+    });
+    return { challengeId: challenge.challengeId, options };
+  }
+
+  private async addPasskey(r: ApiRequest): Promise<unknown> {
+    const claims = await this.ctx.auth.requireToken(r.headers);
+    const body = new BodyReader(r.body);
+    const credential = body.object<RegistrationResponseJSON>('registrationCredential');
+    const challengeId = body.string('challengeId');
+    const challenge = this.ctx.challenges.consume(challengeId);
+    if (!challenge || challenge.purpose !== 'register' || !challenge.webauthnChallenge) {
+      throw ApiError.invalidChallenge('The registration challenge is unknown, expired or already used.');
+    }
+    if (!sameAction(challenge, claims)) {
+      throw ApiError.invalidChallenge('The registration challenge was issued for another token.');
+    }
+    const action = this.actionOf(claims);
+    this.requireAddScope(claims);
+    const verified = await this.ctx.verifier.verifyRegistration(credential, challenge.webauthnChallenge);
+    if (this.ctx.store.findAuthenticatorByCredentialId(verified.credentialId)) {
+      throw new ApiError(400, 'already_registered', 'This passkey is already registered.');
+    }
+    const now = this.iso();
+    const authenticator: AuthenticatorRecord = {
+      userAuthenticatorId: randomUUID(),
+      userId: claims.userId,
+      verificationMethod: 'PASSKEY',
+      createdAt: now,
+      verifiedAt: now,
+      webauthnCredential: { ...verified, name: 'Passkey', deviceId: undefined },
+    };
+    this.ctx.store.addAuthenticator(authenticator);
+    const accessToken = await this.succeed(action, authenticator);
+    const { userId: _userId, ...userAuthenticator } = authenticatorView(authenticator);
+    return {
+      isVerified: true,
+      accessToken,
+      userAuthenticatorId: authenticator.userAuthenticatorId,
+      userId: claims.userId,
+      userAuthenticator,
+    };
+  }
+
+  private async challenge(r: ApiRequest): Promise<unknown> {
+    const caller = await this.ctx.auth.client(r.headers);
+    if (caller.kind !== 'tenant') {
+      throw ApiError.badRequest('/client/challenge starts a sign-in without a token; send the tenant id (Basic).');
+    }
+    const body = new BodyReader(r.body);
+    const challenge = this.ctx.challenges.create({
+      purpose: 'authenticate',
+      actionCode: body.string('action'),
+      idempotencyKey: body.optionalString('idempotencyKey'),
+    });
+    return { challengeId: challenge.challengeId };
+  }
+
+  private async authenticationOptions(r: ApiRequest): Promise<unknown> {
+    const caller = await this.ctx.auth.client(r.headers);
+    const body = new BodyReader(r.body);
+    if (caller.kind === 'token') {
+      const { claims } = caller;
+      this.actionOf(claims);
+      const passkeys = this.ctx.store.listAuthenticators(claims.userId).map((a) => a.webauthnCredential);
+      if (passkeys.length === 0) {
+        throw new ApiError(400, 'credential_not_found', 'The user has no passkey to sign in with.');
+      }
+      const options = await this.ctx.verifier.authenticationOptions(passkeys);
+      const challenge = this.ctx.challenges.create({
+        purpose: 'authenticate',
+        userId: claims.userId,
+        actionCode: claims.actionCode,
+        idempotencyKey: claims.idempotencyKey,
+        webauthnChallenge: options.challenge,
+      });
+      return { challengeId: challenge.challengeId, options };
+    }
+    const options = await this.ctx.verifier.authenticationOptions([]);
+    const challengeId = body.optionalString('challengeId');
+    if (challengeId) {
+      const pending = this.ctx.challenges.peek(challengeId);
+      if (!pending || pending.purpose !== 'authenticate' || pending.userId !== undefined) {
+        throw ApiError.invalidChallenge('The challenge is unknown, expired or already used.');
+      }
+      pending.webauthnChallenge = options.challenge;
+      return { challengeId, options };
+    }
+    const created = this.ctx.challenges.create({
+      purpose: 'authenticate',
+      actionCode: DEFAULT_SIGN_IN_ACTION,
+      webauthnChallenge: options.challenge,
+    });
+    return { challengeId: created.challengeId, options };
+  }
+
+  private async verifyPasskey(r: ApiRequest): Promise<unknown> {
+    const caller = await this.ctx.auth.client(r.headers);
+    const body = new BodyReader(r.body);
+    const credential = body.object<AuthenticationResponseJSON>('authenticationCredential');
+    const challengeId = body.string('challengeId');
+    const deviceId = body.optionalString('deviceId');
+    if (typeof credential.id !== 'string' || typeof credential.response !== 'object' || credential.response === null) {
+      throw ApiError.badRequest('"authenticationCredential" is not a WebAuthn assertion.');
+    }
+    const challenge = this.ctx.challenges.consume(challengeId);
+    if (!challenge || challenge.purpose !== 'authenticate' || !challenge.webauthnChallenge) {
+      throw ApiError.invalidChallenge('The challenge is unknown, expired or already used.');
+    }
+    let action: ActionRecord | undefined;
+    if (caller.kind === 'token') {
+      if (!sameAction(challenge, caller.claims)) {
+        throw ApiError.invalidChallenge('The challenge was issued for another token.');
+      }
+      action = this.actionOf(caller.claims);
+    } else if (challenge.userId !== undefined) {
+      throw ApiError.invalidChallenge('This challenge belongs to a token; send that token.');
+    }
+    const authenticator = this.ctx.store.findAuthenticatorByCredentialId(credential.id);
+    if (!authenticator) throw ApiError.invalidCredential('The passkey is not registered.');
+    if (action && authenticator.userId !== action.userId) {
+      throw ApiError.invalidCredential('The passkey belongs to another user.');
+    }
+    const userHandle = credential.response.userHandle;
+    if (userHandle && isoBase64URL.toUTF8String(userHandle) !== authenticator.userId) {
+      throw ApiError.invalidCredential('The passkey user handle does not match its user.');
+    }
+    const newCounter = await this.ctx.verifier.verifyAuthentication(
+      credential,
+      challenge.webauthnChallenge,
+      authenticator.webauthnCredential,
+    );
+    const now = this.iso();
+    this.ctx.store.updateAuthenticator(authenticator.userAuthenticatorId, (a) => {
+      a.webauthnCredential.counter = newCounter;
+      a.lastVerifiedAt = now;
+      if (deviceId) a.webauthnCredential.deviceId = deviceId;
+    });
+    if (!action) {
+      const idempotencyKey = challenge.idempotencyKey ?? randomUUID();
+      action = this.ctx.store.getAction(authenticator.userId, challenge.actionCode, idempotencyKey) ?? {
+        userId: authenticator.userId,
+        actionCode: challenge.actionCode,
+        idempotencyKey,
+        state: 'CHALLENGE_REQUIRED',
+        createdAt: now,
+        stateUpdatedAt: now,
+        attributes: {},
+      };
+      if (action.state === 'BLOCK' || stateFor(this.ctx.rules, action.actionCode) === 'BLOCK') {
+        throw new ApiError(403, 'action_blocked', 'This action is blocked and cannot be completed.');
+      }
+    }
+    const accessToken = await this.succeed(action, authenticator);
+    const user = this.ctx.store.getUser(authenticator.userId);
+    return {
+      isVerified: true,
+      accessToken,
+      userId: authenticator.userId,
+      userAuthenticatorId: authenticator.userAuthenticatorId,
+      ...(user?.username ? { username: user.username } : {}),
+      ...(user?.displayName ? { userDisplayName: user.displayName } : {}),
+    };
+  }
+
+  private async lookupPasskey(r: ApiRequest): Promise<unknown> {
+    await this.ctx.auth.client(r.headers);
+    const ids = (r.query.get('credentialIds') ?? '').split(',').filter(Boolean);
+    for (const id of ids) {
+      const found = this.ctx.store.findAuthenticatorByCredentialId(id);
+      if (found) return { credentialId: id, verifiedAt: found.lastVerifiedAt ?? found.verifiedAt };
+    }
+    throw ApiError.notFound('None of these passkeys is registered.');
+  }
+}

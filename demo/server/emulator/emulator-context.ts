@@ -1,0 +1,19 @@
+import type { ActionRules } from './action-rules.js';
+import type { ChallengeRegistry } from './challenge-registry.js';
+import type { EmulatorStore } from './emulator-store.js';
+import type { PasskeyVerifier } from './passkey-verifier.js';
+import type { RequestAuthenticator } from './request-authenticator.js';
+import type { TokenService } from './token-service.js';
+
+/** What the API handlers share. */
+export interface EmulatorContext {
+  store: EmulatorStore;
+  tokens: TokenService;
+  challenges: ChallengeRegistry;
+  verifier: PasskeyVerifier;
+  auth: RequestAuthenticator;
+  rules: ActionRules;
+  now: () => number;
+  /** Base URL including `/v1`, for `url` in track responses. */
+  baseUrl: () => string;
+}

@@ -1,0 +1,34 @@
+import type { ActionRules } from './action-rules.js';
+
+export interface EmulatorOptions {
+  /** TCP port; 0 picks a free one. Default 4000. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1`: the emulator is for this machine only. */
+  host?: string;
+  /** Default `local-tenant`. */
+  tenantId?: string;
+  /** The API secret key `@authsignal/node` sends. Default `local-secret`. */
+  secret?: string;
+  /** Origins allowed to call the client API and to appear in WebAuthn client data. */
+  origins?: string[];
+  /** WebAuthn relying-party id. Default `localhost`. */
+  rpId?: string;
+  rpName?: string;
+  /** JSON file that keeps users, authenticators and actions across restarts; omit for memory only. */
+  dataFile?: string;
+  /** Per-action outcomes of `track`. */
+  rules?: ActionRules;
+  /** Clock in milliseconds, injectable so tests can expire tokens. Default `Date.now`. */
+  now?: () => number;
+}
+
+export const DEFAULTS = {
+  port: 4000,
+  host: '127.0.0.1',
+  tenantId: 'local-tenant',
+  secret: 'local-secret',
+  origins: ['http://localhost:5173'],
+  rpId: 'localhost',
+  rpName: 'passkey-elements (local)',
+  dataFile: '.data/emulator.json',
+} as const;

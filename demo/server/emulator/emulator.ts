@@ -1,0 +1,151 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_RULES, parseRules } from './action-rules.js';
+import { ApiError } from './api-error.js';
+import { ChallengeRegistry } from './challenge-registry.js';
+import { ClientApi } from './client-api.js';
+import { CorsPolicy } from './cors-policy.js';
+import type { EmulatorContext } from './emulator-context.js';
+import { DEFAULTS, type EmulatorOptions } from './emulator-options.js';
+import { EmulatorStore } from './emulator-store.js';
+import { PasskeyVerifier } from './passkey-verifier.js';
+import { RequestAuthenticator } from './request-authenticator.js';
+import { Router } from './router.js';
+import { ServerApi } from './server-api.js';
+import { TokenService } from './token-service.js';
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export interface RunningEmulator {
+  /** Base URL including `/v1`: what `baseUrl` (browser) and `apiUrl` (node) take. */
+  url: string;
+  port: number;
+  tenantId: string;
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'invalid_request', 'The request body is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  // The browser SDK sends body-less POSTs with Content-Type: application/json.
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw ApiError.badRequest('The request body is not valid JSON.');
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body ?? {});
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(text);
+}
+
+/**
+ * Starts the local Authsignal-compatible API. For development and tests only: it keeps one
+ * tenant, speaks only passkeys, and stores data in a plain JSON file.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const tenantId = options.tenantId ?? DEFAULTS.tenantId;
+  const secret = options.secret ?? DEFAULTS.secret;
+  const origins = options.origins?.length ? options.origins : [...DEFAULTS.origins];
+  const rpId = options.rpId ?? DEFAULTS.rpId;
+  const now = options.now ?? Date.now;
+  if (!tenantId) throw new Error('The emulator needs a tenant id.');
+  if (!secret) throw new Error('The emulator needs a secret key.');
+  for (const origin of origins) {
+    if (new URL(origin).origin !== origin.replace(/\/$/, '')) {
+      throw new Error(`Origin ${origin} must be a bare origin such as http://localhost:5173.`);
+    }
+  }
+
+  let baseUrl = '';
+  const tokens = new TokenService(secret, tenantId, now);
+  const ctx: EmulatorContext = {
+    store: new EmulatorStore(options.dataFile),
+    tokens,
+    challenges: new ChallengeRegistry(now),
+    verifier: new PasskeyVerifier(rpId, options.rpName ?? DEFAULTS.rpName, origins),
+    auth: new RequestAuthenticator(tenantId, secret, tokens),
+    rules: options.rules ? parseRules(options.rules) : DEFAULT_RULES,
+    now,
+    baseUrl: () => baseUrl,
+  };
+  const router = new Router();
+  new ServerApi(ctx).register(router);
+  new ClientApi(ctx).register(router);
+  const cors = new CorsPolicy(origins);
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+    const method = request.method ?? 'GET';
+    const origin = request.headers.origin;
+    const isClientApi = url.pathname.startsWith('/v1/client/');
+    if (origin !== undefined && isClientApi) {
+      if (!cors.isAllowed(origin)) {
+        throw new ApiError(403, 'invalid_origin', `Origin ${origin} is not allowed for this tenant.`);
+      }
+      if (method === 'OPTIONS') {
+        cors.applyPreflight(response, origin);
+        response.writeHead(204).end();
+        return;
+      }
+      cors.apply(response, origin);
+    }
+    const match = router.match(method, url.pathname);
+    if (match.kind === 'none') throw ApiError.notFound(`No endpoint ${method} ${url.pathname}.`);
+    if (match.kind === 'wrong-method') {
+      response.setHeader('Allow', match.allowed.join(', '));
+      throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`);
+    }
+    const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(request);
+    const result = await match.handler({
+      method,
+      path: url.pathname,
+      params: match.params,
+      query: url.searchParams,
+      headers: request.headers,
+      body,
+    });
+    send(response, result.status ?? 200, result.body);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) return void response.destroy();
+      if (error instanceof ApiError) return send(response, error.status, error.toBody());
+      // Unexpected: answer JSON anyway (the browser SDK parses every body), without internals.
+      console.error('[emulator] internal error:', (error as Error).message);
+      send(response, 500, new ApiError(500, 'internal_error', 'The emulator failed to handle the request.').toBody());
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://localhost:${port}/v1`;
+  return {
+    url: baseUrl,
+    port,
+    tenantId,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

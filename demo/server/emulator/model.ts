@@ -1,0 +1,80 @@
+/** Records the emulator keeps, shaped after Authsignal's API responses. */
+
+export const ACTION_STATES = [
+  'ALLOW',
+  'BLOCK',
+  'CHALLENGE_REQUIRED',
+  'CHALLENGE_SUCCEEDED',
+  'CHALLENGE_FAILED',
+  'REVIEW_REQUIRED',
+  'REVIEW_SUCCEEDED',
+  'REVIEW_FAILED',
+] as const;
+export type ActionState = (typeof ACTION_STATES)[number];
+
+export const SCOPES = [
+  'read:authenticators',
+  'add:authenticators',
+  'remove:authenticators',
+  'update:authenticators',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface UserRecord {
+  userId: string;
+  email?: string;
+  username?: string;
+  displayName?: string;
+  createdAt: string;
+}
+
+export interface PasskeyCredentialRecord {
+  credentialId: string;
+  /** COSE public key, base64url. Never leaves the emulator. */
+  publicKey: string;
+  counter: number;
+  transports: string[];
+  deviceId?: string;
+  name: string;
+  aaguid: string;
+  authenticatorAttachment?: string;
+  credentialBackedUp: boolean;
+  credentialDeviceType: string;
+}
+
+export interface AuthenticatorRecord {
+  userAuthenticatorId: string;
+  userId: string;
+  verificationMethod: 'PASSKEY';
+  createdAt: string;
+  verifiedAt: string;
+  lastVerifiedAt?: string;
+  webauthnCredential: PasskeyCredentialRecord;
+}
+
+export interface ActionRecord {
+  userId: string;
+  actionCode: string;
+  idempotencyKey: string;
+  state: ActionState;
+  createdAt: string;
+  stateUpdatedAt: string;
+  verificationMethod?: 'PASSKEY';
+  verifiedByAuthenticatorId?: string;
+  /** What `track` was given (custom attributes, email, …), kept for `getAction`'s `output`. */
+  attributes: Record<string, unknown>;
+}
+
+export interface StoreData {
+  version: 1;
+  users: Record<string, UserRecord>;
+  authenticators: AuthenticatorRecord[];
+  actions: Record<string, ActionRecord>;
+}
+
+/** What a client token points at: one action of one user. */
+export interface ActionBinding {
+  userId: string;
+  actionCode: string;
+  idempotencyKey: string;
+}

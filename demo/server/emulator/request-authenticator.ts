@@ -1,0 +1,68 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { ApiError } from './api-error.js';
+import type { TokenClaims, TokenService } from './token-service.js';
+
+export type ClientCaller = { kind: 'token'; claims: TokenClaims } | { kind: 'tenant' };
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+const sameSecret = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
+
+function decodeBasic(header: string | undefined): string | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
+  if (!match) return undefined;
+  try {
+    return Buffer.from(match[1]!, 'base64').toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Who is calling: the tenant's backend (secret), or a browser (tenant id or a client token). */
+export class RequestAuthenticator {
+  constructor(
+    private readonly tenantId: string,
+    private readonly secret: string,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** Server API: `Basic base64(secret + ":")`, as `@authsignal/node` sends it. */
+  requireSecret(headers: IncomingHttpHeaders): void {
+    const decoded = decodeBasic(headers.authorization);
+    const user = decoded?.endsWith(':') ? decoded.slice(0, -1) : decoded;
+    if (user === undefined || !sameSecret(user, this.secret)) throw ApiError.unauthorized();
+  }
+
+  /**
+   * Client API: `Bearer <token>`, or `Basic base64(tenantId)` as the browser SDK sends it, or
+   * `Basic base64(tenantId + ":")` as the docs' curl examples do.
+   */
+  async client(headers: IncomingHttpHeaders): Promise<ClientCaller> {
+    const header = headers.authorization ?? '';
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+    if (bearer) return { kind: 'token', claims: await this.tokens.verify(bearer[1]!) };
+    const decoded = decodeBasic(header);
+    const tenant = decoded?.endsWith(':') ? decoded.slice(0, -1) : decoded;
+    // The SDK URI-encodes the tenant id before base64.
+    if (tenant !== undefined && (tenant === this.tenantId || safeDecode(tenant) === this.tenantId)) {
+      return { kind: 'tenant' };
+    }
+    throw ApiError.unauthorized('A client token (Bearer) or the tenant id (Basic) is required.');
+  }
+
+  async requireToken(headers: IncomingHttpHeaders): Promise<TokenClaims> {
+    const caller = await this.client(headers);
+    if (caller.kind !== 'token') {
+      throw ApiError.unauthorized('This endpoint needs the token from track (Authorization: Bearer).');
+    }
+    return caller.claims;
+  }
+}
+
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+export interface ApiResponse {
+  status?: number;
+  body: unknown;
+}
+
+export type Handler = (request: ApiRequest) => Promise<ApiResponse> | ApiResponse;
+
+interface Route {
+  method: string;
+  segments: string[];
+  handler: Handler;
+}
+
+export type RouteMatch =
+  | { kind: 'found'; handler: Handler; params: Record<string, string> }
+  | { kind: 'wrong-method'; allowed: string[] }
+  | { kind: 'none' };
+
+/** Exact-segment routing with `:name` parameters; nothing more is needed for a fixed API. */
+export class Router {
+  private readonly routes: Route[] = [];
+
+  add(method: string, pattern: string, handler: Handler): this {
+    this.routes.push({ method, segments: pattern.split('/').filter(Boolean), handler });
+    return this;
+  }
+
+  match(method: string, path: string): RouteMatch {
+    const parts = path.split('/').filter(Boolean);
+    const allowed: string[] = [];
+    for (const route of this.routes) {
+      const params = Router.matchSegments(route.segments, parts);
+      if (!params) continue;
+      if (route.method === method) return { kind: 'found', handler: route.handler, params };
+      allowed.push(route.method);
+    }
+    return allowed.length ? { kind: 'wrong-method', allowed } : { kind: 'none' };
+  }
+
+  private static matchSegments(pattern: string[], parts: string[]): Record<string, string> | undefined {
+    if (pattern.length !== parts.length) return undefined;
+    const params: Record<string, string> = {};
+    for (let i = 0; i < pattern.length; i++) {
+      const expected = pattern[i]!;
+      let actual: string;
+      try {
+        actual = decodeURIComponent(parts[i]!);
+      } catch {
+        return undefined;
+      }
+      if (expected.startsWith(':')) params[expected.slice(1)] = actual;
+      else if (expected !== actual) return undefined;
+    }
+    return params;
+  }
+}

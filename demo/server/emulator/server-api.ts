@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from './api-error.js';
+import { stateFor } from './action-rules.js';
+import { BodyReader } from './body-reader.js';
+import type { EmulatorContext } from './emulator-context.js';
+import { ACTION_STATES, SCOPES, type ActionRecord, type ActionState, type AuthenticatorRecord } from './model.js';
+import type { ApiRequest, Router } from './router.js';
+
+const DEFAULT_SCOPE = 'read:authenticators';
+
+/** Public view of an authenticator, as `getAuthenticators` returns it: no key material. */
+export function authenticatorView(a: AuthenticatorRecord): Record<string, unknown> {
+  const c = a.webauthnCredential;
+  return {
+    userId: a.userId,
+    userAuthenticatorId: a.userAuthenticatorId,
+    verificationMethod: a.verificationMethod,
+    createdAt: a.createdAt,
+    verifiedAt: a.verifiedAt,
+    ...(a.lastVerifiedAt ? { lastVerifiedAt: a.lastVerifiedAt } : {}),
+    webauthnCredential: {
+      credentialId: c.credentialId,
+      deviceId: c.deviceId,
+      name: c.name,
+      aaguid: c.aaguid,
+      credentialBackedUp: c.credentialBackedUp,
+      credentialDeviceType: c.credentialDeviceType,
+      authenticatorAttachment: c.authenticatorAttachment,
+    },
+  };
+}
+
+function parseScopes(value: string | undefined): string[] {
+  const scopes = (value ?? DEFAULT_SCOPE).split(/\s+/).filter(Boolean);
+  for (const scope of scopes) {
+    if (!(SCOPES as readonly string[]).includes(scope)) {
+      throw ApiError.badRequest(`Unknown scope "${scope}"; expected some of ${SCOPES.join(', ')}.`);
+    }
+  }
+  return scopes.includes(DEFAULT_SCOPE) ? scopes : [DEFAULT_SCOPE, ...scopes];
+}
+
+/** The API the tenant's backend calls with its secret key (`@authsignal/node`). */
+export class ServerApi {
+  constructor(private readonly ctx: EmulatorContext) {}
+
+  register(router: Router): void {
+    const guarded = (handler: (r: ApiRequest) => Promise<unknown> | unknown) => async (r: ApiRequest) => {
+      this.ctx.auth.requireSecret(r.headers);
+      return { body: await handler(r) };
+    };
+    router
+      .add('POST', '/v1/users/:userId/actions/:action', guarded((r) => this.track(r)))
+      .add('GET', '/v1/users/:userId/actions/:action/:idempotencyKey', guarded((r) => this.getAction(r)))
+      .add('PATCH', '/v1/users/:userId/actions/:action/:idempotencyKey', guarded((r) => this.updateAction(r)))
+      .add('POST', '/v1/validate', guarded((r) => this.validate(r)))
+      .add('GET', '/v1/users/:userId', guarded((r) => this.getUser(r)))
+      .add('GET', '/v1/users/:userId/authenticators', guarded((r) => this.getAuthenticators(r)))
+      .add('DELETE', '/v1/users/:userId/authenticators/:id', guarded((r) => this.deleteAuthenticator(r)));
+  }
+
+  private iso(): string {
+    return new Date(this.ctx.now()).toISOString();
+  }
+
+  private async track(r: ApiRequest): Promise<unknown> {
+    const { userId, action: actionCode } = r.params as { userId: string; action: string };
+    const body = new BodyReader(r.body);
+    const scopes = parseScopes(body.optionalString('scope'));
+    const idempotencyKey = body.optionalString('idempotencyKey') ?? randomUUID();
+    const { store } = this.ctx;
+    store.upsertUser(
+      userId,
+      {
+        email: body.optionalString('email'),
+        username: body.optionalString('username'),
+        displayName: body.optionalString('displayName'),
+      },
+      this.iso(),
+    );
+    const enrolled = store.listAuthenticators(userId).length > 0;
+    let action = store.getAction(userId, actionCode, idempotencyKey);
+    if (!action) {
+      let state = stateFor(this.ctx.rules, actionCode);
+      // "To be challenged a user needs to have enrolled at least one authenticator."
+      if (state === 'CHALLENGE_REQUIRED' && !enrolled) state = 'ALLOW';
+      const now = this.iso();
+      action = {
+        userId,
+        actionCode,
+        idempotencyKey,
+        state,
+        createdAt: now,
+        stateUpdatedAt: now,
+        attributes: body.raw(),
+      } satisfies ActionRecord;
+      store.putAction(action);
+    }
+    const token = await this.ctx.tokens.issue({ userId, actionCode, idempotencyKey }, scopes);
+    return {
+      state: action.state,
+      idempotencyKey,
+      url: `${this.ctx.baseUrl()}/prebuilt/?token=${encodeURIComponent(token)}`,
+      token,
+      isEnrolled: enrolled,
+      enrolledVerificationMethods: enrolled ? ['PASSKEY'] : [],
+      allowedVerificationMethods: ['PASSKEY'],
+      ...(enrolled ? { defaultVerificationMethod: 'PASSKEY' } : {}),
+      ruleIds: [],
+    };
+  }
+
+  /**
+   * Reports the state of the action the token points at. An unusable token (expired, forged,
+   * another tenant's) or a user/action mismatch answers `isValid: false` with an `error`, as
+   * `ValidateChallengeResponse` allows; it never throws at the caller.
+   */
+  private async validate(r: ApiRequest): Promise<unknown> {
+    const body = new BodyReader(r.body);
+    const token = body.string('token', 8192);
+    const expectedUser = body.optionalString('userId');
+    const expectedAction = body.optionalString('action');
+    let claims;
+    try {
+      claims = await this.ctx.tokens.verify(token);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return { isValid: false, error: error.code, errorDescription: error.description };
+    }
+    if (expectedUser !== undefined && expectedUser !== claims.userId) {
+      return { isValid: false, error: 'user_mismatch', errorDescription: 'The token was issued for another user.' };
+    }
+    if (expectedAction !== undefined && expectedAction !== claims.actionCode) {
+      return { isValid: false, error: 'action_mismatch', errorDescription: 'The token was issued for another action.' };
+    }
+    const action = this.ctx.store.getAction(claims.userId, claims.actionCode, claims.idempotencyKey);
+    if (!action) return { isValid: false, error: 'not_found', errorDescription: 'The action no longer exists.' };
+    return {
+      isValid: action.state === 'CHALLENGE_SUCCEEDED',
+      state: action.state,
+      stateUpdatedAt: action.stateUpdatedAt,
+      userId: action.userId,
+      action: action.actionCode,
+      idempotencyKey: action.idempotencyKey,
+      ...(action.verificationMethod ? { verificationMethod: action.verificationMethod } : {}),
+    };
+  }
+
+  private findAction(r: ApiRequest): ActionRecord {
+    const { userId, action, idempotencyKey } = r.params as Record<string, string>;
+    const found = this.ctx.store.getAction(userId!, action!, idempotencyKey!);
+    if (!found) throw ApiError.notFound('No such action for this user.');
+    return found;
+  }
+
+  private getAction(r: ApiRequest): unknown {
+    const a = this.findAction(r);
+    return {
+      state: a.state,
+      stateUpdatedAt: a.stateUpdatedAt,
+      createdAt: a.createdAt,
+      ...(a.verificationMethod ? { verificationMethod: a.verificationMethod } : {}),
+      output: a.attributes.custom ?? {},
+    };
+  }
+
+  private updateAction(r: ApiRequest): unknown {
+    const a = this.findAction(r);
+    const state = new BodyReader(r.body).string('state');
+    if (!(ACTION_STATES as readonly string[]).includes(state)) {
+      throw ApiError.badRequest(`"state" must be one of ${ACTION_STATES.join(', ')}.`);
+    }
+    const updated: ActionRecord = { ...a, state: state as ActionState, stateUpdatedAt: this.iso() };
+    this.ctx.store.putAction(updated);
+    return { state: updated.state };
+  }
+
+  private getUser(r: ApiRequest): unknown {
+    const userId = r.params.userId!;
+    const user = this.ctx.store.getUser(userId);
+    const enrolled = this.ctx.store.listAuthenticators(userId).length > 0;
+    return {
+      isEnrolled: enrolled,
+      ...(user?.email ? { email: user.email } : {}),
+      emailVerified: false,
+      phoneNumberVerified: false,
+      ...(user?.username ? { username: user.username } : {}),
+      ...(user?.displayName ? { displayName: user.displayName } : {}),
+      enrolledVerificationMethods: enrolled ? ['PASSKEY'] : [],
+      allowedVerificationMethods: ['PASSKEY'],
+    };
+  }
+
+  private getAuthenticators(r: ApiRequest): unknown {
+    return this.ctx.store.listAuthenticators(r.params.userId!).map(authenticatorView);
+  }
+
+  private deleteAuthenticator(r: ApiRequest): unknown {
+    if (!this.ctx.store.deleteAuthenticator(r.params.userId!, r.params.id!)) {
+      throw ApiError.notFound('No such authenticator for this user.');
+    }
+    return {};
+  }
+}

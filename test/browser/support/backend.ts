@@ -1,0 +1,55 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+/** The host app's backend in browser tests: real `@authsignal/node` calls, run in Node by wtr. */
+export interface EmulatorInfo {
+  url: string;
+  tenantId: string;
+  /** An emulator whose tenant allows another origin only. */
+  foreignUrl: string;
+}
+
+export interface TrackResult {
+  state: string;
+  idempotencyKey: string;
+  token: string;
+  isEnrolled: boolean;
+}
+
+export interface ValidateResult {
+  isValid: boolean;
+  state?: string;
+  userId?: string;
+  action?: string;
+  idempotencyKey?: string;
+  verificationMethod?: string;
+  error?: string;
+}
+
+export interface ServerError {
+  statusCode?: number;
+  errorCode?: string;
+  message: string;
+}
+
+type Outcome<T> = { ok: true; result: T } | ({ ok: false } & ServerError);
+
+async function call<T>(method: string, args: object): Promise<T> {
+  const outcome = (await executeServerCommand(`authsignal:${method}`, args)) as Outcome<T>;
+  if (!outcome.ok) throw Object.assign(new Error(outcome.message), outcome);
+  return outcome.result;
+}
+
+export const backend = {
+  info: () => executeServerCommand('emulator:info') as Promise<EmulatorInfo>,
+  track: (userId: string, action: string, attributes: Record<string, unknown> = {}) =>
+    call<TrackResult>('track', { userId, action, attributes }),
+  validate: (args: { token: string; userId?: string; action?: string }) => call<ValidateResult>('validateChallenge', args),
+  getAuthenticators: (userId: string) => call<{ userAuthenticatorId: string }[]>('getAuthenticators', { userId }),
+  getAction: (userId: string, action: string, idempotencyKey: string) =>
+    call<{ state: string }>('getAction', { userId, action, idempotencyKey }),
+  /** Moves the emulator's clock forward (tokens expire after 600 s). */
+  advanceClock: (seconds: number) => executeServerCommand('emulator:advance-clock', { seconds }),
+  resetClock: () => executeServerCommand('emulator:reset-clock'),
+};
+
+export const uniqueUser = (label = 'user'): string => `${label}-${crypto.randomUUID()}`;

@@ -1,0 +1,52 @@
+// Browser tests: Debian's Chromium for everything (WebAuthn through a CDP virtual authenticator),
+// Firefox ESR for the files that need no WebAuthn (`*.webauthn.test.ts` are Chromium-only:
+// Firefox has no virtual authenticator and its create() hangs). Run through `npm test`, which
+// loads tsx so the plugins and the emulator can be TypeScript.
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import * as puppeteer from 'puppeteer-core';
+import { existsSync } from 'node:fs';
+import { emulatorPlugin } from './test/plugins/emulator-plugin.ts';
+import { webauthnPlugin } from './test/plugins/webauthn-plugin.ts';
+import { summaryReporter } from './test/plugins/summary-reporter.ts';
+
+const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const only = process.env.BROWSERS?.split(',') ?? ['chromium', 'firefox'];
+
+const chromium = chromeLauncher({
+  launchOptions: {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'],
+  },
+  // A window per page: background tabs have no focus and Chromium refuses WebAuthn there.
+  createPage: ({ context }) => context.newPage({ type: 'window' }),
+});
+const firefox = chromeLauncher({
+  puppeteer,
+  launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true },
+});
+
+const allTests = 'test/browser/**/*.test.ts';
+const groups = [];
+if (only.includes('chromium')) groups.push({ name: 'chromium', files: allTests, browsers: [chromium] });
+if (only.includes('firefox') && existsSync(firefoxPath)) {
+  groups.push({ name: 'firefox', files: [allTests, '!test/browser/**/*.webauthn.test.ts'], browsers: [firefox] });
+}
+
+export default {
+  hostname: 'localhost', // WebAuthn refuses rp id "localhost" on 127.0.0.1
+  port: Number(process.env.WTR_PORT ?? 8765),
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: Number(process.env.WTR_CONCURRENCY ?? 1),
+  testFramework: { config: { timeout: 15000 } },
+  groups,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    webauthnPlugin(),
+    emulatorPlugin(),
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};
