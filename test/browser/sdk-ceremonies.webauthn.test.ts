@@ -12,7 +12,10 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
   const sdk = () => new Authsignal({ tenantId: info.tenantId, baseUrl: info.url });
 
   async function enroll(userId: string) {
-    const track = await backend.track(userId, 'enroll-passkey', { scope: 'add:authenticators', username: `${userId}@example.com` });
+    const track = await backend.track(userId, 'enroll-passkey', {
+      scope: 'add:authenticators',
+      username: `${userId}@example.com`,
+    });
     const result = await sdk().passkey.signUp({ token: track.token, username: `${userId}@example.com` });
     return { track, result };
   }
@@ -52,7 +55,10 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
   it('steps up with signIn({ token }) and validateChallenge names user, action and idempotency key', async () => {
     const userId = uniqueUser();
     await enroll(userId);
-    const track = await backend.track(userId, 'high-value-transfer', { idempotencyKey: `transfer-${userId}`, custom: { amount: 7500 } });
+    const track = await backend.track(userId, 'high-value-transfer', {
+      idempotencyKey: `transfer-${userId}`,
+      custom: { amount: 7500 },
+    });
     expect(track).to.include({ state: 'CHALLENGE_REQUIRED', isEnrolled: true });
     const before = await backend.validate({ token: track.token, userId, action: 'high-value-transfer' });
     expect(before).to.include({ isValid: false, state: 'CHALLENGE_REQUIRED' });
@@ -172,7 +178,10 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
       JSON.stringify({ ...JSON.parse(aliceAssertion.body!), challengeId: options.challengeId }),
     );
     expect(attempt.json.errorCode).to.equal('invalid_challenge');
-    expect(await backend.validate({ token: bobAction.token })).to.include({ isValid: false, state: 'CHALLENGE_REQUIRED' });
+    expect(await backend.validate({ token: bobAction.token })).to.include({
+      isValid: false,
+      state: 'CHALLENGE_REQUIRED',
+    });
 
     // Alice's successful token never validates as Bob's.
     const asBob = await backend.validate({ token: aliceEnrolled.data!.token!, userId: bob });

@@ -40,9 +40,17 @@ export function emulatorPlugin(): TestRunnerPlugin {
         origins: [origin],
         rpId: 'localhost',
         now,
-        rules: { defaultState: 'ALLOW', actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED', 'delete-account': 'BLOCK' } },
+        rules: {
+          defaultState: 'ALLOW',
+          actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED', 'delete-account': 'BLOCK' },
+        },
       });
-      foreign = await startEmulator({ port: 0, tenantId: TEST_TENANT_ID, secret: TEST_SECRET, origins: ['https://elsewhere.example'] });
+      foreign = await startEmulator({
+        port: 0,
+        tenantId: TEST_TENANT_ID,
+        secret: TEST_SECRET,
+        origins: ['https://elsewhere.example'],
+      });
       server = new Authsignal({ apiSecretKey: TEST_SECRET, apiUrl: emulator.url });
     },
     async serverStop() {

@@ -28,8 +28,14 @@ export function parseRules(input: unknown, source = 'rules'): ActionRules {
     throw new Error(`${source} must be a JSON object like {"defaultState":"ALLOW","actions":{}}.`);
   }
   const raw = input as { defaultState?: unknown; actions?: unknown };
-  const defaultState = raw.defaultState === undefined ? DEFAULT_RULES.defaultState : checkState(raw.defaultState, `${source}.defaultState`);
-  if (raw.actions !== undefined && (typeof raw.actions !== 'object' || raw.actions === null || Array.isArray(raw.actions))) {
+  const defaultState =
+    raw.defaultState === undefined
+      ? DEFAULT_RULES.defaultState
+      : checkState(raw.defaultState, `${source}.defaultState`);
+  if (
+    raw.actions !== undefined &&
+    (typeof raw.actions !== 'object' || raw.actions === null || Array.isArray(raw.actions))
+  ) {
     throw new Error(`${source}.actions must be an object of action code → state.`);
   }
   const actions: Record<string, ActionState> = {};

@@ -43,13 +43,18 @@ export function resolveCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliRe
 
   const portText = values.port ?? env.EMULATOR_PORT;
   const port = portText === undefined ? DEFAULTS.port : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${portText}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got "${portText}".`);
 
   const inMemory = values['in-memory'] ?? ['1', 'true'].includes(env.EMULATOR_IN_MEMORY ?? '');
   const data = values.data ?? env.EMULATOR_DATA;
   if (inMemory && values.data) throw new Error('--data and --in-memory exclude each other.');
 
-  const origins = values.origin ?? env.EMULATOR_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins =
+    values.origin ??
+    env.EMULATOR_ORIGINS?.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
   for (const origin of origins ?? []) {
     let parsed: URL;
     try {

@@ -28,14 +28,38 @@ export class ClientApi {
     const base = '/v1/client/user-authenticators/passkey';
     for (const suffix of ['', '/web']) {
       router
-        .add('POST', `${base}/registration-options${suffix}`, wrap((r) => this.registrationOptions(r)))
-        .add('POST', `${base}/authentication-options${suffix}`, wrap((r) => this.authenticationOptions(r)))
-        .add('POST', `/v1/client/challenge${suffix}`, wrap((r) => this.challenge(r)));
+        .add(
+          'POST',
+          `${base}/registration-options${suffix}`,
+          wrap((r) => this.registrationOptions(r)),
+        )
+        .add(
+          'POST',
+          `${base}/authentication-options${suffix}`,
+          wrap((r) => this.authenticationOptions(r)),
+        )
+        .add(
+          'POST',
+          `/v1/client/challenge${suffix}`,
+          wrap((r) => this.challenge(r)),
+        );
     }
     router
-      .add('POST', base, wrap((r) => this.addPasskey(r)))
-      .add('POST', '/v1/client/verify/passkey', wrap((r) => this.verifyPasskey(r)))
-      .add('GET', base, wrap((r) => this.lookupPasskey(r)));
+      .add(
+        'POST',
+        base,
+        wrap((r) => this.addPasskey(r)),
+      )
+      .add(
+        'POST',
+        '/v1/client/verify/passkey',
+        wrap((r) => this.verifyPasskey(r)),
+      )
+      .add(
+        'GET',
+        base,
+        wrap((r) => this.lookupPasskey(r)),
+      );
   }
 
   private iso(): string {

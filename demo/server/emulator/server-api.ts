@@ -50,13 +50,41 @@ export class ServerApi {
       return { body: await handler(r) };
     };
     router
-      .add('POST', '/v1/users/:userId/actions/:action', guarded((r) => this.track(r)))
-      .add('GET', '/v1/users/:userId/actions/:action/:idempotencyKey', guarded((r) => this.getAction(r)))
-      .add('PATCH', '/v1/users/:userId/actions/:action/:idempotencyKey', guarded((r) => this.updateAction(r)))
-      .add('POST', '/v1/validate', guarded((r) => this.validate(r)))
-      .add('GET', '/v1/users/:userId', guarded((r) => this.getUser(r)))
-      .add('GET', '/v1/users/:userId/authenticators', guarded((r) => this.getAuthenticators(r)))
-      .add('DELETE', '/v1/users/:userId/authenticators/:id', guarded((r) => this.deleteAuthenticator(r)));
+      .add(
+        'POST',
+        '/v1/users/:userId/actions/:action',
+        guarded((r) => this.track(r)),
+      )
+      .add(
+        'GET',
+        '/v1/users/:userId/actions/:action/:idempotencyKey',
+        guarded((r) => this.getAction(r)),
+      )
+      .add(
+        'PATCH',
+        '/v1/users/:userId/actions/:action/:idempotencyKey',
+        guarded((r) => this.updateAction(r)),
+      )
+      .add(
+        'POST',
+        '/v1/validate',
+        guarded((r) => this.validate(r)),
+      )
+      .add(
+        'GET',
+        '/v1/users/:userId',
+        guarded((r) => this.getUser(r)),
+      )
+      .add(
+        'GET',
+        '/v1/users/:userId/authenticators',
+        guarded((r) => this.getAuthenticators(r)),
+      )
+      .add(
+        'DELETE',
+        '/v1/users/:userId/authenticators/:id',
+        guarded((r) => this.deleteAuthenticator(r)),
+      );
   }
 
   private iso(): string {

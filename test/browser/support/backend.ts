@@ -43,7 +43,8 @@ export const backend = {
   info: () => executeServerCommand('emulator:info') as Promise<EmulatorInfo>,
   track: (userId: string, action: string, attributes: Record<string, unknown> = {}) =>
     call<TrackResult>('track', { userId, action, attributes }),
-  validate: (args: { token: string; userId?: string; action?: string }) => call<ValidateResult>('validateChallenge', args),
+  validate: (args: { token: string; userId?: string; action?: string }) =>
+    call<ValidateResult>('validateChallenge', args),
   getAuthenticators: (userId: string) => call<{ userAuthenticatorId: string }[]>('getAuthenticators', { userId }),
   getAction: (userId: string, action: string, idempotencyKey: string) =>
     call<{ state: string }>('getAction', { userId, action, idempotencyKey }),

@@ -45,8 +45,15 @@ export class RequestRecorder {
   }
 
   /** Sends a recorded request again, verbatim or with a changed body; returns status and JSON. */
-  async replay(request: RecordedRequest, body = request.body): Promise<{ status: number; json: Record<string, unknown> }> {
-    const response = await this.original.call(window, request.url, { method: request.method, headers: request.headers, body });
+  async replay(
+    request: RecordedRequest,
+    body = request.body,
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
+    const response = await this.original.call(window, request.url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+    });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   }
 }

@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.data/', 'custom-elements.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts', 'test/browser/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['demo/server/**/*.ts', 'test/node/**/*.ts', 'test/plugins/**/*.ts', 'scripts/**/*.ts', '*.config.*'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Tests poke at loosely typed JSON responses.
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    // Server code: no stray logging of requests (tokens travel in them).
+    files: ['demo/server/**/*.ts'],
+    ignores: ['demo/server/**/cli.ts'],
+    rules: { 'no-console': ['error', { allow: ['error'] }] },
+  },
+);
