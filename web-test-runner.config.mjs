@@ -32,7 +32,9 @@ const firefox = chromeLauncher({
 const allTests = 'test/browser/**/*.test.ts';
 const groups = [];
 if (only.includes('chromium')) groups.push({ name: 'chromium', files: allTests, browsers: [chromium] });
-if (only.includes('firefox') && existsSync(firefoxPath)) {
+if (only.includes('firefox')) {
+  if (!existsSync(firefoxPath))
+    throw new Error(`Firefox ESR not found at ${firefoxPath}: run npm test, or set BROWSERS=chromium`);
   groups.push({ name: 'firefox', files: [allTests, '!test/browser/**/*.webauthn.test.ts'], browsers: [firefox] });
 }
 

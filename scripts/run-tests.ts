@@ -56,8 +56,10 @@ const add = (part: Totals | undefined, exitCode: number, label: string) => {
 
 try {
   let browsersReady = true;
+  let browserEnv: NodeJS.ProcessEnv = {};
   try {
-    ensureBrowsers();
+    const { chromium, firefox } = ensureBrowsers();
+    browserEnv = { CHROME_PATH: chromium, FIREFOX_PATH: firefox };
   } catch (error) {
     console.error(`\n${(error as Error).message}\n`);
     browsersReady = false;
@@ -82,6 +84,7 @@ try {
   if (browsersReady) {
     const summary = join(scratch, 'wtr.json');
     const wtrExit = await run(process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js'], {
+      ...browserEnv,
       WTR_SUMMARY_FILE: summary,
     });
     add(readJson(summary), wtrExit, 'browser tests');
