@@ -75,6 +75,18 @@ export class SoftAuthenticator {
     );
   }
 
+  /** The PublicKeyCredential JSON wrapper both ceremonies return. */
+  private credential<R>(response: R) {
+    return {
+      id: this.credentialId,
+      rawId: this.credentialId,
+      type: 'public-key' as const,
+      response,
+      clientExtensionResults: {},
+      authenticatorAttachment: 'platform' as const,
+    };
+  }
+
   /** navigator.credentials.create() for the given options, as RegistrationResponseJSON. */
   register(options: { challenge: string; user: { id: string } }, o: CeremonyOverrides = {}) {
     this.userHandle = options.user.id;
@@ -86,18 +98,11 @@ export class SoftAuthenticator {
         ['authData', this.authenticatorData(o, true, this.counter)],
       ]),
     );
-    return {
-      id: this.credentialId,
-      rawId: this.credentialId,
-      type: 'public-key' as const,
-      response: {
-        clientDataJSON: b64url(clientDataJSON),
-        attestationObject: b64url(attestationObject),
-        transports: ['internal' as const],
-      },
-      clientExtensionResults: {},
-      authenticatorAttachment: 'platform' as const,
-    };
+    return this.credential({
+      clientDataJSON: b64url(clientDataJSON),
+      attestationObject: b64url(attestationObject),
+      transports: ['internal' as const],
+    });
   }
 
   /** navigator.credentials.get() for the given options, as AuthenticationResponseJSON. */
@@ -106,18 +111,11 @@ export class SoftAuthenticator {
     const authenticatorData = this.authenticatorData(o, false, counter);
     const clientDataJSON = this.clientData('webauthn.get', options.challenge, o);
     const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientDataJSON)]), this.privateKey);
-    return {
-      id: this.credentialId,
-      rawId: this.credentialId,
-      type: 'public-key' as const,
-      response: {
-        clientDataJSON: b64url(clientDataJSON),
-        authenticatorData: b64url(authenticatorData),
-        signature: b64url(signature),
-        ...(this.userHandle ? { userHandle: this.userHandle } : {}),
-      },
-      clientExtensionResults: {},
-      authenticatorAttachment: 'platform' as const,
-    };
+    return this.credential({
+      clientDataJSON: b64url(clientDataJSON),
+      authenticatorData: b64url(authenticatorData),
+      signature: b64url(signature),
+      ...(this.userHandle ? { userHandle: this.userHandle } : {}),
+    });
   }
 }
