@@ -42,8 +42,13 @@ export default {
   hostname: 'localhost', // WebAuthn refuses rp id "localhost" on 127.0.0.1
   port: Number(process.env.WTR_PORT ?? 8765),
   nodeResolve: { exportConditions: ['production'] },
-  concurrency: Number(process.env.WTR_CONCURRENCY ?? 1),
+  // One test file and one browser at a time: the emulator's clock (advanced by expiry tests) is
+  // shared by every page, and two cores gain nothing from more.
+  concurrency: 1,
+  concurrentBrowsers: 1,
   testFramework: { config: { timeout: 15000 } },
+  // `--files` runs outside the groups, in Chromium.
+  browsers: [chromium],
   groups,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),

@@ -26,6 +26,7 @@ describe('emulator: command line and environment', () => {
       rpId: 'localhost',
       dataFile: '.data/emulator.json',
       rules: undefined,
+      rateLimit: { max: 30, windowSeconds: 60 },
     });
   });
 
@@ -62,10 +63,13 @@ describe('emulator: command line and environment', () => {
     );
     assert.equal(resolve(['--tenant-id', 'flag'], { EMULATOR_TENANT_ID: 'env' }).tenantId, 'flag', 'flags win');
     assert.equal(resolve([], { EMULATOR_IN_MEMORY: '1' }).dataFile, undefined);
+    assert.equal(resolve(['--rate-limit', '0']).rateLimit, false);
+    assert.deepEqual(resolve([], { EMULATOR_RATE_LIMIT: '5' }).rateLimit, { max: 5, windowSeconds: 60 });
   });
 
   it('refuses bad input with a message that names it', () => {
     assert.throws(() => resolve(['--port', 'many']), /--port/);
+    assert.throws(() => resolve(['--rate-limit', '-1']), /--rate-limit/);
     assert.throws(() => resolve(['--origin', 'localhost:5173']), /--origin/);
     assert.throws(() => resolve(['--origin', 'http://localhost:5173/app']), /bare origin/);
     assert.throws(() => resolve(['--data', 'x.json', '--in-memory']), /exclude/);

@@ -152,3 +152,48 @@ describe('emulator: HTTP, auth headers and CORS', () => {
     assert.match(String(r.json.errorDescription), /"action"/);
   });
 });
+
+describe('emulator: rate limit and test hooks', () => {
+  let t: TestEmulator;
+  before(async () => (t = await TestEmulator.start({ rateLimit: { max: 3, windowSeconds: 60 } })));
+  after(() => t.close());
+
+  it('answers 429 too_many_requests past the limit, per user, until the window passes', async () => {
+    const limited = await t.server.track({ userId: 'busy-user', action: 'enroll-passkey' });
+    const other = await t.server.track({ userId: 'calm-user', action: 'enroll-passkey' });
+    const options = (token: string) =>
+      t.client('/client/user-authenticators/passkey/registration-options', {}, { token });
+    for (let i = 0; i < 3; i++) assert.equal((await options(limited.token)).status, 200);
+    const refused = await options(limited.token);
+    assert.equal(refused.status, 429);
+    assert.equal(refused.json.errorCode, 'too_many_requests');
+    assert.equal((await options(other.token)).status, 200, 'other users are not affected');
+    t.advance(61);
+    try {
+      assert.equal((await options(limited.token)).status, 200);
+    } finally {
+      t.advance(-61);
+    }
+  });
+
+  it('injects a real HTTP failure for one user and counts requests per user', async () => {
+    const track = await t.server.track({ userId: 'faulty-user', action: 'enroll-passkey' });
+    t.emulator.injectFault({ userId: 'faulty-user', status: 500, count: 1 });
+    const failed = await t.client(
+      '/client/user-authenticators/passkey/registration-options',
+      {},
+      { token: track.token },
+    );
+    assert.equal(failed.status, 500);
+    assert.equal(failed.json.error, 'internal_error');
+    const next = await t.client('/client/user-authenticators/passkey/registration-options', {}, { token: track.token });
+    assert.equal(next.status, 200);
+    assert.deepEqual(
+      t.emulator.requestsOf('faulty-user').map((r) => r.path),
+      [
+        '/v1/client/user-authenticators/passkey/registration-options',
+        '/v1/client/user-authenticators/passkey/registration-options',
+      ],
+    );
+  });
+});

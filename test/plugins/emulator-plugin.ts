@@ -26,13 +26,16 @@ export function emulatorPlugin(): TestRunnerPlugin {
   let emulator: RunningEmulator | undefined;
   let foreign: RunningEmulator | undefined;
   let server: Authsignal | undefined;
+  const temporary = new Map<string, RunningEmulator>();
+  const tokenRequests = new Map<string, number>();
   let clockOffsetMs = 0;
+  let origin = '';
   const now = () => Date.now() + clockOffsetMs;
 
   return {
     name: 'authsignal-emulator',
     async serverStart({ config }) {
-      const origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+      origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       emulator = await startEmulator({
         port: 0,
         tenantId: TEST_TENANT_ID,
@@ -56,6 +59,27 @@ export function emulatorPlugin(): TestRunnerPlugin {
     async serverStop() {
       await emulator?.close();
       await foreign?.close();
+      for (const t of temporary.values()) await t.close();
+    },
+    /**
+     * The host backend's token endpoint for `token-url` tests: `POST /test-backend/enroll-token?user=ID`
+     * answers `{ token }` from track with `add:authenticators`; `?status=N` answers that status instead.
+     */
+    async serve(context) {
+      if (context.path !== '/test-backend/enroll-token') return undefined;
+      const user = String(context.query.user ?? '');
+      tokenRequests.set(user, (tokenRequests.get(user) ?? 0) + 1);
+      if (context.method !== 'POST' || !user) return { body: '{"error":"POST with ?user="}', type: 'json' };
+      if (context.query.status) {
+        context.status = Number(context.query.status);
+        return { body: '{"error":"refused"}', type: 'json' };
+      }
+      const track = await server!.track({
+        userId: user,
+        action: 'enroll-passkey',
+        attributes: { scope: 'add:authenticators' },
+      });
+      return { body: JSON.stringify({ token: track.token }), type: 'json' };
     },
     async executeCommand({ command, payload }) {
       if (command === 'emulator:info') {
@@ -64,6 +88,27 @@ export function emulatorPlugin(): TestRunnerPlugin {
       if (command === 'emulator:advance-clock') {
         clockOffsetMs += Number((payload as { seconds: number }).seconds) * 1000;
         return { clockOffsetMs };
+      }
+      if (command === 'emulator:inject-fault') {
+        emulator!.injectFault(payload as { userId: string; status: number; count: number });
+        return {};
+      }
+      if (command === 'emulator:requests') {
+        return emulator!.requestsOf((payload as { userId: string }).userId);
+      }
+      if (command === 'emulator:token-requests') {
+        return tokenRequests.get((payload as { userId: string }).userId) ?? 0;
+      }
+      if (command === 'emulator:start-temporary') {
+        const t = await startEmulator({ port: 0, tenantId: TEST_TENANT_ID, secret: TEST_SECRET, origins: [origin] });
+        temporary.set(t.url, t);
+        return { url: t.url };
+      }
+      if (command === 'emulator:stop-temporary') {
+        const { url } = payload as { url: string };
+        await temporary.get(url)?.close();
+        temporary.delete(url);
+        return {};
       }
       if (command === 'emulator:reset-clock') {
         clockOffsetMs = 0;

@@ -15,6 +15,8 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --in-memory         keep nothing on disk (env EMULATOR_IN_MEMORY=1)
   --rules FILE        action rules JSON (env EMULATOR_RULES), e.g.
                       {"defaultState":"ALLOW","actions":{"high-value-transfer":"CHALLENGE_REQUIRED"}}
+  --rate-limit N      client-API requests per caller per minute (env EMULATOR_RATE_LIMIT;
+                      default ${DEFAULTS.rateLimit.max}; 0 = no limit)
   --help              print this text
 `;
 
@@ -36,6 +38,7 @@ export function resolveCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliRe
       data: { type: 'string' },
       'in-memory': { type: 'boolean' },
       rules: { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -66,6 +69,10 @@ export function resolveCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliRe
       throw new Error(`--origin "${origin}" must be a bare origin (scheme, host, port), no path.`);
     }
   }
+  const rateText = values['rate-limit'] ?? env.EMULATOR_RATE_LIMIT;
+  const rate = rateText === undefined ? DEFAULTS.rateLimit.max : Number(rateText);
+  if (!Number.isInteger(rate) || rate < 0)
+    throw new Error(`--rate-limit must be a whole number ≥ 0, got "${rateText}".`);
   const rulesFile = values.rules ?? env.EMULATOR_RULES;
   const tenantId = values['tenant-id'] ?? env.EMULATOR_TENANT_ID;
   const secret = values.secret ?? env.EMULATOR_SECRET;
@@ -83,6 +90,7 @@ export function resolveCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliRe
       rpId: values['rp-id'] ?? env.EMULATOR_RP_ID ?? DEFAULTS.rpId,
       dataFile: inMemory ? undefined : (data ?? DEFAULTS.dataFile),
       rules: rulesFile ? loadRulesFile(rulesFile) : undefined,
+      rateLimit: rate === 0 ? false : { max: rate, windowSeconds: 60 },
     },
   };
 }

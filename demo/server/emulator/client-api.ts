@@ -24,7 +24,10 @@ export class ClientApi {
   constructor(private readonly ctx: EmulatorContext) {}
 
   register(router: Router): void {
-    const wrap = (h: (r: ApiRequest) => Promise<unknown>) => async (r: ApiRequest) => ({ body: await h(r) });
+    const wrap = (h: (r: ApiRequest) => Promise<unknown>) => async (r: ApiRequest) => {
+      await this.admit(r);
+      return { body: await h(r) };
+    };
     const base = '/v1/client/user-authenticators/passkey';
     for (const suffix of ['', '/web']) {
       router
@@ -60,6 +63,20 @@ export class ClientApi {
         base,
         wrap((r) => this.lookupPasskey(r)),
       );
+  }
+
+  /** Logs the request, then applies the rate limit and any injected fault. */
+  private async admit(r: ApiRequest): Promise<void> {
+    const caller = await this.ctx.auth.client(r.headers).catch(() => undefined);
+    const userId = caller?.kind === 'token' ? caller.claims.userId : undefined;
+    this.ctx.requestLog.record({ method: r.method, path: r.path, userId });
+    if (!this.ctx.rateLimiter.allow(userId ? `user:${userId}` : `address:${r.remoteAddress}`)) {
+      throw new ApiError(429, 'too_many_requests', 'Too many requests. Wait a minute and try again.');
+    }
+    const status = this.ctx.faults.take(userId);
+    if (status !== undefined) {
+      throw new ApiError(status, status >= 500 ? 'internal_error' : 'injected_fault', 'Injected failure (test hook).');
+    }
   }
 
   private iso(): string {

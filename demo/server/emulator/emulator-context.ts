@@ -1,8 +1,11 @@
 import type { ActionRules } from './action-rules.js';
 import type { ChallengeRegistry } from './challenge-registry.js';
 import type { EmulatorStore } from './emulator-store.js';
+import type { FaultInjector } from './fault-injector.js';
 import type { PasskeyVerifier } from './passkey-verifier.js';
+import type { RateLimiter } from './rate-limiter.js';
 import type { RequestAuthenticator } from './request-authenticator.js';
+import type { RequestLog } from './request-log.js';
 import type { TokenService } from './token-service.js';
 
 /** What the API handlers share. */
@@ -13,6 +16,9 @@ export interface EmulatorContext {
   verifier: PasskeyVerifier;
   auth: RequestAuthenticator;
   rules: ActionRules;
+  rateLimiter: RateLimiter;
+  faults: FaultInjector;
+  requestLog: RequestLog;
   now: () => number;
   /** Base URL including `/v1`, for `url` in track responses. */
   baseUrl: () => string;

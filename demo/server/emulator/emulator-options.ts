@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   dataFile?: string;
   /** Per-action outcomes of `track`. */
   rules?: ActionRules;
+  /** Client-API requests allowed per caller and window; `false` turns the limit off. */
+  rateLimit?: { max: number; windowSeconds: number } | false;
   /** Clock in milliseconds, injectable so tests can expire tokens. Default `Date.now`. */
   now?: () => number;
 }
@@ -31,4 +33,5 @@ export const DEFAULTS = {
   rpId: 'localhost',
   rpName: 'passkey-elements (local)',
   dataFile: '.data/emulator.json',
+  rateLimit: { max: 30, windowSeconds: 60 },
 } as const;

@@ -8,8 +8,11 @@ import { CorsPolicy } from './cors-policy.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { DEFAULTS, type EmulatorOptions } from './emulator-options.js';
 import { EmulatorStore } from './emulator-store.js';
+import { FaultInjector, type Fault } from './fault-injector.js';
 import { PasskeyVerifier } from './passkey-verifier.js';
+import { RateLimiter } from './rate-limiter.js';
 import { RequestAuthenticator } from './request-authenticator.js';
+import { RequestLog, type LoggedRequest } from './request-log.js';
 import { Router } from './router.js';
 import { ServerApi } from './server-api.js';
 import { TokenService } from './token-service.js';
@@ -21,6 +24,10 @@ export interface RunningEmulator {
   url: string;
   port: number;
   tenantId: string;
+  /** Test hook: the next `count` client-API requests of `userId` fail with `status`. */
+  injectFault(fault: Fault): void;
+  /** Client-API requests made with a token of `userId` (method and path only). */
+  requestsOf(userId: string): LoggedRequest[];
   close(): Promise<void>;
 }
 
@@ -71,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
+  const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
   let baseUrl = '';
   const tokens = new TokenService(secret, tenantId, now);
   const ctx: EmulatorContext = {
@@ -80,6 +88,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     verifier: new PasskeyVerifier(rpId, options.rpName ?? DEFAULTS.rpName, origins),
     auth: new RequestAuthenticator(tenantId, secret, tokens),
     rules: options.rules ? parseRules(options.rules) : DEFAULT_RULES,
+    rateLimiter: rateLimit
+      ? new RateLimiter(rateLimit.max, rateLimit.windowSeconds * 1000, now)
+      : new RateLimiter(Infinity, 1, now),
+    faults: new FaultInjector(),
+    requestLog: new RequestLog(),
     now,
     baseUrl: () => baseUrl,
   };
@@ -118,6 +131,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       query: url.searchParams,
       headers: request.headers,
       body,
+      remoteAddress: request.socket.remoteAddress ?? '',
     });
     send(response, result.status ?? 200, result.body);
   };
@@ -142,6 +156,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: baseUrl,
     port,
     tenantId,
+    injectFault: (fault) => ctx.faults.add(fault),
+    requestsOf: (userId) => ctx.requestLog.forUser(userId),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -7,6 +7,7 @@ export interface ApiRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: unknown;
+  remoteAddress: string;
 }
 
 export interface ApiResponse {

@@ -51,6 +51,17 @@ export const backend = {
   /** Moves the emulator's clock forward (tokens expire after 600 s). */
   advanceClock: (seconds: number) => executeServerCommand('emulator:advance-clock', { seconds }),
   resetClock: () => executeServerCommand('emulator:reset-clock'),
+  /** The next `count` client-API requests of this user fail with `status` (a real HTTP error). */
+  injectFault: (userId: string, status: number, count = 1) =>
+    executeServerCommand('emulator:inject-fault', { userId, status, count }),
+  /** Client-API requests the emulator received with a token of this user. */
+  requests: (userId: string) =>
+    executeServerCommand('emulator:requests', { userId }) as Promise<{ method: string; path: string }[]>,
+  /** How often the test backend's token endpoint was asked for this user's token. */
+  tokenRequests: (userId: string) => executeServerCommand('emulator:token-requests', { userId }) as Promise<number>,
+  /** An emulator of its own, to stop mid-test (`network` failures). */
+  startTemporary: () => executeServerCommand('emulator:start-temporary') as Promise<{ url: string }>,
+  stopTemporary: (url: string) => executeServerCommand('emulator:stop-temporary', { url }),
 };
 
 export const uniqueUser = (label = 'user'): string => `${label}-${crypto.randomUUID()}`;

@@ -1,0 +1,234 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CeremonyController } from '../../controllers/ceremony-controller.js';
+import { TokenUrlController } from '../../controllers/token-url-controller.js';
+import { PasskeyEnrollCancelEvent } from '../../events/passkey-enroll-cancel.js';
+import { PasskeyEnrollErrorEvent } from '../../events/passkey-enroll-error.js';
+import { PasskeyEnrollStartEvent } from '../../events/passkey-enroll-start.js';
+import { PasskeyEnrollSuccessEvent, type PasskeyEnrollSuccessDetail } from '../../events/passkey-enroll-success.js';
+import { AuthsignalClient } from '../../internal/authsignal-client.js';
+import { setCustomState } from '../../internal/custom-states.js';
+import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
+import {
+  mergeStrings,
+  PASSKEY_ENROLL_STRINGS_EN,
+  type PartialStrings,
+  type PasskeyEnrollStrings,
+} from '../../internal/strings.js';
+import { webAuthnSupported } from '../../internal/webauthn-support.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { passkeyEnrollStyles } from './passkey-enroll.styles.js';
+
+const STATES = ['ready', 'working', 'success', 'error', 'unsupported'] as const;
+
+/**
+ * A button that creates a passkey for the signed-in user with `@authsignal/browser`'s
+ * `passkey.signUp`, and hands your page a token to validate on your own server.
+ *
+ * @summary Passkey enrollment in one tag.
+ * @tag passkey-enroll
+ *
+ * @slot - Content of the button (default: "Create a passkey").
+ *
+ * @event {PasskeyEnrollStartEvent} passkey-enroll-start - Before the ceremony starts. Cancelable: `preventDefault()` stops it.
+ * @event {PasskeyEnrollSuccessEvent} passkey-enroll-success - The passkey was created. `detail: { token, userAuthenticatorId }`; send `token` to your backend.
+ * @event {PasskeyEnrollCancelEvent} passkey-enroll-cancel - The user dismissed the browser's prompt (or it timed out).
+ * @event {PasskeyEnrollErrorEvent} passkey-enroll-error - Enrollment failed. `detail: { code, message }`, `code` one of `unsupported`, `configuration`, `already-registered`, `expired-token`, `network`, `rate-limited`, `server`, `unknown`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart button - The `<button>` that starts the ceremony.
+ * @csspart status - The polite live region with the current status.
+ * @csspart error - The error message.
+ *
+ * @cssproperty [--passkey-color-primary=#1d4ed8] - Button background (dark scheme: #93c5fd).
+ * @cssproperty [--passkey-color-on-primary=#ffffff] - Button text (dark scheme: #0b1220).
+ * @cssproperty [--passkey-color-text=inherit] - Text color.
+ * @cssproperty [--passkey-color-muted=#4b5563] - Status text (dark scheme: #cbd5e1).
+ * @cssproperty [--passkey-color-success=#15803d] - Success text (dark scheme: #86efac).
+ * @cssproperty [--passkey-color-danger=#b91c1c] - Error text (dark scheme: #fca5a5).
+ * @cssproperty [--passkey-radius=0.5rem] - Button corner radius.
+ * @cssproperty [--passkey-spacing=0.75rem] - Base spacing unit.
+ * @cssproperty [--passkey-font-family=inherit] - Font family.
+ * @cssproperty [--passkey-font-size=1rem] - Font size.
+ * @cssproperty [--passkey-focus-ring=0 0 0 3px #93c5fd] - Box shadow of the focused button.
+ *
+ * @cssstate ready - Waiting for a click.
+ * @cssstate working - A ceremony is in progress.
+ * @cssstate success - The passkey was created.
+ * @cssstate error - The last attempt failed; a retry button is shown.
+ * @cssstate unsupported - This browser or page cannot use passkeys.
+ */
+export class PasskeyEnroll extends LitElement {
+  static override styles = [sharedStyles, passkeyEnrollStyles];
+
+  /** Your Authsignal tenant id. Required. */
+  @property({ attribute: 'tenant-id' }) tenantId = '';
+
+  /** Authsignal API base URL, including `/v1`. Defaults to Authsignal's (`https://api.authsignal.com/v1`). */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** Name stored with the passkey (shown by the device's passkey manager), e.g. the user's email. */
+  @property() username = '';
+
+  /** Friendly name stored with the passkey. */
+  @property({ attribute: 'display-name' }) displayName = '';
+
+  /** `platform` (this device's built-in authenticator) or `cross-platform` (a security key or phone). */
+  @property({ attribute: 'authenticator-attachment' }) authenticatorAttachment: 'platform' | 'cross-platform' =
+    'platform';
+
+  /**
+   * Your endpoint that answers a same-origin `POST` with `{ token }` (a `track` token with the
+   * `add:authenticators` scope). Fetched ahead of the click and again before the token expires.
+   */
+  @property({ attribute: 'token-url' }) tokenUrl = '';
+
+  /** Disables the button. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Overrides for any visible string; missing keys keep their defaults. */
+  @property({ attribute: false }) strings?: PartialStrings<PasskeyEnrollStrings>;
+
+  private readonly ceremony = new CeremonyController<PasskeyEnrollSuccessDetail>(this);
+  private readonly tokenSource = new TokenUrlController(this);
+  private readonly client = new AuthsignalClient();
+  private readonly internals?: ElementInternals;
+  #token?: string;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals?.();
+  }
+
+  /**
+   * The token from your backend's `track` call. A property only: it is never read from or
+   * written to an attribute, never rendered and never logged.
+   */
+  get token(): string | undefined {
+    return this.#token;
+  }
+
+  set token(value: string | undefined) {
+    this.#token = value || undefined;
+    const state = this.ceremony.state;
+    // A fresh token answers an expired one or a missing one: be ready again.
+    if (state.status === 'error' && (state.code === 'expired-token' || state.code === 'configuration')) {
+      this.ceremony.reset();
+    }
+  }
+
+  /** Returns to the ready state (after a success, to enroll another passkey). */
+  reset(): void {
+    this.ceremony.reset();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('tokenUrl')) this.tokenSource.setUrl(this.tokenUrl || undefined);
+  }
+
+  protected override updated(): void {
+    setCustomState(this.internals, STATES, webAuthnSupported() ? this.ceremony.state.status : 'unsupported');
+  }
+
+  private get text(): PasskeyEnrollStrings {
+    return mergeStrings(PASSKEY_ENROLL_STRINGS_EN, this.strings);
+  }
+
+  private handleClick(): void {
+    if (this.disabled || this.ceremony.busy) return;
+    void this.enroll();
+  }
+
+  private async enroll(): Promise<void> {
+    if (!this.dispatchEvent(new PasskeyEnrollStartEvent())) return;
+    const outcome = await this.ceremony.run(() => this.signUp());
+    if (!outcome) return;
+    if (outcome.kind === 'success') {
+      this.dispatchEvent(new PasskeyEnrollSuccessEvent(outcome.result));
+    } else if (outcome.kind === 'cancel') {
+      this.dispatchEvent(new PasskeyEnrollCancelEvent());
+    } else {
+      if (outcome.code === 'expired-token' && this.tokenUrl) this.tokenSource.invalidate();
+      this.dispatchEvent(new PasskeyEnrollErrorEvent({ code: outcome.code, message: this.text.errors[outcome.code] }));
+    }
+  }
+
+  private async signUp(): Promise<PasskeyEnrollSuccessDetail> {
+    if (!webAuthnSupported()) throw new PasskeyElementError('unsupported');
+    const attachment = this.authenticatorAttachment;
+    if (!this.tenantId || (attachment !== 'platform' && attachment !== 'cross-platform')) {
+      throw new PasskeyElementError('configuration');
+    }
+    const token = this.#token ?? (this.tokenUrl ? await this.tokenSource.get() : undefined);
+    // Never call the SDK without a token: it would fall back to the page-wide token cache.
+    if (!token) throw new PasskeyElementError('configuration');
+    const result = await this.client.get(this.tenantId, this.baseUrl || undefined).passkey.signUp({
+      token,
+      username: this.username || undefined,
+      displayName: this.displayName || undefined,
+      authenticatorAttachment: attachment,
+    });
+    if (result.errorCode) throw new PasskeyElementError(codeFromApiError(result.errorCode));
+    if (!result.data?.token) throw new PasskeyElementError('server');
+    return { token: result.data.token, userAuthenticatorId: result.data.userAuthenticator?.userAuthenticatorId };
+  }
+
+  protected override render() {
+    const text = this.text;
+    if (!webAuthnSupported()) {
+      return html`<div part="base" class="base">
+        <p part="status" class="status" role="status">${text.unsupported}</p>
+      </div>`;
+    }
+    const state = this.ceremony.state;
+    const working = state.status === 'working';
+    const status =
+      state.status === 'working'
+        ? text.working
+        : state.status === 'success'
+          ? text.success
+          : state.status === 'ready' && state.cancelled
+            ? text.cancelled
+            : '';
+    return html`<div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>
+      ${
+        state.status === 'success'
+          ? nothing
+          : html`<button
+              part="button"
+              class="button"
+              type="button"
+              ?disabled=${this.disabled}
+              aria-disabled=${working ? 'true' : nothing}
+              @click=${this.handleClick}
+            >
+              ${
+                working
+                  ? html`<span class="spinner" aria-hidden="true"></span>`
+                  : html`<svg
+                      class="icon"
+                      viewBox="0 0 24 24"
+                      aria-hidden="true"
+                      fill="none"
+                      stroke="currentColor"
+                      stroke-width="2"
+                      stroke-linecap="round"
+                      stroke-linejoin="round"
+                    >
+                      <circle cx="8" cy="8" r="4"></circle>
+                      <path d="M2 21v-1a6 6 0 0 1 9-5.2"></path>
+                      <path d="M18 11a3 3 0 1 0-2 2.8V21l2 1.5 2-1.5v-1.5l-1-1 1-1-1-1z"></path>
+                    </svg>`
+              }
+              <slot>${state.status === 'error' ? text.retry : text.button}</slot>
+            </button>`
+      }
+      <p part="status" class="status ${state.status === 'success' ? 'success' : ''}" role="status">${status}</p>
+      ${
+        state.status === 'error'
+          ? html`<p part="error" class="error" role="alert">${text.errors[state.code]}</p>`
+          : nothing
+      }
+    </div>`;
+  }
+}

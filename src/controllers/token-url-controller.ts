@@ -1,0 +1,107 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { PasskeyElementError } from '../internal/error-codes.js';
+
+/** Authsignal tokens live 10 minutes; refresh a little before, so a click never meets a dead one. */
+const REFRESH_AFTER_MS = 9 * 60_000;
+
+/**
+ * Fetches the token from the host's own endpoint (`token-url`) ahead of the click, so that the
+ * click goes straight into the WebAuthn ceremony (Safari refuses WebAuthn when the user gesture
+ * is too far behind). Refreshes before expiry and on demand; keeps the token in memory only.
+ */
+export class TokenUrlController implements ReactiveController {
+  private token?: string;
+  private pending?: Promise<string>;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
+  private abort?: AbortController;
+  private url?: string;
+  private connected = false;
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  /** Sets the endpoint; a new URL drops the old token and prefetches while connected. */
+  setUrl(url: string | undefined): void {
+    if (url === this.url) return;
+    this.url = url;
+    this.clear();
+    if (this.connected && url) void this.prefetch();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    if (this.url && !this.token && !this.pending) void this.prefetch();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.clear();
+  }
+
+  /** The current token, fetching one if there is none yet. */
+  async get(): Promise<string> {
+    if (this.token) return this.token;
+    return this.pending ?? this.fetch();
+  }
+
+  /** Forgets the current token (it expired) and fetches a new one in the background. */
+  invalidate(): void {
+    this.clear();
+    if (this.connected && this.url) void this.prefetch();
+  }
+
+  private prefetch(): Promise<void> {
+    // A failed prefetch is retried by the click, which reports the error.
+    return this.fetch().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  private fetch(): Promise<string> {
+    const url = this.url;
+    if (!url) return Promise.reject(new PasskeyElementError('configuration'));
+    const abort = (this.abort = new AbortController());
+    const request = (async () => {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: '{}',
+          signal: abort.signal,
+        });
+      } catch {
+        throw new PasskeyElementError('network');
+      }
+      if (response.status === 429) throw new PasskeyElementError('rate-limited');
+      if (!response.ok) throw new PasskeyElementError('server');
+      const body = (await response.json().catch(() => undefined)) as { token?: unknown } | undefined;
+      if (typeof body?.token !== 'string' || body.token === '') throw new PasskeyElementError('server');
+      return body.token;
+    })();
+    this.pending = request;
+    request.then(
+      (token) => {
+        if (this.pending !== request) return;
+        this.pending = undefined;
+        this.token = token;
+        this.refreshTimer = setTimeout(() => this.invalidate(), REFRESH_AFTER_MS);
+      },
+      () => {
+        if (this.pending === request) this.pending = undefined;
+      },
+    );
+    return request;
+  }
+
+  private clear(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    clearTimeout(this.refreshTimer);
+    this.token = undefined;
+    this.pending = undefined;
+  }
+}

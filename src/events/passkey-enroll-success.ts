@@ -1,0 +1,22 @@
+export interface PasskeyEnrollSuccessDetail {
+  /** The token to send to your backend, which validates it with `validateChallenge`. */
+  readonly token: string;
+  /** Id of the new authenticator, as `getAuthenticators` lists it. */
+  readonly userAuthenticatorId: string | undefined;
+}
+
+/** Fired when the passkey was created and verified by the API. */
+export class PasskeyEnrollSuccessEvent extends Event {
+  readonly detail: PasskeyEnrollSuccessDetail;
+
+  constructor(detail: PasskeyEnrollSuccessDetail) {
+    super('passkey-enroll-success', { bubbles: true, composed: true });
+    this.detail = Object.freeze({ ...detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'passkey-enroll-success': PasskeyEnrollSuccessEvent;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Stable error codes the elements report, whatever the SDK, the browser or the network said.
+ * The raw error never leaves the element.
+ */
+export type PasskeyErrorCode =
+  | 'unsupported'
+  | 'configuration'
+  | 'already-registered'
+  | 'expired-token'
+  | 'network'
+  | 'rate-limited'
+  | 'server'
+  | 'unknown';
+
+/** What a ceremony ended with, before it becomes an event. */
+export type CeremonyFailure = { kind: 'cancel' } | { kind: 'error'; code: PasskeyErrorCode };
+
+/** A failure the elements raise themselves (configuration, token-url), already classified. */
+export class PasskeyElementError extends Error {
+  constructor(readonly code: PasskeyErrorCode) {
+    super(code);
+    this.name = 'PasskeyElementError';
+  }
+}
+
+/** Maps an SDK result's `errorCode` (the API's error string). */
+export function codeFromApiError(errorCode: string | undefined): PasskeyErrorCode {
+  switch (errorCode) {
+    case 'expired_token':
+    case 'invalid_token':
+      return 'expired-token';
+    case 'too_many_requests':
+      return 'rate-limited';
+    case 'already_registered':
+      return 'already-registered';
+    case 'network_error':
+      return 'network';
+    // A wrong tenant id, a token tracked without the needed scope, or no token at all.
+    case 'unauthorized':
+    case 'insufficient_scope':
+    case 'token_not_set':
+    case 'invalid_origin':
+      return 'configuration';
+    case 'internal_error':
+    case 'invalid_credential':
+    case 'invalid_challenge':
+    case 'invalid_request':
+    case 'action_blocked':
+      return 'server';
+    default:
+      return errorCode && /^5|error$/.test(errorCode) ? 'server' : 'unknown';
+  }
+}
+
+/**
+ * Maps what a ceremony threw. WebAuthn failures arrive as `WebAuthnError` (named after the
+ * DOMException) or as the DOMException itself; a failed fetch is a `TypeError`.
+ */
+export function failureFromThrown(error: unknown): CeremonyFailure {
+  if (error instanceof PasskeyElementError) return { kind: 'error', code: error.code };
+  const name = (error as { name?: unknown } | null)?.name;
+  const message = String((error as { message?: unknown } | null)?.message ?? '');
+  switch (name) {
+    // Dismissed, timed out, or failed user verification: browsers do not tell these apart.
+    case 'NotAllowedError':
+    case 'AbortError':
+      return { kind: 'cancel' };
+    case 'InvalidStateError':
+      return { kind: 'error', code: 'already-registered' };
+    case 'NotSupportedError':
+      return { kind: 'error', code: 'unsupported' };
+    case 'SecurityError':
+      return { kind: 'error', code: 'configuration' };
+    case 'TypeError':
+      return { kind: 'error', code: 'network' };
+  }
+  if (/not supported/i.test(message)) return { kind: 'error', code: 'unsupported' };
+  return { kind: 'error', code: 'unknown' };
+}

@@ -1,0 +1,264 @@
+import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+import '../../src/passkey-enroll.js';
+import type { PasskeyEnroll } from '../../src/passkey-enroll.js';
+import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
+import { ENROLL_EVENTS, nextEvent, recordEvents } from './support/events.js';
+
+// Rendering and every failure that ends before the WebAuthn prompt: Chromium and Firefox ESR.
+describe('<passkey-enroll> rendering and early failures', () => {
+  let info: EmulatorInfo;
+  before(async () => {
+    info = await backend.info();
+  });
+  afterEach(() => backend.resetClock());
+
+  const shadow = (el: PasskeyEnroll) => el.shadowRoot!;
+  const button = (el: PasskeyEnroll) => shadow(el).querySelector('button')!;
+  const statusText = (el: PasskeyEnroll) => shadow(el).querySelector('[part="status"]')!.textContent!.trim();
+  const errorText = (el: PasskeyEnroll) => shadow(el).querySelector('[part="error"]')?.textContent?.trim();
+  const emulatorRequests = () =>
+    performance.getEntriesByType('resource').filter((e) => e.name.startsWith(info.url.replace(/\/v1$/, '')));
+
+  it('makes no request and sets no cookie at definition or render time', async () => {
+    const before = emulatorRequests().length;
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll
+        tenant-id=${info.tenantId}
+        base-url=${info.url}
+        username="ada@example.com"
+      ></passkey-enroll>`,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(emulatorRequests().length).to.equal(before);
+    expect(document.cookie).not.to.contain('__as_aid');
+    expect(el.shadowRoot).not.to.equal(null);
+  });
+
+  it('renders a real, labelled button with parts, in the ready state, axe-clean', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll tenant-id="t"></passkey-enroll>`);
+    const b = button(el);
+    expect(b.getAttribute('type')).to.equal('button');
+    expect(b.getAttribute('part')).to.equal('button');
+    expect(
+      (b.querySelector('slot') as HTMLSlotElement)
+        .assignedNodes({ flatten: true })
+        .map((n) => n.textContent)
+        .join(''),
+    ).to.equal('Create a passkey');
+    expect(shadow(el).querySelector('[part="base"]')).not.to.equal(null);
+    expect(shadow(el).querySelector('[part="status"]')!.getAttribute('role')).to.equal('status');
+    expect(shadow(el).querySelector('[part="error"]')).to.equal(null);
+    expect(el.matches(':state(ready)')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows slotted content in the button', async () => {
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll tenant-id="t">Add a passkey to this account</passkey-enroll>`,
+    );
+    const slot = button(el).querySelector('slot')!;
+    expect(slot.assignedNodes()[0]!.textContent).to.equal('Add a passkey to this account');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the token a property: never an attribute, never rendered', async () => {
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll tenant-id="t" token="from-attribute"></passkey-enroll>`,
+    );
+    expect(el.token).to.equal(undefined);
+    el.token = 'secret-token-value';
+    await elementUpdated(el);
+    expect(el.getAttribute('token')).to.equal('from-attribute');
+    expect(el.outerHTML).not.to.contain('secret-token-value');
+    expect(el.shadowRoot!.innerHTML).not.to.contain('secret-token-value');
+    expect(Object.keys(el)).not.to.include('token');
+    expect(Object.values(el).some((v) => typeof v === 'string' && v.includes('secret-token-value'))).to.equal(false);
+  });
+
+  it('reports configuration without a tenant id, and sends no request', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll base-url=${info.url}></passkey-enroll>`);
+    el.token = (await backend.track(uniqueUser(), 'enroll-passkey')).token;
+    const before = emulatorRequests().length;
+    const events = recordEvents(el, ENROLL_EVENTS);
+    button(el).click();
+    await nextEvent(el, ['passkey-enroll-error']);
+    await elementUpdated(el);
+    expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start', 'passkey-enroll-error']);
+    expect(events[1]!.detail).to.deep.equal({
+      code: 'configuration',
+      message: 'Passkeys are not set up correctly on this page.',
+    });
+    expect(errorText(el)).to.equal('Passkeys are not set up correctly on this page.');
+    expect(el.matches(':state(error)')).to.equal(true);
+    expect(emulatorRequests().length).to.equal(before);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports configuration with neither a token nor a token-url', async () => {
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll tenant-id=${info.tenantId} base-url=${info.url}></passkey-enroll>`,
+    );
+    button(el).click();
+    const event = await nextEvent<CustomEvent>(el, ['passkey-enroll-error']);
+    expect(event.detail.code).to.equal('configuration');
+  });
+
+  it('lets the host stop the ceremony by cancelling the start event', async () => {
+    const userId = uniqueUser();
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll tenant-id=${info.tenantId} base-url=${info.url}></passkey-enroll>`,
+    );
+    el.token = (await backend.track(userId, 'enroll-passkey')).token;
+    const events = recordEvents(el, ENROLL_EVENTS);
+    el.addEventListener('passkey-enroll-start', (e) => e.preventDefault());
+    button(el).click();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start']);
+    expect(events[0]!.event.bubbles && events[0]!.event.composed && events[0]!.event.cancelable).to.equal(true);
+    expect(await backend.requests(userId)).to.deep.equal([]);
+    expect(el.matches(':state(ready)')).to.equal(true);
+  });
+
+  const failures: [string, string, (userId: string) => Promise<{ baseUrl?: string; token: string }>][] = [
+    [
+      'an expired token',
+      'expired-token',
+      async (userId) => {
+        const { token } = await backend.track(userId, 'enroll-passkey');
+        await backend.advanceClock(601);
+        return { token };
+      },
+    ],
+    [
+      'the emulator stopped',
+      'network',
+      async (userId) => {
+        const { url } = await backend.startTemporary();
+        const { token } = await backend.track(userId, 'enroll-passkey');
+        await backend.stopTemporary(url);
+        return { token, baseUrl: url };
+      },
+    ],
+    [
+      'the API answering 500',
+      'server',
+      async (userId) => {
+        const { token } = await backend.track(userId, 'enroll-passkey');
+        await backend.injectFault(userId, 500);
+        return { token };
+      },
+    ],
+    [
+      'the API answering 429',
+      'rate-limited',
+      async (userId) => {
+        const { token } = await backend.track(userId, 'enroll-passkey');
+        // Use up this user's allowance (30 requests a minute) the way a busy client would.
+        for (let i = 0; i < 30; i++) {
+          await fetch(`${info.url}/client/user-authenticators/passkey/registration-options`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: '{}',
+          });
+        }
+        return { token };
+      },
+    ],
+  ];
+  for (const [condition, code, arrange] of failures) {
+    it(`reports ${code} for ${condition}, with its message and a retry button, never a success`, async () => {
+      const userId = uniqueUser();
+      const { token, baseUrl } = await arrange(userId);
+      const el = await fixture<PasskeyEnroll>(
+        html`<passkey-enroll tenant-id=${info.tenantId} base-url=${baseUrl ?? info.url}></passkey-enroll>`,
+      );
+      el.token = token;
+      const events = recordEvents(el, ENROLL_EVENTS);
+      button(el).click();
+      const event = await nextEvent<CustomEvent>(el, ['passkey-enroll-error', 'passkey-enroll-success']);
+      await elementUpdated(el);
+      expect(event.type).to.equal('passkey-enroll-error');
+      expect(event.detail.code).to.equal(code);
+      expect(Object.keys(event.detail)).to.deep.equal(['code', 'message']);
+      expect(errorText(el)).to.equal(event.detail.message);
+      expect(shadow(el).querySelector('[part="error"]')!.getAttribute('role')).to.equal('alert');
+      expect(button(el).querySelector('slot')!.assignedNodes({ flatten: true })[0]!.textContent).to.equal('Try again');
+      expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start', 'passkey-enroll-error']);
+      expect(await backend.getAuthenticators(userId)).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('is ready again when the host sets a fresh token after expiry', async () => {
+    const userId = uniqueUser();
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll tenant-id=${info.tenantId} base-url=${info.url}></passkey-enroll>`,
+    );
+    el.token = (await backend.track(userId, 'enroll-passkey')).token;
+    await backend.advanceClock(601);
+    button(el).click();
+    expect((await nextEvent<CustomEvent>(el, ['passkey-enroll-error'])).detail.code).to.equal('expired-token');
+    await backend.resetClock();
+    el.token = (await backend.track(userId, 'enroll-passkey')).token;
+    await elementUpdated(el);
+    expect(el.matches(':state(ready)')).to.equal(true);
+    expect(errorText(el)).to.equal(undefined);
+  });
+
+  it('reports server when the token endpoint fails, and never calls the SDK without a token', async () => {
+    const userId = uniqueUser();
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll
+        tenant-id=${info.tenantId}
+        base-url=${info.url}
+        token-url=${`/test-backend/enroll-token?user=${userId}&status=500`}
+      ></passkey-enroll>`,
+    );
+    button(el).click();
+    const event = await nextEvent<CustomEvent>(el, ['passkey-enroll-error']);
+    expect(event.detail.code).to.equal('server');
+    expect(await backend.requests(userId)).to.deep.equal([]);
+  });
+
+  it('takes string overrides for every visible string, falling back for the rest', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll></passkey-enroll>`);
+    el.strings = { button: 'Passkey erstellen', errors: { configuration: 'Falsch eingerichtet.' } };
+    await elementUpdated(el);
+    expect(button(el).querySelector('slot')!.assignedNodes({ flatten: true })[0]!.textContent).to.equal(
+      'Passkey erstellen',
+    );
+    button(el).click();
+    const event = await nextEvent<CustomEvent>(el, ['passkey-enroll-error']);
+    await elementUpdated(el);
+    expect(event.detail.message).to.equal('Falsch eingerichtet.');
+    expect(errorText(el)).to.equal('Falsch eingerichtet.');
+    expect(button(el).querySelector('slot')!.assignedNodes({ flatten: true })[0]!.textContent).to.equal('Try again');
+    expect(statusText(el)).to.equal('');
+  });
+
+  it('does nothing when disabled', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll tenant-id="t" disabled></passkey-enroll>`);
+    const events = recordEvents(el, ENROLL_EVENTS);
+    expect(button(el).disabled).to.equal(true);
+    button(el).click();
+    el.click();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains, without a dead button, when the browser cannot use passkeys', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'PublicKeyCredential')!;
+    // Simulates a browser without WebAuthn for this one render.
+    Object.defineProperty(window, 'PublicKeyCredential', { value: undefined, configurable: true, writable: true });
+    try {
+      const el = await fixture<PasskeyEnroll>(html`<passkey-enroll tenant-id="t"></passkey-enroll>`);
+      expect(button(el)).to.equal(null);
+      expect(statusText(el)).to.match(/browser/i);
+      expect(el.matches(':state(unsupported)')).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      Object.defineProperty(window, 'PublicKeyCredential', original);
+    }
+  });
+});
