@@ -20,6 +20,10 @@ describe('<passkey-enroll> rendering and early failures', () => {
     performance.getEntriesByType('resource').filter((e) => e.name.startsWith(info.url.replace(/\/v1$/, '')));
 
   it('makes no request and sets no cookie at definition or render time', async () => {
+    // Earlier files' SDK instances left their anonymous-id cookie in this browser.
+    document.cookie = '__as_aid=; max-age=0; path=/; domain=localhost';
+    document.cookie = '__as_aid=; max-age=0; path=/';
+    expect(document.cookie).not.to.contain('__as_aid');
     const before = emulatorRequests().length;
     const el = await fixture<PasskeyEnroll>(
       html`<passkey-enroll

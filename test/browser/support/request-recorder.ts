@@ -14,6 +14,8 @@ export class RequestRecorder {
   readonly requests: RecordedRequest[] = [];
   private readonly original = window.fetch;
   rewrite?: (url: string, body: string) => string;
+  /** Awaited before a request leaves: lets a test hold a request in flight. */
+  hold?: (url: string) => Promise<void> | undefined;
 
   install(): this {
     window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -23,6 +25,7 @@ export class RequestRecorder {
         body = this.rewrite(url, body);
         init = { ...init, body };
       }
+      await this.hold?.(url);
       this.requests.push({
         url,
         method: init?.method ?? 'GET',

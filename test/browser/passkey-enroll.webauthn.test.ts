@@ -1,0 +1,219 @@
+import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/passkey-enroll.js';
+import type { PasskeyEnroll, PasskeyEnrollSuccessEvent } from '../../src/passkey-enroll.js';
+import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
+import { ENROLL_EVENTS, nextEvent, recordEvents } from './support/events.js';
+import { RequestRecorder } from './support/request-recorder.js';
+import { virtualAuthenticator } from './support/virtual-authenticator.js';
+
+// Real ceremonies: the element, the published SDK, Chromium's virtual authenticator, the emulator.
+describe('<passkey-enroll> ceremonies', () => {
+  let info: EmulatorInfo;
+  let authenticatorId: string;
+  let recorder: RequestRecorder;
+
+  const button = (el: PasskeyEnroll) => el.shadowRoot!.querySelector('button')!;
+  const statusText = (el: PasskeyEnroll) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
+  const registrations = async (userId: string) =>
+    (await backend.requests(userId)).filter((r) => r.path.endsWith('/passkey/registration-options')).length;
+  const enrollToken = async (userId: string) =>
+    (await backend.track(userId, 'enroll-passkey', { scope: 'add:authenticators' })).token;
+  async function element(userId: string, extra = ''): Promise<PasskeyEnroll> {
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll tenant-id=${info.tenantId} base-url=${info.url} username=${`${userId}@example.com`}
+        >${extra}</passkey-enroll
+      >`,
+    );
+    el.token = await enrollToken(userId);
+    return el;
+  }
+
+  before(async () => {
+    info = await backend.info();
+  });
+  beforeEach(async () => {
+    localStorage.clear();
+    authenticatorId = await virtualAuthenticator.add();
+    recorder = new RequestRecorder().install();
+  });
+  afterEach(async () => {
+    recorder.uninstall();
+    await virtualAuthenticator.removeAll();
+  });
+
+  it('enrolls on click and the token validates on the server for that user', async () => {
+    const userId = uniqueUser();
+    const el = await element(userId);
+    const onDocument = recordEvents(document, ['passkey-enroll-success']);
+    button(el).click();
+    const event = await nextEvent<PasskeyEnrollSuccessEvent>(el, [
+      'passkey-enroll-success',
+      'passkey-enroll-error',
+      'passkey-enroll-cancel',
+    ]);
+    expect(event.type).to.equal('passkey-enroll-success');
+    expect(Object.keys(event.detail).sort()).to.deep.equal(['token', 'userAuthenticatorId']);
+    expect(onDocument).to.have.length(1, 'bubbles and is composed');
+
+    const validation = await backend.validate({ token: event.detail.token, userId, action: 'enroll-passkey' });
+    expect(validation).to.include({ isValid: true, state: 'CHALLENGE_SUCCEEDED', userId });
+    const authenticators = await backend.getAuthenticators(userId);
+    expect(authenticators.map((a) => a.userAuthenticatorId)).to.deep.equal([event.detail.userAuthenticatorId]);
+
+    await elementUpdated(el);
+    expect(statusText(el)).to.equal('Passkey created.');
+    expect(el.matches(':state(success)')).to.equal(true);
+    expect(button(el)).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('with token-url, fetches the token before the click and enrolls', async () => {
+    const userId = uniqueUser();
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll
+        tenant-id=${info.tenantId}
+        base-url=${info.url}
+        token-url=${`/test-backend/enroll-token?user=${userId}`}
+      ></passkey-enroll>`,
+    );
+    await waitUntil(async () => (await backend.tokenRequests(userId)) === 1, 'token fetched when connected');
+    button(el).click();
+    const event = await nextEvent<PasskeyEnrollSuccessEvent>(el, ['passkey-enroll-success', 'passkey-enroll-error']);
+    expect(event.type).to.equal('passkey-enroll-success');
+    expect(await backend.tokenRequests(userId)).to.equal(1, 'the click did not wait for a fetch');
+    expect(await backend.validate({ token: event.detail.token, userId })).to.include({ isValid: true });
+  });
+
+  it('works from the keyboard alone', async () => {
+    const userId = uniqueUser();
+    const el = await element(userId);
+    button(el).focus();
+    await sendKeys({ press: 'Enter' });
+    const event = await nextEvent(el, ['passkey-enroll-success', 'passkey-enroll-error', 'passkey-enroll-cancel']);
+    expect(event.type).to.equal('passkey-enroll-success');
+  });
+
+  it('reports a dismissed prompt as cancel, then succeeds on retry', async () => {
+    const userId = uniqueUser();
+    const el = await element(userId);
+    await virtualAuthenticator.setUserVerified(authenticatorId, false);
+    const events = recordEvents(el, ENROLL_EVENTS);
+    button(el).click();
+    await nextEvent(el, ['passkey-enroll-cancel', 'passkey-enroll-success', 'passkey-enroll-error']);
+    await elementUpdated(el);
+    expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start', 'passkey-enroll-cancel']);
+    expect(statusText(el)).to.equal('Passkey creation was cancelled. You can try again.');
+    expect(el.matches(':state(ready)')).to.equal(true);
+    expect(await backend.getAuthenticators(userId)).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    await virtualAuthenticator.setUserVerified(authenticatorId, true);
+    button(el).click();
+    const retry = await nextEvent(el, ['passkey-enroll-success', 'passkey-enroll-error', 'passkey-enroll-cancel']);
+    expect(retry.type).to.equal('passkey-enroll-success');
+  });
+
+  it('reports already-registered for the same authenticator twice', async () => {
+    const userId = uniqueUser();
+    const first = await element(userId);
+    button(first).click();
+    await nextEvent(first, ['passkey-enroll-success']);
+    const second = await element(userId);
+    button(second).click();
+    const event = await nextEvent<CustomEvent>(second, ['passkey-enroll-error', 'passkey-enroll-success']);
+    await elementUpdated(second);
+    expect(event.type).to.equal('passkey-enroll-error');
+    expect(event.detail).to.deep.equal({
+      code: 'already-registered',
+      message: 'This device already has a passkey for your account.',
+    });
+    expect(second.shadowRoot!.querySelector('[part="error"]')!.textContent!.trim()).to.equal(event.detail.message);
+    expect(await backend.getAuthenticators(userId)).to.have.length(1);
+    await expect(second).to.be.accessible();
+  });
+
+  it('makes one registration for a double click and Enter-then-click', async () => {
+    const userId = uniqueUser();
+    const el = await element(userId);
+    const events = recordEvents(el, ENROLL_EVENTS);
+    button(el).click();
+    button(el).click();
+    button(el).focus();
+    await sendKeys({ press: 'Enter' });
+    button(el).click();
+    await nextEvent(el, ['passkey-enroll-success', 'passkey-enroll-error', 'passkey-enroll-cancel']);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start', 'passkey-enroll-success']);
+    expect(await registrations(userId)).to.equal(1);
+    expect(await backend.getAuthenticators(userId)).to.have.length(1);
+    expect(await virtualAuthenticator.credentials(authenticatorId)).to.have.length(1);
+  });
+
+  it('shows the working state while the device is asked, axe-clean', async () => {
+    const userId = uniqueUser();
+    const el = await element(userId);
+    // The authenticator waits for a touch that never comes.
+    await import('@web/test-runner-commands').then(({ executeServerCommand }) =>
+      executeServerCommand('webauthn:set-presence', { authenticatorId, enabled: false }),
+    );
+    button(el).click();
+    await waitUntil(() => statusText(el) === 'Waiting for your device…', 'working state');
+    await waitUntil(() => recorder.requests.some((r) => r.url.endsWith('/registration-options')));
+    expect(el.matches(':state(working)')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(button(el).getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('fires nothing after removal mid-ceremony, and a new ceremony is not blocked', async () => {
+    const userId = uniqueUser();
+    const el = await element(userId);
+    const events = recordEvents(el, ENROLL_EVENTS);
+    const onDocument = recordEvents(document, ENROLL_EVENTS.slice(1));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached = false;
+    recorder.hold = (url) => {
+      if (!new URL(url).pathname.endsWith('/client/user-authenticators/passkey')) return undefined;
+      reached = true;
+      return held;
+    };
+    button(el).click();
+    await waitUntil(() => reached, 'the verification request is in flight');
+    el.remove();
+    recorder.hold = undefined;
+    release();
+    await waitUntil(async () => (await backend.getAuthenticators(userId)).length === 1, 'the server finished');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start']);
+    expect(onDocument).to.have.length(0);
+
+    const other = uniqueUser();
+    const next = await element(other);
+    button(next).click();
+    expect(
+      (await nextEvent(next, ['passkey-enroll-success', 'passkey-enroll-error', 'passkey-enroll-cancel'])).type,
+    ).to.equal('passkey-enroll-success');
+  });
+
+  it('two elements for two users each enroll their own user', async () => {
+    const alice = uniqueUser('alice');
+    const bob = uniqueUser('bob');
+    const a = await element(alice);
+    const b = await element(bob);
+    button(a).click();
+    const aEvent = await nextEvent<PasskeyEnrollSuccessEvent>(a, ['passkey-enroll-success', 'passkey-enroll-error']);
+    button(b).click();
+    const bEvent = await nextEvent<PasskeyEnrollSuccessEvent>(b, ['passkey-enroll-success', 'passkey-enroll-error']);
+    expect(aEvent.type).to.equal('passkey-enroll-success');
+    expect(bEvent.type).to.equal('passkey-enroll-success');
+    expect((await backend.validate({ token: aEvent.detail.token })).userId).to.equal(alice);
+    expect((await backend.validate({ token: bEvent.detail.token })).userId).to.equal(bob);
+    expect(await backend.getAuthenticators(alice)).to.have.length(1);
+    expect(await backend.getAuthenticators(bob)).to.have.length(1);
+    const handles = (await virtualAuthenticator.credentials(authenticatorId)).map((c) => atob(c.userHandle!));
+    expect(handles.sort()).to.deep.equal([alice, bob].sort());
+  });
+});
