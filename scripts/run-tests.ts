@@ -65,6 +65,13 @@ try {
     browsersReady = false;
   }
 
+  // The browser tests include the built CDN bundle: build it from the current source first.
+  const buildExit = await run('npm', ['run', '--silent', 'build']);
+  if (buildExit !== 0) {
+    console.error('build failed');
+    totals.failed++;
+  }
+
   const nodeFiles = readdirSync('test/node')
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => join('test/node', f));
