@@ -1,5 +1,5 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/passkey-enroll.js';
 import type { PasskeyEnroll, PasskeyEnrollSuccessEvent } from '../../src/passkey-enroll.js';
 import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
@@ -83,6 +83,69 @@ describe('<passkey-enroll> ceremonies', () => {
     expect(event.type).to.equal('passkey-enroll-success');
     expect(await backend.tokenRequests(userId)).to.equal(1, 'the click did not wait for a fetch');
     expect(await backend.validate({ token: event.detail.token, userId })).to.include({ isValid: true });
+  });
+
+  it('with token-url, fetches a new token after an expired one, and the retry succeeds', async () => {
+    const userId = uniqueUser();
+    const el = await fixture<PasskeyEnroll>(
+      html`<passkey-enroll
+        tenant-id=${info.tenantId}
+        base-url=${info.url}
+        token-url=${`/test-backend/enroll-token?user=${userId}`}
+      ></passkey-enroll>`,
+    );
+    await waitUntil(async () => (await backend.tokenRequests(userId)) === 1);
+    await backend.advanceClock(601);
+    try {
+      button(el).click();
+      const expired = await nextEvent<CustomEvent>(el, ['passkey-enroll-error', 'passkey-enroll-success']);
+      expect(expired.detail.code).to.equal('expired-token');
+      await waitUntil(async () => (await backend.tokenRequests(userId)) === 2, 'refetched after expiry');
+      button(el).click();
+      const retry = await nextEvent<PasskeyEnrollSuccessEvent>(el, ['passkey-enroll-success', 'passkey-enroll-error']);
+      expect(retry.type).to.equal('passkey-enroll-success');
+      expect((await backend.validate({ token: retry.detail.token, userId })).isValid).to.equal(true);
+    } finally {
+      await backend.resetClock();
+    }
+  });
+
+  it('follows prefers-color-scheme and prefers-reduced-motion, and host overrides win', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll tenant-id="t"></passkey-enroll>`);
+    const background = () => getComputedStyle(button(el)).backgroundColor;
+    try {
+      await emulateMedia({ colorScheme: 'light' });
+      expect(background()).to.equal('rgb(29, 78, 216)');
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(background()).to.equal('rgb(147, 197, 253)');
+      await expect(el).to.be.accessible();
+      el.style.setProperty('--passkey-color-primary', 'rgb(1, 2, 3)');
+      expect(background()).to.equal('rgb(1, 2, 3)');
+      el.style.removeProperty('--passkey-color-primary');
+      document.documentElement.style.setProperty('--passkey-color-primary', 'rgb(4, 5, 6)');
+      expect(background()).to.equal('rgb(4, 5, 6)', 'a theme on :root reaches the element');
+    } finally {
+      document.documentElement.style.removeProperty('--passkey-color-primary');
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('stops the spinner under prefers-reduced-motion', async () => {
+    const userId = uniqueUser();
+    const el = await element(userId);
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    await executeServerCommand('webauthn:set-presence', { authenticatorId, enabled: false });
+    button(el).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.spinner'));
+    const spinner = el.shadowRoot!.querySelector('.spinner')!;
+    try {
+      expect(getComputedStyle(spinner).animationName).to.equal('spin');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(getComputedStyle(spinner).animationName).to.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      el.remove();
+    }
   });
 
   it('works from the keyboard alone', async () => {
