@@ -10,7 +10,9 @@ export type PasskeyErrorCode =
   | 'network'
   | 'rate-limited'
   | 'server'
-  | 'unknown';
+  | 'unknown'
+  /** Step-up only: the user has no passkey (on this device, when `user-id` lets the element check). */
+  | 'no-passkey';
 
 /** What a ceremony ended with, before it becomes an event. */
 export type CeremonyFailure = { kind: 'cancel' } | { kind: 'error'; code: PasskeyErrorCode };
@@ -33,6 +35,8 @@ export function codeFromApiError(errorCode: string | undefined): PasskeyErrorCod
       return 'rate-limited';
     case 'already_registered':
       return 'already-registered';
+    case 'credential_not_found':
+      return 'no-passkey';
     case 'network_error':
       return 'network';
     // A wrong tenant id, a token tracked without the needed scope, or no token at all.

@@ -87,6 +87,12 @@ export const sharedStyles = css`
     opacity: 0.7;
   }
 
+  .icon {
+    width: 1.25em;
+    height: 1.25em;
+    flex: none;
+  }
+
   .status {
     margin: 0;
     color: var(--_muted);

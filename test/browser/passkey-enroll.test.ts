@@ -3,6 +3,7 @@ import '../../src/passkey-enroll.js';
 import type { PasskeyEnroll } from '../../src/passkey-enroll.js';
 import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
 import { ENROLL_EVENTS, nextEvent, recordEvents } from './support/events.js';
+import { EARLY_FAILURES } from './support/failures.js';
 
 // Rendering and every failure that ends before the WebAuthn prompt: Chromium and Firefox ESR.
 describe('<passkey-enroll> rendering and early failures', () => {
@@ -123,58 +124,12 @@ describe('<passkey-enroll> rendering and early failures', () => {
     expect(el.matches(':state(ready)')).to.equal(true);
   });
 
-  const failures: [string, string, (userId: string) => Promise<{ baseUrl?: string; token: string }>][] = [
-    [
-      'an expired token',
-      'expired-token',
-      async (userId) => {
-        const { token } = await backend.track(userId, 'enroll-passkey');
-        await backend.advanceClock(601);
-        return { token };
-      },
-    ],
-    [
-      'the emulator stopped',
-      'network',
-      async (userId) => {
-        const { url } = await backend.startTemporary();
-        const { token } = await backend.track(userId, 'enroll-passkey');
-        await backend.stopTemporary(url);
-        return { token, baseUrl: url };
-      },
-    ],
-    [
-      'the API answering 500',
-      'server',
-      async (userId) => {
-        const { token } = await backend.track(userId, 'enroll-passkey');
-        await backend.injectFault(userId, 500);
-        return { token };
-      },
-    ],
-    [
-      'the API answering 429',
-      'rate-limited',
-      async (userId) => {
-        const { token } = await backend.track(userId, 'enroll-passkey');
-        // Use up this user's allowance (30 requests a minute) the way a busy client would.
-        for (let i = 0; i < 30; i++) {
-          await fetch(`${info.url}/client/user-authenticators/passkey/registration-options`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: '{}',
-          });
-        }
-        return { token };
-      },
-    ],
-  ];
-  for (const [condition, code, arrange] of failures) {
+  for (const { condition, code, arrange } of EARLY_FAILURES) {
     it(`reports ${code} for ${condition}, with its message and a retry button, never a success`, async () => {
       const userId = uniqueUser();
-      const { token, baseUrl } = await arrange(userId);
+      const { token, baseUrl } = await arrange(info, userId, 'enroll-passkey');
       const el = await fixture<PasskeyEnroll>(
-        html`<passkey-enroll tenant-id=${info.tenantId} base-url=${baseUrl ?? info.url}></passkey-enroll>`,
+        html`<passkey-enroll tenant-id=${info.tenantId} base-url=${baseUrl}></passkey-enroll>`,
       );
       el.token = token;
       const events = recordEvents(el, ENROLL_EVENTS);

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { TokenUrlController } from '../../controllers/token-url-controller.js';
@@ -7,6 +7,7 @@ import { PasskeyEnrollErrorEvent } from '../../events/passkey-enroll-error.js';
 import { PasskeyEnrollStartEvent } from '../../events/passkey-enroll-start.js';
 import { PasskeyEnrollSuccessEvent, type PasskeyEnrollSuccessDetail } from '../../events/passkey-enroll-success.js';
 import { AuthsignalClient } from '../../internal/authsignal-client.js';
+import { CEREMONY_STATES, ceremonyView, passkeyIcon, unsupportedView } from '../../internal/ceremony-view.js';
 import { setCustomState } from '../../internal/custom-states.js';
 import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
 import {
@@ -17,9 +18,6 @@ import {
 } from '../../internal/strings.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { passkeyEnrollStyles } from './passkey-enroll.styles.js';
-
-const STATES = ['ready', 'working', 'success', 'error', 'unsupported'] as const;
 
 /**
  * A button that creates a passkey for the signed-in user with `@authsignal/browser`'s
@@ -59,7 +57,7 @@ const STATES = ['ready', 'working', 'success', 'error', 'unsupported'] as const;
  * @cssstate unsupported - This browser or page cannot use passkeys.
  */
 export class PasskeyEnroll extends LitElement {
-  static override styles = [sharedStyles, passkeyEnrollStyles];
+  static override styles = sharedStyles;
 
   /** Your Authsignal tenant id. Required. */
   @property({ attribute: 'tenant-id' }) tenantId = '';
@@ -110,11 +108,8 @@ export class PasskeyEnroll extends LitElement {
 
   set token(value: string | undefined) {
     this.#token = value || undefined;
-    const state = this.ceremony.state;
-    // A fresh token answers an expired one or a missing one: be ready again.
-    if (state.status === 'error' && (state.code === 'expired-token' || state.code === 'configuration')) {
-      this.ceremony.reset();
-    }
+    // A fresh token answers an expired or missing one: be ready again.
+    if (this.ceremony.state.status === 'error') this.ceremony.reset();
   }
 
   /** Returns to the ready state (after a success, to enroll another passkey). */
@@ -127,7 +122,7 @@ export class PasskeyEnroll extends LitElement {
   }
 
   protected override updated(): void {
-    setCustomState(this.internals, STATES, webAuthnSupported() ? this.ceremony.state.status : 'unsupported');
+    setCustomState(this.internals, CEREMONY_STATES, webAuthnSupported() ? this.ceremony.state.status : 'unsupported');
   }
 
   private get text(): PasskeyEnrollStrings {
@@ -175,60 +170,16 @@ export class PasskeyEnroll extends LitElement {
 
   protected override render() {
     const text = this.text;
-    if (!webAuthnSupported()) {
-      return html`<div part="base" class="base">
-        <p part="status" class="status" role="status">${text.unsupported}</p>
-      </div>`;
-    }
-    const state = this.ceremony.state;
-    const working = state.status === 'working';
-    const status =
-      state.status === 'working'
-        ? text.working
-        : state.status === 'success'
-          ? text.success
-          : state.status === 'ready' && state.cancelled
-            ? text.cancelled
-            : '';
+    if (!webAuthnSupported()) return unsupportedView(text);
+    const working = this.ceremony.state.status === 'working';
     return html`<div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>
-      ${
-        state.status === 'success'
-          ? nothing
-          : html`<button
-              part="button"
-              class="button"
-              type="button"
-              ?disabled=${this.disabled}
-              aria-disabled=${working ? 'true' : nothing}
-              @click=${this.handleClick}
-            >
-              ${
-                working
-                  ? html`<span class="spinner" aria-hidden="true"></span>`
-                  : html`<svg
-                      class="icon"
-                      viewBox="0 0 24 24"
-                      aria-hidden="true"
-                      fill="none"
-                      stroke="currentColor"
-                      stroke-width="2"
-                      stroke-linecap="round"
-                      stroke-linejoin="round"
-                    >
-                      <circle cx="8" cy="8" r="4"></circle>
-                      <path d="M2 21v-1a6 6 0 0 1 9-5.2"></path>
-                      <path d="M18 11a3 3 0 1 0-2 2.8V21l2 1.5 2-1.5v-1.5l-1-1 1-1-1-1z"></path>
-                    </svg>`
-              }
-              <slot>${state.status === 'error' ? text.retry : text.button}</slot>
-            </button>`
-      }
-      <p part="status" class="status ${state.status === 'success' ? 'success' : ''}" role="status">${status}</p>
-      ${
-        state.status === 'error'
-          ? html`<p part="error" class="error" role="alert">${text.errors[state.code]}</p>`
-          : nothing
-      }
+      ${ceremonyView({
+        state: this.ceremony.state,
+        text,
+        disabled: this.disabled,
+        icon: passkeyIcon,
+        onClick: () => this.handleClick(),
+      })}
     </div>`;
   }
 }

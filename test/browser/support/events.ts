@@ -36,3 +36,10 @@ export function nextEvent<T extends Event = Event>(
     }
   });
 }
+
+export const STEP_UP_EVENTS = [
+  'step-up-challenge-start',
+  'step-up-challenge-success',
+  'step-up-challenge-cancel',
+  'step-up-challenge-error',
+] as const;

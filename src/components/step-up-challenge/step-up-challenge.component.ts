@@ -1,0 +1,263 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { CeremonyController } from '../../controllers/ceremony-controller.js';
+import { StepUpChallengeCancelEvent } from '../../events/step-up-challenge-cancel.js';
+import { StepUpChallengeErrorEvent } from '../../events/step-up-challenge-error.js';
+import { StepUpChallengeStartEvent } from '../../events/step-up-challenge-start.js';
+import { StepUpChallengeSuccessEvent, type StepUpChallengeSuccessDetail } from '../../events/step-up-challenge-success.js';
+import { AuthsignalClient } from '../../internal/authsignal-client.js';
+import { CEREMONY_STATES, ceremonyView, passkeyIcon } from '../../internal/ceremony-view.js';
+import { setCustomState } from '../../internal/custom-states.js';
+import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
+import { canPromptWithoutGesture, deepActiveElement } from '../../internal/gesture.js';
+import {
+  mergeStrings,
+  STEP_UP_CHALLENGE_STRINGS_EN,
+  type PartialStrings,
+  type StepUpChallengeStrings,
+} from '../../internal/strings.js';
+import { webAuthnSupported } from '../../internal/webauthn-support.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
+
+/**
+ * Asks for a passkey before a sensitive action with `@authsignal/browser`'s `passkey.signIn`, and
+ * hands your page a token that your server validates and binds to that one action.
+ *
+ * @summary Passkey step-up before a sensitive action.
+ * @tag step-up-challenge
+ *
+ * @slot description - What is being confirmed, e.g. "Confirm the transfer of $7,500 to Bob".
+ * @slot - Content of the button (default: "Confirm with passkey").
+ *
+ * @event {StepUpChallengeStartEvent} step-up-challenge-start - Before the ceremony starts. Cancelable: `preventDefault()` stops it.
+ * @event {StepUpChallengeSuccessEvent} step-up-challenge-success - The passkey was verified. `detail: { token }`; send `token` to your backend.
+ * @event {StepUpChallengeCancelEvent} step-up-challenge-cancel - The user dismissed the passkey prompt, closed the dialog or pressed Escape.
+ * @event {StepUpChallengeErrorEvent} step-up-challenge-error - The step-up failed. `detail: { code, message }`, `code` one of `unsupported`, `configuration`, `no-passkey`, `expired-token`, `network`, `rate-limited`, `server`, `unknown`.
+ *
+ * @csspart base - The wrapper around the content.
+ * @csspart dialog - The native `<dialog>` (modal mode).
+ * @csspart title - The dialog's heading (modal mode).
+ * @csspart description - The wrapper of the `description` slot.
+ * @csspart button - The `<button>` that starts the ceremony.
+ * @csspart close-button - The dialog's cancel button (modal mode).
+ * @csspart status - The polite live region with the current status.
+ * @csspart error - The error message.
+ *
+ * @cssproperty [--passkey-color-primary=#1d4ed8] - Button background (dark scheme: #93c5fd).
+ * @cssproperty [--passkey-color-on-primary=#ffffff] - Button text (dark scheme: #0b1220).
+ * @cssproperty [--passkey-color-text=inherit] - Text color (in the dialog: #111827, dark scheme #f3f4f6).
+ * @cssproperty [--passkey-color-muted=#4b5563] - Status text (dark scheme: #cbd5e1).
+ * @cssproperty [--passkey-color-success=#15803d] - Success text (dark scheme: #86efac).
+ * @cssproperty [--passkey-color-danger=#b91c1c] - Error text (dark scheme: #fca5a5).
+ * @cssproperty [--passkey-color-surface=#ffffff] - Dialog background (dark scheme: #111827).
+ * @cssproperty [--passkey-color-backdrop=rgb(15 23 42 / 0.6)] - Backdrop behind the dialog.
+ * @cssproperty [--passkey-radius=0.5rem] - Corner radius.
+ * @cssproperty [--passkey-spacing=0.75rem] - Base spacing unit.
+ * @cssproperty [--passkey-font-family=inherit] - Font family.
+ * @cssproperty [--passkey-font-size=1rem] - Font size.
+ * @cssproperty [--passkey-focus-ring=0 0 0 3px #93c5fd] - Box shadow of focused buttons.
+ *
+ * @cssstate ready - Waiting for a click (or for the dialog to open).
+ * @cssstate working - A ceremony is in progress.
+ * @cssstate success - The passkey was verified.
+ * @cssstate error - The last attempt failed; a retry button is shown.
+ * @cssstate unsupported - This browser or page cannot use passkeys.
+ */
+export class StepUpChallenge extends LitElement {
+  static override styles = [sharedStyles, stepUpChallengeStyles];
+
+  /** Your Authsignal tenant id. Required. */
+  @property({ attribute: 'tenant-id' }) tenantId = '';
+
+  /** Authsignal API base URL, including `/v1`. Defaults to Authsignal's (`https://api.authsignal.com/v1`). */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /**
+   * Action mode: the action code for the SDK's `signIn({ action })`, with a discoverable passkey
+   * and no token. Ignored when a `token` is set.
+   */
+  @property() action = '';
+
+  /**
+   * The user's id. When set, the element first checks (`isAvailableOnDevice`) that this browser
+   * holds a passkey of that user, and reports `no-passkey` instead of opening a prompt that cannot succeed.
+   */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /**
+   * Start as soon as a token is set (and, in modal mode, the dialog is open) where the browser
+   * allows a passkey prompt without a click; elsewhere (Safari, iOS) the button waits for one.
+   */
+  @property({ type: Boolean, reflect: true }) autostart = false;
+
+  /** Render in a native modal `<dialog>`, shown while `open` is set. */
+  @property({ type: Boolean, reflect: true }) modal = false;
+
+  /** Modal mode: shows the dialog. Escape and the cancel button close it and fire `step-up-challenge-cancel`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Disables the button. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Overrides for any visible string; missing keys keep their defaults. */
+  @property({ attribute: false }) strings?: PartialStrings<StepUpChallengeStrings>;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private readonly ceremony = new CeremonyController<StepUpChallengeSuccessDetail>(this);
+  private readonly client = new AuthsignalClient();
+  private readonly internals?: ElementInternals;
+  /** Where focus was when the dialog opened; it goes back there when the dialog closes. */
+  private opener?: HTMLElement;
+  private closingByCode = false;
+  private autostarted?: string;
+  #token?: string;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals?.();
+  }
+
+  /**
+   * The token from your backend's `track` call (state `CHALLENGE_REQUIRED`). A property only: never
+   * read from or written to an attribute, never rendered, never logged. Setting one starts afresh.
+   */
+  get token(): string | undefined {
+    return this.#token;
+  }
+
+  set token(value: string | undefined) {
+    this.#token = value || undefined;
+    if (!this.ceremony.busy) this.ceremony.reset();
+    this.requestUpdate();
+  }
+
+  /** Starts the step-up, as a click on the button does. */
+  start(): void {
+    if (this.disabled || this.ceremony.busy) return;
+    void this.verify();
+  }
+
+  /** Returns to the ready state. */
+  reset(): void {
+    this.ceremony.reset();
+  }
+
+  protected override updated(): void {
+    setCustomState(this.internals, CEREMONY_STATES, webAuthnSupported() ? this.ceremony.state.status : 'unsupported');
+    const dialog = this.dialog;
+    if (dialog && this.open && !dialog.open) {
+      const active = deepActiveElement();
+      this.opener = active instanceof HTMLElement ? active : undefined;
+      if (this.ceremony.state.status !== 'working') this.ceremony.reset();
+      this.autostarted = undefined;
+      dialog.showModal();
+    } else if (dialog?.open && (!this.open || !this.modal)) {
+      this.closingByCode = true;
+      dialog.close();
+    }
+    // After this update, not inside it: starting dispatches an event to the host.
+    queueMicrotask(() => this.maybeAutostart());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.autostarted = undefined;
+  }
+
+  /** Starts without a click when asked to, once per token (or action), where the browser allows it. */
+  private maybeAutostart(): void {
+    const key = this.#token ?? this.action;
+    if (!this.autostart || !key || this.autostarted === key || !this.isConnected) return;
+    if (this.modal && !this.open) return;
+    if (this.ceremony.state.status !== 'ready' || !canPromptWithoutGesture()) return;
+    this.autostarted = key;
+    this.start();
+  }
+
+  private get text(): StepUpChallengeStrings {
+    return mergeStrings(STEP_UP_CHALLENGE_STRINGS_EN, this.strings);
+  }
+
+  private async verify(): Promise<void> {
+    if (!this.dispatchEvent(new StepUpChallengeStartEvent())) return;
+    const outcome = await this.ceremony.run(() => this.signIn());
+    if (!outcome) return;
+    if (outcome.kind === 'success') {
+      this.dispatchEvent(new StepUpChallengeSuccessEvent(outcome.result));
+      if (this.modal) this.open = false;
+    } else if (outcome.kind === 'cancel') {
+      this.dispatchEvent(new StepUpChallengeCancelEvent());
+    } else {
+      this.dispatchEvent(new StepUpChallengeErrorEvent({ code: outcome.code, message: this.text.errors[outcome.code] }));
+    }
+  }
+
+  private async signIn(): Promise<StepUpChallengeSuccessDetail> {
+    if (!webAuthnSupported()) throw new PasskeyElementError('unsupported');
+    const token = this.#token;
+    const action = this.action;
+    if (!this.tenantId || (!token && !action)) throw new PasskeyElementError('configuration');
+    const passkey = this.client.get(this.tenantId, this.baseUrl || undefined).passkey;
+    if (this.userId && !(await passkey.isAvailableOnDevice({ userId: this.userId }))) {
+      throw new PasskeyElementError('no-passkey');
+    }
+    // The token is always passed explicitly: the SDK's token cache is shared by the whole page.
+    const result = token ? await passkey.signIn({ token }) : await passkey.signIn({ action });
+    if (result.errorCode) throw new PasskeyElementError(codeFromApiError(result.errorCode));
+    if (!result.data?.isVerified || !result.data.token) throw new PasskeyElementError('server');
+    return { token: result.data.token };
+  }
+
+  /** The dialog closed: by Escape or the cancel button (the user), or by this element (`open` cleared). */
+  private handleDialogClose(): void {
+    const byCode = this.closingByCode;
+    this.closingByCode = false;
+    if (!byCode) {
+      this.open = false;
+      this.ceremony.reset();
+      this.dispatchEvent(new StepUpChallengeCancelEvent());
+    } else if (this.ceremony.busy) {
+      this.ceremony.reset();
+    }
+    const opener = this.opener;
+    this.opener = undefined;
+    if (opener?.isConnected) opener.focus();
+  }
+
+  protected override render() {
+    const text = this.text;
+    const supported = webAuthnSupported();
+    const working = this.ceremony.state.status === 'working';
+    const body = html`${this.modal ? html`<h2 part="title" class="title" id="title">${text.title}</h2>` : nothing}
+      <div part="description" class="description" id="description"><slot name="description"></slot></div>
+      ${supported
+        ? ceremonyView({
+            state: this.ceremony.state,
+            text,
+            disabled: this.disabled,
+            icon: passkeyIcon,
+            onClick: () => this.start(),
+            autofocus: this.modal,
+          })
+        : html`<p part="status" class="status" role="status">${text.unsupported}</p>`}`;
+    if (!this.modal) {
+      return html`<div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>${body}</div>`;
+    }
+    return html`<dialog
+      part="dialog"
+      class="dialog"
+      aria-labelledby="title"
+      aria-describedby="description"
+      @close=${() => this.handleDialogClose()}
+    >
+      <div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>
+        ${body}
+        <button part="close-button" class="close" type="button" @click=${() => this.dialog?.close()}>
+          ${text.close}
+        </button>
+      </div>
+    </dialog>`;
+  }
+}

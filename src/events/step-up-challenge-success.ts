@@ -1,0 +1,20 @@
+export interface StepUpChallengeSuccessDetail {
+  /** The token to send to your backend, which validates it with `validateChallenge`. */
+  readonly token: string;
+}
+
+/** Fired when the passkey was verified by the API. */
+export class StepUpChallengeSuccessEvent extends Event {
+  readonly detail: StepUpChallengeSuccessDetail;
+
+  constructor(detail: StepUpChallengeSuccessDetail) {
+    super('step-up-challenge-success', { bubbles: true, composed: true });
+    this.detail = Object.freeze({ ...detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'step-up-challenge-success': StepUpChallengeSuccessEvent;
+  }
+}

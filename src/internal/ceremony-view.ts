@@ -1,0 +1,67 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CeremonyState } from '../controllers/ceremony-controller.js';
+import type { CeremonyStrings } from './strings.js';
+
+export const CEREMONY_STATES = ['ready', 'working', 'success', 'error', 'unsupported'] as const;
+
+/**
+ * The part both elements render the same way: the button (kept focusable while working, with
+ * `aria-disabled`), the polite status region and the error alert.
+ */
+export function ceremonyView(options: {
+  state: CeremonyState<unknown>;
+  text: CeremonyStrings;
+  disabled: boolean;
+  icon: TemplateResult;
+  onClick: () => void;
+  autofocus?: boolean;
+}): TemplateResult {
+  const { state, text } = options;
+  const working = state.status === 'working';
+  const status =
+    state.status === 'working'
+      ? text.working
+      : state.status === 'success'
+        ? text.success
+        : state.status === 'ready' && state.cancelled
+          ? text.cancelled
+          : '';
+  return html`${state.status === 'success'
+      ? nothing
+      : html`<button
+          part="button"
+          class="button"
+          type="button"
+          ?disabled=${options.disabled}
+          ?autofocus=${options.autofocus ?? false}
+          aria-disabled=${working ? 'true' : nothing}
+          @click=${options.onClick}
+        >
+          ${working ? html`<span class="spinner" aria-hidden="true"></span>` : options.icon}
+          <slot>${state.status === 'error' ? text.retry : text.button}</slot>
+        </button>`}
+    <p part="status" class="status ${state.status === 'success' ? 'success' : ''}" role="status">${status}</p>
+    ${state.status === 'error' ? html`<p part="error" class="error" role="alert">${text.errors[state.code]}</p>` : nothing}`;
+}
+
+/** Shown instead of a button that could never work. */
+export function unsupportedView(text: CeremonyStrings): TemplateResult {
+  return html`<div part="base" class="base">
+    <p part="status" class="status" role="status">${text.unsupported}</p>
+  </div>`;
+}
+
+export const passkeyIcon = html`<svg
+  class="icon"
+  viewBox="0 0 24 24"
+  aria-hidden="true"
+  fill="none"
+  stroke="currentColor"
+  stroke-width="2"
+  stroke-linecap="round"
+  stroke-linejoin="round"
+>
+  <circle cx="8" cy="8" r="4"></circle>
+  <path d="M2 21v-1a6 6 0 0 1 9-5.2"></path>
+  <path d="M18 11a3 3 0 1 0-2 2.8V21l2 1.5 2-1.5v-1.5l-1-1 1-1-1-1z"></path>
+</svg>`;
