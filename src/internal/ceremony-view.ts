@@ -26,20 +26,22 @@ export function ceremonyView(options: {
         : state.status === 'ready' && state.cancelled
           ? text.cancelled
           : '';
-  return html`${state.status === 'success'
-      ? nothing
-      : html`<button
-          part="button"
-          class="button"
-          type="button"
-          ?disabled=${options.disabled}
-          ?autofocus=${options.autofocus ?? false}
-          aria-disabled=${working ? 'true' : nothing}
-          @click=${options.onClick}
-        >
-          ${working ? html`<span class="spinner" aria-hidden="true"></span>` : options.icon}
-          <slot>${state.status === 'error' ? text.retry : text.button}</slot>
-        </button>`}
+  return html`${
+      state.status === 'success'
+        ? nothing
+        : html`<button
+            part="button"
+            class="button"
+            type="button"
+            ?disabled=${options.disabled}
+            ?autofocus=${options.autofocus ?? false}
+            aria-disabled=${working ? 'true' : nothing}
+            @click=${options.onClick}
+          >
+            ${working ? html`<span class="spinner" aria-hidden="true"></span>` : options.icon}
+            <slot>${state.status === 'error' ? text.retry : text.button}</slot>
+          </button>`
+    }
     <p part="status" class="status ${state.status === 'success' ? 'success' : ''}" role="status">${status}</p>
     ${state.status === 'error' ? html`<p part="error" class="error" role="alert">${text.errors[state.code]}</p>` : nothing}`;
 }

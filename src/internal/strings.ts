@@ -62,7 +62,10 @@ export const STEP_UP_CHALLENGE_STRINGS_EN: StepUpChallengeStrings = {
 };
 
 /** Defaults with overrides applied; nested error messages merge key by key. */
-export function mergeStrings<T extends { errors: Record<string, string> }>(defaults: T, overrides?: PartialStrings<T>): T {
+export function mergeStrings<T extends { errors: Record<string, string> }>(
+  defaults: T,
+  overrides?: PartialStrings<T>,
+): T {
   if (!overrides) return defaults;
   return { ...defaults, ...overrides, errors: { ...defaults.errors, ...(overrides.errors ?? {}) } } as T;
 }

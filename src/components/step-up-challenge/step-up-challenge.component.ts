@@ -4,7 +4,10 @@ import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { StepUpChallengeCancelEvent } from '../../events/step-up-challenge-cancel.js';
 import { StepUpChallengeErrorEvent } from '../../events/step-up-challenge-error.js';
 import { StepUpChallengeStartEvent } from '../../events/step-up-challenge-start.js';
-import { StepUpChallengeSuccessEvent, type StepUpChallengeSuccessDetail } from '../../events/step-up-challenge-success.js';
+import {
+  StepUpChallengeSuccessEvent,
+  type StepUpChallengeSuccessDetail,
+} from '../../events/step-up-challenge-success.js';
 import { AuthsignalClient } from '../../internal/authsignal-client.js';
 import { CEREMONY_STATES, ceremonyView, passkeyIcon } from '../../internal/ceremony-view.js';
 import { setCustomState } from '../../internal/custom-states.js';
@@ -190,7 +193,9 @@ export class StepUpChallenge extends LitElement {
     } else if (outcome.kind === 'cancel') {
       this.dispatchEvent(new StepUpChallengeCancelEvent());
     } else {
-      this.dispatchEvent(new StepUpChallengeErrorEvent({ code: outcome.code, message: this.text.errors[outcome.code] }));
+      this.dispatchEvent(
+        new StepUpChallengeErrorEvent({ code: outcome.code, message: this.text.errors[outcome.code] }),
+      );
     }
   }
 
@@ -232,16 +237,18 @@ export class StepUpChallenge extends LitElement {
     const working = this.ceremony.state.status === 'working';
     const body = html`${this.modal ? html`<h2 part="title" class="title" id="title">${text.title}</h2>` : nothing}
       <div part="description" class="description" id="description"><slot name="description"></slot></div>
-      ${supported
-        ? ceremonyView({
-            state: this.ceremony.state,
-            text,
-            disabled: this.disabled,
-            icon: passkeyIcon,
-            onClick: () => this.start(),
-            autofocus: this.modal,
-          })
-        : html`<p part="status" class="status" role="status">${text.unsupported}</p>`}`;
+      ${
+        supported
+          ? ceremonyView({
+              state: this.ceremony.state,
+              text,
+              disabled: this.disabled,
+              icon: passkeyIcon,
+              onClick: () => this.start(),
+              autofocus: this.modal,
+            })
+          : html`<p part="status" class="status" role="status">${text.unsupported}</p>`
+      }`;
     if (!this.modal) {
       return html`<div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>${body}</div>`;
     }
