@@ -1,5 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { AtomicJsonFile } from '../shared/atomic-json-file.js';
 import type { ActionRecord, AuthenticatorRecord, StoreData, UserRecord } from './model.js';
 
 const emptyData = (): StoreData => ({ version: 1, users: {}, authenticators: [], actions: {} });
@@ -14,39 +13,23 @@ const actionKey = (userId: string, actionCode: string, idempotencyKey: string): 
  */
 export class EmulatorStore {
   private data: StoreData;
+  private readonly file?: AtomicJsonFile<StoreData>;
 
-  constructor(private readonly file?: string) {
-    this.data = file ? EmulatorStore.load(file) : emptyData();
+  constructor(path?: string) {
+    this.file = path ? new AtomicJsonFile<StoreData>(path) : undefined;
+    this.data = this.file ? EmulatorStore.check(this.file.read(), path!) : emptyData();
   }
 
-  private static load(file: string): StoreData {
-    if (!existsSync(file)) return emptyData();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      // Refuse to start rather than silently wipe a user's passkeys.
-      throw new Error(`Emulator data file ${file} is not valid JSON: ${(error as Error).message}`);
-    }
-    const data = parsed as Partial<StoreData>;
+  private static check(data: Partial<StoreData> | undefined, path: string): StoreData {
+    if (data === undefined) return emptyData();
     if (data.version !== 1 || typeof data.users !== 'object' || !Array.isArray(data.authenticators)) {
-      throw new Error(`Emulator data file ${file} has an unknown format (expected version 1).`);
+      throw new Error(`Emulator data file ${path} has an unknown format (expected version 1).`);
     }
     return { ...emptyData(), ...data } as StoreData;
   }
 
   private persist(): void {
-    if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(this.data, null, 2));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.file);
+    this.file?.write(this.data);
   }
 
   getUser(userId: string): UserRecord | undefined {

@@ -19,15 +19,23 @@ import { TokenService } from './token-service.js';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-export interface RunningEmulator {
-  /** Base URL including `/v1`: what `baseUrl` (browser) and `apiUrl` (node) take. */
-  url: string;
-  port: number;
+/** The emulator as a request handler, to mount under `/v1` in another server (the demo does). */
+export interface EmulatorHandler {
   tenantId: string;
+  /** Handles a request whose path starts with `/v1/`. */
+  handle(request: IncomingMessage, response: ServerResponse): void;
+  /** Sets the public base URL (with `/v1`) used in `track` responses. */
+  setBaseUrl(url: string): void;
   /** Test hook: the next `count` client-API requests of `userId` fail with `status`. */
   injectFault(fault: Fault): void;
   /** Client-API requests made with a token of `userId` (method and path only). */
   requestsOf(userId: string): LoggedRequest[];
+}
+
+export interface RunningEmulator extends Omit<EmulatorHandler, 'handle' | 'setBaseUrl'> {
+  /** Base URL including `/v1`: what `baseUrl` (browser) and `apiUrl` (node) take. */
+  url: string;
+  port: number;
   close(): Promise<void>;
 }
 
@@ -61,10 +69,10 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 }
 
 /**
- * Starts the local Authsignal-compatible API. For development and tests only: it keeps one
- * tenant, speaks only passkeys, and stores data in a plain JSON file.
+ * The local Authsignal-compatible API as a request handler. For development and tests only: it
+ * keeps one tenant, speaks only passkeys, and stores data in a plain JSON file.
  */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHandler {
   const tenantId = options.tenantId ?? DEFAULTS.tenantId;
   const secret = options.secret ?? DEFAULTS.secret;
   const origins = options.origins?.length ? options.origins : [...DEFAULTS.origins];
@@ -136,28 +144,42 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     send(response, result.status ?? 200, result.body);
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (response.headersSent) return void response.destroy();
-      if (error instanceof ApiError) return send(response, error.status, error.toBody());
-      // Unexpected: answer JSON anyway (the browser SDK parses every body), without internals.
-      console.error('[emulator] internal error:', (error as Error).message);
-      send(response, 500, new ApiError(500, 'internal_error', 'The emulator failed to handle the request.').toBody());
-    });
-  });
+  return {
+    tenantId,
+    setBaseUrl: (url) => {
+      baseUrl = url;
+    },
+    handle: (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        if (response.headersSent) return void response.destroy();
+        if (error instanceof ApiError) return send(response, error.status, error.toBody());
+        // Unexpected: answer JSON anyway (the browser SDK parses every body), without internals.
+        console.error('[emulator] internal error:', (error as Error).message);
+        send(response, 500, new ApiError(500, 'internal_error', 'The emulator failed to handle the request.').toBody());
+      });
+    },
+    injectFault: (fault) => ctx.faults.add(fault),
+    requestsOf: (userId) => ctx.requestLog.forUser(userId),
+  };
+}
 
+/** Starts the emulator on its own port (`options.port`, default 4000; 0 picks a free one). */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const emulator = createEmulatorHandler(options);
+  const server = createServer(emulator.handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  baseUrl = `http://localhost:${port}/v1`;
+  const url = `http://localhost:${port}/v1`;
+  emulator.setBaseUrl(url);
   return {
-    url: baseUrl,
+    url,
     port,
-    tenantId,
-    injectFault: (fault) => ctx.faults.add(fault),
-    requestsOf: (userId) => ctx.requestLog.forUser(userId),
+    tenantId: emulator.tenantId,
+    injectFault: emulator.injectFault,
+    requestsOf: emulator.requestsOf,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,4 +1,4 @@
-export { startEmulator, type RunningEmulator } from './emulator.js';
+export { createEmulatorHandler, startEmulator, type EmulatorHandler, type RunningEmulator } from './emulator.js';
 export { DEFAULTS, type EmulatorOptions } from './emulator-options.js';
 export { loadRulesFile, parseRules, type ActionRules } from './action-rules.js';
 export { DEFAULT_SIGN_IN_ACTION } from './client-api.js';

@@ -13,6 +13,7 @@ export interface ApiRequest {
 export interface ApiResponse {
   status?: number;
   body: unknown;
+  headers?: Record<string, string | string[]>;
 }
 
 export type Handler = (request: ApiRequest) => Promise<ApiResponse> | ApiResponse;

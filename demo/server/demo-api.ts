@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import type { Authsignal } from '@authsignal/node';
+import { RateLimiter } from './emulator/rate-limiter.js';
+import type { ApiRequest, ApiResponse, Router } from './emulator/router.js';
+import { type Account, type BankStore, type Transfer } from './bank-store.js';
+import { parseAmount, parseRecipient, STARTING_BALANCE_CENTS, STEP_UP_THRESHOLD_CENTS, formatCents } from './money.js';
+import type { PasswordHasher } from './password-hasher.js';
+import { HttpError } from './shared/http-error.js';
+
+export const SESSION_COOKIE = 'bank_session';
+const ENROLL_ACTION = 'enroll-passkey';
+const TRANSFER_ACTION = 'high-value-transfer';
+
+interface Body {
+  [key: string]: unknown;
+}
+
+const transferView = (t: Transfer) => ({
+  id: t.id,
+  recipient: t.recipient,
+  amount: t.amountCents / 100,
+  status: t.status,
+  createdAt: t.createdAt,
+  ...(t.executedAt ? { executedAt: t.executedAt } : {}),
+});
+
+function cookieValue(request: ApiRequest, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+/**
+ * The demo bank's own backend. The browser is never trusted: every passkey result comes back as
+ * a token that this server validates with Authsignal (or the emulator) before acting on it.
+ */
+export class DemoApi {
+  private readonly loginLimiter = new RateLimiter(10, 60_000, Date.now);
+  private readonly confirmLimiter: RateLimiter;
+  /** Transfers whose confirmation is being validated right now: one at a time each. */
+  private readonly confirming = new Set<string>();
+
+  constructor(
+    private readonly store: BankStore,
+    private readonly authsignal: Authsignal,
+    private readonly hasher: PasswordHasher,
+    private readonly browserConfig: (request: ApiRequest) => { tenantId: string; baseUrl: string },
+    private readonly secureCookies: boolean,
+    confirmsPerMinute = 10,
+  ) {
+    this.confirmLimiter = new RateLimiter(confirmsPerMinute, 60_000, Date.now);
+  }
+
+  register(router: Router): void {
+    const authed =
+      (handler: (account: Account, request: ApiRequest) => Promise<ApiResponse> | ApiResponse) =>
+      (request: ApiRequest) =>
+        handler(this.requireAccount(request), request);
+    router
+      .add('GET', '/api/config', (r) => ({ body: this.browserConfig(r) }))
+      .add('POST', '/api/session', (r) => this.signIn(r))
+      .add('DELETE', '/api/session', (r) => this.signOut(r))
+      .add(
+        'GET',
+        '/api/account',
+        authed((a) => this.account(a)),
+      )
+      .add(
+        'POST',
+        '/api/passkey/enroll',
+        authed((a) => this.enrollToken(a)),
+      )
+      .add(
+        'POST',
+        '/api/passkey/validate',
+        authed((a, r) => this.validateEnrollment(a, r)),
+      )
+      .add(
+        'GET',
+        '/api/passkeys',
+        authed((a) => this.passkeys(a)),
+      )
+      .add(
+        'DELETE',
+        '/api/passkeys/:id',
+        authed((a, r) => this.deletePasskey(a, r)),
+      )
+      .add(
+        'POST',
+        '/api/transfers',
+        authed((a, r) => this.createTransfer(a, r)),
+      )
+      .add(
+        'POST',
+        '/api/transfers/:id/challenge',
+        authed((a, r) => this.challengeTransfer(a, r)),
+      )
+      .add(
+        'POST',
+        '/api/transfers/:id/confirm',
+        authed((a, r) => this.confirmTransfer(a, r)),
+      );
+  }
+
+  private requireAccount(request: ApiRequest): Account {
+    const account = this.store.accountForSession(cookieValue(request, SESSION_COOKIE));
+    if (!account) throw new HttpError(401, 'not_signed_in', 'Please sign in.');
+    return account;
+  }
+
+  private cookie(value: string, maxAgeSeconds: number): string {
+    return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${this.secureCookies ? '; Secure' : ''}`;
+  }
+
+  private async signIn(request: ApiRequest): Promise<ApiResponse> {
+    const body = request.body as Body;
+    const username = typeof body.username === 'string' ? body.username.trim().toLowerCase() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (!/^[a-z0-9._@-]{3,32}$/.test(username)) {
+      throw new HttpError(400, 'invalid_username', 'Use 3 to 32 letters, digits, or . _ @ - for the username.');
+    }
+    if (password.length < 8 || password.length > 128) {
+      throw new HttpError(400, 'invalid_password', 'The password must have 8 to 128 characters.');
+    }
+    if (!this.loginLimiter.allow(username)) {
+      throw new HttpError(429, 'too_many_attempts', 'Too many sign-in attempts. Wait a minute and try again.');
+    }
+    let account = this.store.findAccountByUsername(username);
+    let created = false;
+    if (!account) {
+      account = this.store.createAccount(username, await this.hasher.hash(password), STARTING_BALANCE_CENTS);
+      created = true;
+    } else if (!(await this.hasher.verify(password, account.passwordHash))) {
+      throw new HttpError(401, 'invalid_credentials', 'The username or password is wrong.');
+    }
+    const session = this.store.createSession(account.id);
+    return {
+      status: created ? 201 : 200,
+      headers: { 'Set-Cookie': this.cookie(session, 12 * 60 * 60) },
+      body: { username: account.username, created },
+    };
+  }
+
+  private signOut(request: ApiRequest): ApiResponse {
+    const session = cookieValue(request, SESSION_COOKIE);
+    if (session) this.store.deleteSession(session);
+    return { headers: { 'Set-Cookie': this.cookie('', 0) }, body: { signedOut: true } };
+  }
+
+  private account(account: Account): ApiResponse {
+    return {
+      body: {
+        username: account.username,
+        balance: account.balanceCents / 100,
+        transfers: this.store.transfersOf(account.id).map(transferView),
+      },
+    };
+  }
+
+  private async enrollToken(account: Account): Promise<ApiResponse> {
+    const track = await this.authsignal.track({
+      userId: account.id,
+      action: ENROLL_ACTION,
+      attributes: { scope: 'add:authenticators', username: account.username },
+    });
+    return { body: { token: track.token } };
+  }
+
+  private async validateEnrollment(account: Account, request: ApiRequest): Promise<ApiResponse> {
+    const token = (request.body as Body).token;
+    if (typeof token !== 'string' || token === '') throw new HttpError(400, 'invalid_token', 'A token is required.');
+    const result = await this.authsignal.validateChallenge({ token, userId: account.id, action: ENROLL_ACTION });
+    const isValid = result.isValid === true && result.state === 'CHALLENGE_SUCCEEDED' && result.userId === account.id;
+    return { status: isValid ? 200 : 403, body: { isValid, state: result.state ?? null } };
+  }
+
+  private async passkeys(account: Account): Promise<ApiResponse> {
+    const authenticators = await this.authsignal.getAuthenticators({ userId: account.id });
+    return {
+      body: authenticators
+        .filter((a) => a.verificationMethod === 'PASSKEY')
+        .map((a) => ({
+          id: a.userAuthenticatorId,
+          name: a.webauthnCredential?.name ?? 'Passkey',
+          createdAt: a.createdAt,
+          lastUsedAt: a.lastVerifiedAt ?? null,
+        })),
+    };
+  }
+
+  private async deletePasskey(account: Account, request: ApiRequest): Promise<ApiResponse> {
+    const id = request.params.id!;
+    const authenticators = await this.authsignal.getAuthenticators({ userId: account.id });
+    if (!authenticators.some((a) => a.userAuthenticatorId === id)) {
+      throw new HttpError(404, 'not_found', 'No such passkey on your account.');
+    }
+    await this.authsignal.deleteAuthenticator({ userId: account.id, userAuthenticatorId: id });
+    return { body: { deleted: true } };
+  }
+
+  private async createTransfer(account: Account, request: ApiRequest): Promise<ApiResponse> {
+    const body = request.body as Body;
+    const recipient = parseRecipient(body.recipient);
+    const amountCents = parseAmount(body.amount);
+    if (amountCents > account.balanceCents) {
+      throw new HttpError(400, 'insufficient_funds', `Your balance is ${formatCents(account.balanceCents)}.`);
+    }
+    if (amountCents <= STEP_UP_THRESHOLD_CENTS) {
+      const transfer = this.store.addTransfer({
+        id: randomUUID(),
+        accountId: account.id,
+        recipient,
+        amountCents,
+        status: 'executed',
+      });
+      return { status: 201, body: { id: transfer.id, status: 'executed', balance: this.balance(account) } };
+    }
+    const id = randomUUID();
+    const track = await this.authsignal.track({
+      userId: account.id,
+      action: TRANSFER_ACTION,
+      attributes: { idempotencyKey: id, custom: { amount: amountCents / 100, recipient } },
+    });
+    if (!track.isEnrolled) {
+      throw new HttpError(
+        409,
+        'passkey_required',
+        `Add a passkey to send more than ${formatCents(STEP_UP_THRESHOLD_CENTS)}.`,
+        {
+          offerEnrollment: true,
+        },
+      );
+    }
+    if (track.state === 'BLOCK') throw new HttpError(403, 'transfer_blocked', 'This transfer is not allowed.');
+    this.store.addTransfer({
+      id,
+      accountId: account.id,
+      recipient,
+      amountCents,
+      status: 'pending',
+      idempotencyKey: track.idempotencyKey,
+    });
+    return { status: 202, body: { id, status: 'pending', requiresVerification: true, token: track.token } };
+  }
+
+  private pendingTransfer(account: Account, request: ApiRequest): Transfer {
+    const transfer = this.store.getTransfer(account.id, request.params.id!);
+    if (!transfer) throw new HttpError(404, 'not_found', 'No such transfer.');
+    if (transfer.status !== 'pending' || !transfer.idempotencyKey) {
+      throw new HttpError(409, 'not_pending', 'This transfer is not waiting for confirmation.');
+    }
+    return transfer;
+  }
+
+  /** A fresh token for a pending transfer (the first one expired, or the step-up was cancelled). */
+  private async challengeTransfer(account: Account, request: ApiRequest): Promise<ApiResponse> {
+    const transfer = this.pendingTransfer(account, request);
+    const track = await this.authsignal.track({
+      userId: account.id,
+      action: TRANSFER_ACTION,
+      attributes: { idempotencyKey: transfer.idempotencyKey },
+    });
+    return { body: { id: transfer.id, token: track.token } };
+  }
+
+  private async confirmTransfer(account: Account, request: ApiRequest): Promise<ApiResponse> {
+    if (!this.confirmLimiter.allow(account.id)) {
+      throw new HttpError(429, 'too_many_attempts', 'Too many confirmation attempts. Wait a minute and try again.');
+    }
+    const token = (request.body as Body).token;
+    if (typeof token !== 'string' || token === '') throw new HttpError(400, 'invalid_token', 'A token is required.');
+    const transfer = this.pendingTransfer(account, request);
+    if (this.confirming.has(transfer.id)) {
+      throw new HttpError(409, 'confirmation_in_progress', 'This transfer is already being confirmed.');
+    }
+    this.confirming.add(transfer.id);
+    try {
+      const result = await this.authsignal.validateChallenge({ token, userId: account.id, action: TRANSFER_ACTION });
+      const verified =
+        result.isValid === true &&
+        result.state === 'CHALLENGE_SUCCEEDED' &&
+        result.userId === account.id &&
+        result.action === TRANSFER_ACTION &&
+        result.idempotencyKey === transfer.idempotencyKey;
+      if (!verified) {
+        throw new HttpError(403, 'verification_failed', 'The passkey confirmation is not valid for this transfer.');
+      }
+      const outcome = this.store.executePending(account.id, transfer.id);
+      if (outcome === 'insufficient-funds') {
+        throw new HttpError(409, 'insufficient_funds', `Your balance is ${formatCents(account.balanceCents)}.`);
+      }
+      if (outcome === 'not-pending') throw new HttpError(409, 'not_pending', 'This transfer was already executed.');
+      return { body: { id: transfer.id, status: 'executed', balance: this.balance(account) } };
+    } finally {
+      this.confirming.delete(transfer.id);
+    }
+  }
+
+  private balance(account: Account): number {
+    return (this.store.getAccount(account.id)?.balanceCents ?? 0) / 100;
+  }
+}

@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Authsignal } from '@authsignal/node';
+import { BankStore } from './bank-store.js';
+import { DemoApi } from './demo-api.js';
+import type { DemoConfig } from './demo-config.js';
+import { createEmulatorHandler, type EmulatorHandler } from './emulator/index.js';
+import { Router } from './emulator/router.js';
+import { PasswordHasher } from './password-hasher.js';
+import { HttpError } from './shared/http-error.js';
+import { staticFile } from './static-files.js';
+
+export interface RunningDemo {
+  url: string;
+  port: number;
+  /** The embedded emulator, when not running against real Authsignal. */
+  emulator?: EmulatorHandler;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+const EMULATOR_TENANT = 'demo-tenant';
+const RULES = { defaultState: 'ALLOW' as const, actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED' as const } };
+
+function send(response: ServerResponse, status: number, body: string | Buffer, type: string, headers = {}): void {
+  response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
+  response.end(body);
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'too_large', 'The request is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'invalid_json', 'The request body must be a JSON object.');
+  }
+  return body;
+}
+
+/**
+ * Cross-site request forgery: a state-changing request must be JSON (which a form cannot send
+ * cross-site without a preflight) and, when the browser says where it comes from, same-origin.
+ */
+function checkSameOrigin(request: IncomingMessage): void {
+  if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    throw new HttpError(415, 'unsupported_media_type', 'Send the request as application/json.');
+  }
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+    throw new HttpError(403, 'cross_origin', 'Requests from other sites are refused.');
+  }
+  const origin = request.headers.origin;
+  if (
+    origin !== undefined &&
+    origin !== `http://${request.headers.host}` &&
+    origin !== `https://${request.headers.host}`
+  ) {
+    throw new HttpError(403, 'cross_origin', 'Requests from other sites are refused.');
+  }
+}
+
+/** A secret for the embedded emulator, created once per data folder (tokens survive restarts). */
+function emulatorSecret(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'emulator-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** The money-transfer demo: page, backend and (unless real Authsignal is configured) the emulator, on one port. */
+export async function startDemoServer(config: DemoConfig): Promise<RunningDemo> {
+  const store = new BankStore(config.dataDir ? join(config.dataDir, 'bank.json') : undefined);
+  const router = new Router();
+  let emulator: EmulatorHandler | undefined;
+  let csp = '';
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://demo.invalid');
+    const method = request.method ?? 'GET';
+    if (emulator && url.pathname.startsWith('/v1/')) return emulator.handle(request, response);
+    const security = {
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'DENY',
+      'Cache-Control': 'no-store',
+    };
+    if (url.pathname.startsWith('/api/')) {
+      if (method !== 'GET') checkSameOrigin(request);
+      const match = router.match(method, url.pathname);
+      if (match.kind === 'none') throw new HttpError(404, 'not_found', `No endpoint ${method} ${url.pathname}.`);
+      if (match.kind === 'wrong-method')
+        throw new HttpError(405, 'method_not_allowed', `${method} is not allowed here.`);
+      const body = method === 'GET' ? {} : await readJson(request);
+      const result = await match.handler({
+        method,
+        path: url.pathname,
+        params: match.params,
+        query: url.searchParams,
+        headers: request.headers,
+        body,
+        remoteAddress: request.socket.remoteAddress ?? '',
+      });
+      const json = JSON.stringify(result.body);
+      return send(response, result.status ?? 200, json, 'application/json; charset=utf-8', {
+        ...security,
+        ...result.headers,
+      });
+    }
+    const file = method === 'GET' ? await staticFile(url.pathname) : undefined;
+    if (!file) throw new HttpError(404, 'not_found', 'Not found.');
+    send(response, 200, file.body, file.type, security);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) return void response.destroy();
+      const known = error instanceof HttpError;
+      // An AuthsignalError means the API behind us failed: a bad gateway, not our bug.
+      const status = known ? error.status : (error as Error).name === 'AuthsignalError' ? 502 : 500;
+      if (!known) console.error('[demo] request failed:', (error as Error).message);
+      const body = known
+        ? { error: error.code, message: error.message, ...error.extra }
+        : { error: 'server_error', message: 'Something went wrong. Please try again.' };
+      send(response, status, JSON.stringify(body), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  // WebAuthn needs a host name: localhost, not 127.0.0.1.
+  const url = `http://localhost:${port}`;
+
+  let client: Authsignal;
+  let browser: { tenantId: string; baseUrl: string };
+  if (config.authsignal) {
+    client = new Authsignal({ apiSecretKey: config.authsignal.secret, apiUrl: config.authsignal.apiUrl });
+    browser = { tenantId: config.authsignal.tenantId, baseUrl: config.authsignal.apiUrl };
+    csp = policy(new URL(config.authsignal.apiUrl).origin);
+  } else {
+    const secret = emulatorSecret(config.dataDir);
+    emulator = createEmulatorHandler({
+      tenantId: EMULATOR_TENANT,
+      secret,
+      origins: [url],
+      rpId: 'localhost',
+      rpName: 'Demo Bank',
+      dataFile: config.dataDir ? join(config.dataDir, 'emulator.json') : undefined,
+      rules: RULES,
+    });
+    emulator.setBaseUrl(`${url}/v1`);
+    client = new Authsignal({ apiSecretKey: secret, apiUrl: `${url}/v1` });
+    browser = { tenantId: EMULATOR_TENANT, baseUrl: `${url}/v1` };
+    csp = policy();
+  }
+  new DemoApi(store, client, new PasswordHasher(), () => browser, false, config.confirmsPerMinute).register(router);
+
+  return {
+    url,
+    port,
+    emulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** No inline script or style anywhere: the elements style themselves with constructable stylesheets. */
+function policy(apiOrigin?: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self'${apiOrigin ? ` ${apiOrigin}` : ''}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}

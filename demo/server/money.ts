@@ -1,0 +1,45 @@
+import { HttpError } from './shared/http-error.js';
+
+/** Transfers above this need a passkey step-up. */
+export const STEP_UP_THRESHOLD_CENTS = 5_000_00;
+/** No single transfer may exceed this. */
+export const MAX_TRANSFER_CENTS = 100_000_00;
+export const STARTING_BALANCE_CENTS = 25_000_00;
+
+/** Parses a JSON amount in dollars into whole cents: positive, at most two decimals, within the maximum. */
+export function parseAmount(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new HttpError(400, 'invalid_amount', 'The amount must be a number of dollars, such as 12.50.');
+  }
+  if (value <= 0) throw new HttpError(400, 'invalid_amount', 'The amount must be more than zero.');
+  const cents = Math.round(value * 100);
+  if (Math.abs(value * 100 - cents) > 1e-6) {
+    throw new HttpError(400, 'invalid_amount', 'The amount can have at most two decimals.');
+  }
+  if (cents > MAX_TRANSFER_CENTS) {
+    throw new HttpError(
+      400,
+      'amount_too_large',
+      `A single transfer can be at most ${formatCents(MAX_TRANSFER_CENTS)}.`,
+    );
+  }
+  return cents;
+}
+
+export function formatCents(cents: number): string {
+  return (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+}
+
+/** A recipient name: trimmed, 1 to 64 characters, no control characters. */
+export function parseRecipient(value: unknown): string {
+  if (typeof value !== 'string') throw new HttpError(400, 'invalid_recipient', 'Enter who receives the money.');
+  const recipient = value.trim();
+  if (recipient.length === 0) throw new HttpError(400, 'invalid_recipient', 'Enter who receives the money.');
+  if (recipient.length > 64)
+    throw new HttpError(400, 'invalid_recipient', 'The recipient can be at most 64 characters.');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(recipient)) {
+    throw new HttpError(400, 'invalid_recipient', 'The recipient contains characters that are not allowed.');
+  }
+  return recipient;
+}

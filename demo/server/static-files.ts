@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The files the demo page consists of; nothing else is served from disk. */
+const FILES: Record<string, { path: string; type: string }> = {
+  '/': { path: 'demo/public/index.html', type: 'text/html; charset=utf-8' },
+  '/app.js': { path: 'demo/public/app.js', type: 'text/javascript; charset=utf-8' },
+  '/styles.css': { path: 'demo/public/styles.css', type: 'text/css; charset=utf-8' },
+  '/favicon.svg': { path: 'demo/public/favicon.svg', type: 'image/svg+xml' },
+  // The package as a customer uses it: the built CDN bundle.
+  '/assets/passkey-elements.js': { path: 'dist/cdn/passkey-elements.js', type: 'text/javascript; charset=utf-8' },
+  '/assets/passkey-elements.js.map': { path: 'dist/cdn/passkey-elements.js.map', type: 'application/json' },
+};
+
+export async function staticFile(pathname: string): Promise<{ body: Buffer; type: string } | undefined> {
+  const file = FILES[pathname];
+  if (!file) return undefined;
+  try {
+    return { body: await readFile(join(root, file.path)), type: file.type };
+  } catch {
+    if (pathname.startsWith('/assets/'))
+      throw new Error(`${file.path} is missing: run npm run build (npm start does).`);
+    return undefined;
+  }
+}

@@ -1,0 +1,274 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startDemoServer, type RunningDemo } from '../../demo/server/demo-server.js';
+import { DemoClient } from './support/demo-client.js';
+
+describe('demo bank backend', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'demo-api-'));
+  let demo: RunningDemo;
+  let users = 0;
+  const fresh = async (enroll = false) => {
+    const client = new DemoClient(demo.url);
+    const signIn = await client.signIn(`user${++users}`);
+    assert.equal(signIn.status, 201);
+    if (enroll) assert.equal((await client.enrollPasskey()).data.isValid, true);
+    return client;
+  };
+  const balance = async (client: DemoClient) => (await client.request('GET', '/api/account')).data.balance as number;
+
+  before(async () => {
+    // No confirmation limit here, so that 50 concurrent confirmations all reach the check.
+    demo = await startDemoServer({ port: 0, host: '127.0.0.1', dataDir: dir, confirmsPerMinute: 1000 });
+  });
+  after(async () => {
+    await demo.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('signs in: a new username creates an account with $25,000 and an HttpOnly, SameSite=Lax session', async () => {
+    const client = new DemoClient(demo.url);
+    const first = await client.signIn('ada');
+    assert.equal(first.status, 201);
+    assert.deepEqual(first.data, { username: 'ada', created: true });
+    const cookie = first.headers.get('set-cookie')!;
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Lax/);
+    assert.deepEqual((await client.request('GET', '/api/account')).data, {
+      username: 'ada',
+      balance: 25000,
+      transfers: [],
+    });
+    const again = await new DemoClient(demo.url).signIn('ada');
+    assert.equal(again.status, 200);
+    const wrong = await new DemoClient(demo.url).signIn('ada', 'not the password');
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.data.error, 'invalid_credentials');
+  });
+
+  it('refuses bad sign-in input and a missing session', async () => {
+    const client = new DemoClient(demo.url);
+    assert.equal(
+      (await client.request('POST', '/api/session', { username: 'a', password: 'long enough' })).status,
+      400,
+    );
+    assert.equal((await client.request('POST', '/api/session', { username: 'bob', password: 'short' })).status, 400);
+    const anonymous = await client.request('GET', '/api/account');
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.data.error, 'not_signed_in');
+    assert.equal((await client.request('POST', '/api/transfers', { recipient: 'x', amount: 1 })).status, 401);
+    assert.equal((await client.request('POST', '/api/passkey/enroll')).status, 401);
+  });
+
+  it('signs out: the session is gone', async () => {
+    const client = await fresh();
+    assert.equal((await client.request('DELETE', '/api/session')).status, 200);
+    assert.equal((await client.request('GET', '/api/account')).status, 401);
+  });
+
+  it('refuses cross-site and non-JSON requests, changing nothing', async () => {
+    const client = await fresh();
+    const form = await client.request('POST', '/api/transfers', 'recipient=x&amount=1', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    assert.equal(form.status, 415);
+    const foreign = await client.request(
+      'POST',
+      '/api/transfers',
+      { recipient: 'x', amount: 1 },
+      { origin: 'https://evil.example' },
+    );
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.data.error, 'cross_origin');
+    const crossSite = await client.request(
+      'POST',
+      '/api/transfers',
+      { recipient: 'x', amount: 1 },
+      { 'sec-fetch-site': 'cross-site' },
+    );
+    assert.equal(crossSite.status, 403);
+    const account = (await client.request('GET', '/api/account')).data;
+    assert.equal(account.balance, 25000);
+    assert.deepEqual(account.transfers, []);
+  });
+
+  it('refuses bad transfers with a clear 4xx and changes nothing', async () => {
+    const client = await fresh();
+    const cases: [unknown, unknown, string][] = [
+      ['Bob', 0, 'invalid_amount'],
+      ['Bob', -5, 'invalid_amount'],
+      ['Bob', 10.123, 'invalid_amount'],
+      ['Bob', '50', 'invalid_amount'],
+      ['Bob', 30000, 'insufficient_funds'],
+      ['Bob', 100000.01, 'amount_too_large'],
+      ['', 10, 'invalid_recipient'],
+      ['   ', 10, 'invalid_recipient'],
+      ['x'.repeat(65), 10, 'invalid_recipient'],
+      [42, 10, 'invalid_recipient'],
+    ];
+    for (const [recipient, amount, error] of cases) {
+      const r = await client.request('POST', '/api/transfers', { recipient, amount });
+      assert.equal(r.status, 400, `${JSON.stringify([recipient, amount])}`);
+      assert.equal(r.data.error, error);
+      assert.equal(typeof r.data.message, 'string');
+    }
+    const broken = await client.request('POST', '/api/transfers', '{"recipient":');
+    assert.equal(broken.status, 400);
+    assert.equal(broken.data.error, 'invalid_json');
+    const account = (await client.request('GET', '/api/account')).data;
+    assert.equal(account.balance, 25000);
+    assert.equal(account.transfers.length, 0);
+  });
+
+  it('sends up to $5,000 at once', async () => {
+    const client = await fresh();
+    const r = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 5000 });
+    assert.equal(r.status, 201);
+    assert.equal(r.data.status, 'executed');
+    assert.equal(r.data.balance, 20000);
+    const small = await client.request('POST', '/api/transfers', { recipient: 'Carol', amount: 49.99 });
+    assert.equal(small.data.balance, 19950.01);
+  });
+
+  it('tells a user without a passkey to enroll before a large transfer, and records nothing', async () => {
+    const client = await fresh();
+    const r = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 7500 });
+    assert.equal(r.status, 409);
+    assert.equal(r.data.error, 'passkey_required');
+    assert.equal(r.data.offerEnrollment, true);
+    assert.equal((await client.request('GET', '/api/account')).data.transfers.length, 0);
+  });
+
+  it('enrolls and lists passkeys, and removes only its own', async () => {
+    const client = await fresh(true);
+    const passkeys = (await client.request('GET', '/api/passkeys')).data as { id: string }[];
+    assert.equal(passkeys.length, 1);
+    const other = await fresh(true);
+    const notMine = await other.request('DELETE', `/api/passkeys/${passkeys[0]!.id}`);
+    assert.equal(notMine.status, 404);
+    assert.equal((await client.request('GET', '/api/passkeys')).data.length, 1);
+    assert.equal((await client.request('DELETE', `/api/passkeys/${passkeys[0]!.id}`)).status, 200);
+    assert.deepEqual((await client.request('GET', '/api/passkeys')).data, []);
+  });
+
+  it('refuses an enrollment token of another user', async () => {
+    const alice = await fresh();
+    const bob = await fresh();
+    const { data } = await alice.request('POST', '/api/passkey/enroll');
+    const r = await bob.request('POST', '/api/passkey/validate', { token: data.token });
+    assert.equal(r.status, 403);
+    assert.equal(r.data.isValid, false);
+  });
+
+  it('executes a large transfer only after a passkey step-up bound to it, exactly once', async () => {
+    const client = await fresh(true);
+    const created = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 7500 });
+    assert.equal(created.status, 202);
+    assert.equal(created.data.status, 'pending');
+    assert.equal(created.data.requiresVerification, true);
+    assert.equal(await balance(client), 25000, 'nothing leaves before the step-up');
+
+    const unverified = await client.request('POST', `/api/transfers/${created.data.id}/confirm`, {
+      token: created.data.token,
+    });
+    assert.equal(unverified.status, 403, 'the track token alone is not a confirmation');
+
+    const token = await client.stepUp(created.data.token);
+    const confirmed = await client.request('POST', `/api/transfers/${created.data.id}/confirm`, { token });
+    assert.equal(confirmed.status, 200);
+    assert.equal(confirmed.data.status, 'executed');
+    assert.equal(confirmed.data.balance, 17500);
+    const again = await client.request('POST', `/api/transfers/${created.data.id}/confirm`, { token });
+    assert.equal(again.status, 409);
+    assert.equal(await balance(client), 17500);
+  });
+
+  it('refuses a confirmation won for another transfer, leaving this one pending', async () => {
+    const client = await fresh(true);
+    const first = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 6000 });
+    const second = await client.request('POST', '/api/transfers', { recipient: 'Mallory', amount: 9000 });
+    const tokenForFirst = await client.stepUp(first.data.token);
+    const swapped = await client.request('POST', `/api/transfers/${second.data.id}/confirm`, { token: tokenForFirst });
+    assert.equal(swapped.status, 403);
+    assert.equal(swapped.data.error, 'verification_failed');
+    const transfers = (await client.request('GET', '/api/account')).data.transfers as { id: string; status: string }[];
+    assert.equal(transfers.find((t) => t.id === second.data.id)!.status, 'pending');
+    assert.equal(await balance(client), 25000);
+  });
+
+  it("refuses another user's confirmation token", async () => {
+    const alice = await fresh(true);
+    const bob = await fresh(true);
+    const aliceTransfer = await alice.request('POST', '/api/transfers', { recipient: 'Bob', amount: 6000 });
+    const aliceToken = await alice.stepUp(aliceTransfer.data.token);
+    const bobTransfer = await bob.request('POST', '/api/transfers', { recipient: 'Eve', amount: 6000 });
+    const r = await bob.request('POST', `/api/transfers/${bobTransfer.data.id}/confirm`, { token: aliceToken });
+    assert.equal(r.status, 403);
+    const notHers = await bob.request('POST', `/api/transfers/${aliceTransfer.data.id}/confirm`, { token: aliceToken });
+    assert.equal(notHers.status, 404);
+  });
+
+  it('executes a transfer once under 50 concurrent confirmations with the same valid token', async () => {
+    const client = await fresh(true);
+    const created = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 8000 });
+    const token = await client.stepUp(created.data.token);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        fetch(`${demo.url}/api/transfers/${created.data.id}/confirm`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: (client as any).cookie },
+          body: JSON.stringify({ token }),
+        }).then((r) => r.status),
+      ),
+    );
+    assert.equal(results.filter((s) => s === 200).length, 1, `statuses: ${results.join(',')}`);
+    assert.ok(
+      results.every((s) => s === 200 || s === 409),
+      `statuses: ${results.join(',')}`,
+    );
+    assert.equal(await balance(client), 17000);
+    const transfers = (await client.request('GET', '/api/account')).data.transfers;
+    assert.equal(transfers.filter((t: { status: string }) => t.status === 'executed').length, 1);
+  });
+
+  it('limits confirmation attempts', async () => {
+    const limited = await startDemoServer({ port: 0, host: '127.0.0.1' });
+    const client = new DemoClient(limited.url);
+    await client.signIn('limited');
+    await client.enrollPasskey();
+    const created = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 6000 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      statuses.push(
+        (await client.request('POST', `/api/transfers/${created.data.id}/confirm`, { token: 'forged' })).status,
+      );
+    }
+    assert.deepEqual(statuses.slice(0, 10), Array(10).fill(403));
+    assert.deepEqual(statuses.slice(10), [429, 429]);
+    await limited.close();
+  });
+
+  it('gives a fresh token for a pending transfer, bound to the same transfer', async () => {
+    const client = await fresh(true);
+    const created = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 6000 });
+    const again = await client.request('POST', `/api/transfers/${created.data.id}/challenge`);
+    assert.equal(again.status, 200);
+    const token = await client.stepUp(again.data.token);
+    assert.equal((await client.request('POST', `/api/transfers/${created.data.id}/confirm`, { token })).status, 200);
+    assert.equal((await client.request('POST', `/api/transfers/${created.data.id}/challenge`)).status, 409);
+  });
+
+  it('serves the page with a strict Content-Security-Policy and the CDN bundle', async () => {
+    const page = await fetch(`${demo.url}/`);
+    assert.equal(page.status, 200);
+    const csp = page.headers.get('content-security-policy')!;
+    assert.match(csp, /default-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.match(await page.text(), /<script type="module" src="\/assets\/passkey-elements.js"><\/script>/);
+    assert.equal((await fetch(`${demo.url}/assets/passkey-elements.js`)).status, 200);
+    assert.equal((await fetch(`${demo.url}/../package.json`)).status, 404);
+    assert.equal((await fetch(`${demo.url}/demo/server/demo-api.ts`)).status, 404);
+  });
+});

@@ -1,0 +1,86 @@
+import { SoftAuthenticator } from './soft-authenticator.js';
+
+export interface DemoResponse {
+  status: number;
+  headers: Headers;
+  data: Record<string, any>;
+}
+
+/**
+ * A signed-in user of the demo bank, as a browser would be: a cookie jar, same-origin JSON
+ * requests, and a software authenticator for the passkey ceremonies against the embedded API.
+ */
+export class DemoClient {
+  private cookie = '';
+  readonly authenticator: SoftAuthenticator;
+
+  constructor(
+    readonly url: string,
+    authenticator?: SoftAuthenticator,
+  ) {
+    this.authenticator = authenticator ?? new SoftAuthenticator('localhost', url);
+  }
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<DemoResponse> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: {
+        ...(method === 'GET' ? {} : { 'content-type': 'application/json', origin: this.url }),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body ?? {}),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    return {
+      status: response.status,
+      headers: response.headers,
+      data: (await response.json().catch(() => ({}))) as any,
+    };
+  }
+
+  signIn(username: string, password = 'correct horse battery') {
+    return this.request('POST', '/api/session', { username, password });
+  }
+
+  /** What the browser SDK does against the API the demo embeds under /v1. */
+  private client(path: string, body: unknown, token: string) {
+    return fetch(`${this.url}/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: this.url },
+      body: JSON.stringify(body),
+    }).then((r) => r.json() as Promise<Record<string, any>>);
+  }
+
+  /** <passkey-enroll>: token from the bank, registration at the API, validation at the bank. */
+  async enrollPasskey(): Promise<DemoResponse> {
+    const { data } = await this.request('POST', '/api/passkey/enroll');
+    const options = await this.client('/client/user-authenticators/passkey/registration-options', {}, data.token);
+    const registrationCredential = this.authenticator.register(options.options);
+    const added = await this.client(
+      '/client/user-authenticators/passkey',
+      { registrationCredential, challengeId: options.challengeId },
+      data.token,
+    );
+    return this.request('POST', '/api/passkey/validate', { token: added.accessToken });
+  }
+
+  /** <step-up-challenge>: the token from the transfer in, a verified token out. */
+  async stepUp(token: string): Promise<string> {
+    const options = await this.client('/client/user-authenticators/passkey/authentication-options', {}, token);
+    const authenticationCredential = this.authenticator.authenticate(options.options);
+    const verified = await this.client(
+      '/client/verify/passkey',
+      { authenticationCredential, challengeId: options.challengeId },
+      token,
+    );
+    if (!verified.accessToken) throw new Error(`step-up failed: ${JSON.stringify(verified)}`);
+    return verified.accessToken as string;
+  }
+}
