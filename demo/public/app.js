@@ -71,7 +71,10 @@ function renderHistory(transfers) {
       const status = document.createElement('span');
       status.className = `badge ${t.status}`;
       status.textContent = t.status === 'executed' ? 'Sent' : 'Pending';
-      item.append(who, amount, date, status);
+      const meta = document.createElement('div');
+      meta.className = 'meta';
+      meta.append(who, date);
+      item.append(meta, amount, status);
       if (t.status === 'pending') {
         const confirm = document.createElement('button');
         confirm.type = 'button';
@@ -131,7 +134,10 @@ async function refreshPasskeys() {
         notify(result.ok ? 'Passkey removed.' : result.data.message);
         await refreshPasskeys();
       });
-      item.append(label, added, remove);
+      const meta = document.createElement('div');
+      meta.className = 'meta';
+      meta.append(label, added);
+      item.append(meta, remove);
       return item;
     }),
   );

@@ -15,6 +15,9 @@ export function ceremonyView(options: {
   icon: TemplateResult;
   onClick: () => void;
   autofocus?: boolean;
+  /** Whether the default slot holds real content (not just the whitespace around a host's markup). */
+  customLabel: boolean;
+  onSlotChange: (event: Event) => void;
 }): TemplateResult {
   const { state, text } = options;
   const working = state.status === 'working';
@@ -39,11 +42,20 @@ export function ceremonyView(options: {
             @click=${options.onClick}
           >
             ${working ? html`<span class="spinner" aria-hidden="true"></span>` : options.icon}
-            <slot>${state.status === 'error' ? text.retry : text.button}</slot>
+            <slot @slotchange=${options.onSlotChange}></slot>${
+              options.customLabel ? nothing : state.status === 'error' ? text.retry : text.button
+            }
           </button>`
     }
     <p part="status" class="status ${state.status === 'success' ? 'success' : ''}" role="status">${status}</p>
     ${state.status === 'error' ? html`<p part="error" class="error" role="alert">${text.errors[state.code]}</p>` : nothing}`;
+}
+
+/** True when a slot shows something: an element, or text that is not only whitespace. */
+export function slotHasContent(event: Event): boolean {
+  return (event.target as HTMLSlotElement)
+    .assignedNodes({ flatten: true })
+    .some((node) => node.nodeType === Node.ELEMENT_NODE || (node.textContent ?? '').trim() !== '');
 }
 
 /** Shown instead of a button that could never work. */

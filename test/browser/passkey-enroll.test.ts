@@ -2,6 +2,7 @@ import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import '../../src/passkey-enroll.js';
 import type { PasskeyEnroll } from '../../src/passkey-enroll.js';
 import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
+import { buttonLabel } from './support/dom.js';
 import { ENROLL_EVENTS, nextEvent, recordEvents } from './support/events.js';
 import { EARLY_FAILURES } from './support/failures.js';
 
@@ -44,12 +45,7 @@ describe('<passkey-enroll> rendering and early failures', () => {
     const b = button(el);
     expect(b.getAttribute('type')).to.equal('button');
     expect(b.getAttribute('part')).to.equal('button');
-    expect(
-      (b.querySelector('slot') as HTMLSlotElement)
-        .assignedNodes({ flatten: true })
-        .map((n) => n.textContent)
-        .join(''),
-    ).to.equal('Create a passkey');
+    expect(buttonLabel(b)).to.equal('Create a passkey');
     expect(shadow(el).querySelector('[part="base"]')).not.to.equal(null);
     expect(shadow(el).querySelector('[part="status"]')!.getAttribute('role')).to.equal('status');
     expect(shadow(el).querySelector('[part="error"]')).to.equal(null);
@@ -57,12 +53,17 @@ describe('<passkey-enroll> rendering and early failures', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows slotted content in the button', async () => {
+  it('shows slotted content in the button instead of the default label', async () => {
     const el = await fixture<PasskeyEnroll>(
       html`<passkey-enroll tenant-id="t">Add a passkey to this account</passkey-enroll>`,
     );
-    const slot = button(el).querySelector('slot')!;
-    expect(slot.assignedNodes()[0]!.textContent).to.equal('Add a passkey to this account');
+    expect(buttonLabel(button(el))).to.equal('Add a passkey to this account');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the default label when the host markup has only whitespace inside the tag', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll tenant-id="t"> </passkey-enroll>`);
+    expect(buttonLabel(button(el))).to.equal('Create a passkey');
     await expect(el).to.be.accessible();
   });
 
@@ -141,7 +142,7 @@ describe('<passkey-enroll> rendering and early failures', () => {
       expect(Object.keys(event.detail)).to.deep.equal(['code', 'message']);
       expect(errorText(el)).to.equal(event.detail.message);
       expect(shadow(el).querySelector('[part="error"]')!.getAttribute('role')).to.equal('alert');
-      expect(button(el).querySelector('slot')!.assignedNodes({ flatten: true })[0]!.textContent).to.equal('Try again');
+      expect(buttonLabel(button(el))).to.equal('Try again');
       expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start', 'passkey-enroll-error']);
       expect(await backend.getAuthenticators(userId)).to.have.length(0);
       await expect(el).to.be.accessible();
@@ -183,15 +184,13 @@ describe('<passkey-enroll> rendering and early failures', () => {
     const el = await fixture<PasskeyEnroll>(html`<passkey-enroll></passkey-enroll>`);
     el.strings = { button: 'Passkey erstellen', errors: { configuration: 'Falsch eingerichtet.' } };
     await elementUpdated(el);
-    expect(button(el).querySelector('slot')!.assignedNodes({ flatten: true })[0]!.textContent).to.equal(
-      'Passkey erstellen',
-    );
+    expect(buttonLabel(button(el))).to.equal('Passkey erstellen');
     button(el).click();
     const event = await nextEvent<CustomEvent>(el, ['passkey-enroll-error']);
     await elementUpdated(el);
     expect(event.detail.message).to.equal('Falsch eingerichtet.');
     expect(errorText(el)).to.equal('Falsch eingerichtet.');
-    expect(button(el).querySelector('slot')!.assignedNodes({ flatten: true })[0]!.textContent).to.equal('Try again');
+    expect(buttonLabel(button(el))).to.equal('Try again');
     expect(statusText(el)).to.equal('');
   });
 

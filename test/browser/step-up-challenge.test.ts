@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/step-up-challenge.js';
 import type { StepUpChallenge } from '../../src/step-up-challenge.js';
 import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
+import { buttonLabel } from './support/dom.js';
 import { nextEvent, recordEvents, STEP_UP_EVENTS } from './support/events.js';
 import { EARLY_FAILURES } from './support/failures.js';
 
@@ -27,6 +28,7 @@ describe('<step-up-challenge> rendering, dialog and early failures', () => {
     );
     const slot = part(el, 'description')!.querySelector('slot')!;
     expect(slot.assignedNodes()[0]!.textContent).to.equal('Confirm the transfer of $7,500 to Bob');
+    expect(buttonLabel(button(el))).to.equal('Confirm with passkey');
     expect(button(el).getAttribute('type')).to.equal('button');
     expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
     expect(el.matches(':state(ready)')).to.equal(true);
@@ -52,6 +54,7 @@ describe('<step-up-challenge> rendering, dialog and early failures', () => {
     expect(dialog(el).matches(':modal')).to.equal(true, 'the rest of the page is inert');
     expect(el.shadowRoot!.activeElement).to.equal(button(el), 'focus moves into the dialog');
     expect(part(el, 'title')!.textContent).to.equal('Confirm it’s you');
+    expect(buttonLabel(button(el))).to.equal('Confirm with passkey');
     await expect(el).to.be.accessible();
 
     const events = recordEvents(el, STEP_UP_EVENTS);
@@ -124,7 +127,7 @@ describe('<step-up-challenge> rendering, dialog and early failures', () => {
       expect(event.type).to.equal('step-up-challenge-error');
       expect(event.detail.code).to.equal(code);
       expect(errorText(el)).to.equal(event.detail.message);
-      expect(button(el).querySelector('slot')!.assignedNodes({ flatten: true })[0]!.textContent).to.equal('Try again');
+      expect(buttonLabel(button(el))).to.equal('Try again');
       expect(events.map((e) => e.type)).to.deep.equal(['step-up-challenge-start', 'step-up-challenge-error']);
       expect(el.matches(':state(error)')).to.equal(true);
       await expect(el).to.be.accessible();
@@ -204,9 +207,7 @@ describe('<step-up-challenge> rendering, dialog and early failures', () => {
     await elementUpdated(el);
     expect(part(el, 'title')!.textContent).to.equal('Bestätigen');
     expect(part(el, 'close-button')!.textContent!.trim()).to.equal('Abbrechen');
-    expect(button(el).querySelector('slot')!.assignedNodes({ flatten: true })[0]!.textContent).to.equal(
-      'Mit Passkey bestätigen',
-    );
+    expect(buttonLabel(button(el))).to.equal('Mit Passkey bestätigen');
     el.open = false;
     await elementUpdated(el);
   });

@@ -1,5 +1,5 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { TokenUrlController } from '../../controllers/token-url-controller.js';
 import { PasskeyEnrollCancelEvent } from '../../events/passkey-enroll-cancel.js';
@@ -7,7 +7,13 @@ import { PasskeyEnrollErrorEvent } from '../../events/passkey-enroll-error.js';
 import { PasskeyEnrollStartEvent } from '../../events/passkey-enroll-start.js';
 import { PasskeyEnrollSuccessEvent, type PasskeyEnrollSuccessDetail } from '../../events/passkey-enroll-success.js';
 import { AuthsignalClient } from '../../internal/authsignal-client.js';
-import { CEREMONY_STATES, ceremonyView, passkeyIcon, unsupportedView } from '../../internal/ceremony-view.js';
+import {
+  CEREMONY_STATES,
+  ceremonyView,
+  passkeyIcon,
+  slotHasContent,
+  unsupportedView,
+} from '../../internal/ceremony-view.js';
 import { setCustomState } from '../../internal/custom-states.js';
 import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
 import {
@@ -91,6 +97,8 @@ export class PasskeyEnroll extends LitElement {
   private readonly tokenSource = new TokenUrlController(this);
   private readonly client = new AuthsignalClient();
   private readonly internals?: ElementInternals;
+  /** Whether the host put its own content in the button (whitespace does not count). */
+  @state() private customLabel = false;
   #token?: string;
 
   constructor() {
@@ -178,6 +186,8 @@ export class PasskeyEnroll extends LitElement {
         text,
         disabled: this.disabled,
         icon: passkeyIcon,
+        customLabel: this.customLabel,
+        onSlotChange: (event: Event) => (this.customLabel = slotHasContent(event)),
         onClick: () => this.handleClick(),
       })}
     </div>`;

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { StepUpChallengeCancelEvent } from '../../events/step-up-challenge-cancel.js';
 import { StepUpChallengeErrorEvent } from '../../events/step-up-challenge-error.js';
@@ -9,7 +9,7 @@ import {
   type StepUpChallengeSuccessDetail,
 } from '../../events/step-up-challenge-success.js';
 import { AuthsignalClient } from '../../internal/authsignal-client.js';
-import { CEREMONY_STATES, ceremonyView, passkeyIcon } from '../../internal/ceremony-view.js';
+import { CEREMONY_STATES, ceremonyView, passkeyIcon, slotHasContent } from '../../internal/ceremony-view.js';
 import { setCustomState } from '../../internal/custom-states.js';
 import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
 import { canPromptWithoutGesture, deepActiveElement } from '../../internal/gesture.js';
@@ -111,6 +111,8 @@ export class StepUpChallenge extends LitElement {
   private readonly ceremony = new CeremonyController<StepUpChallengeSuccessDetail>(this);
   private readonly client = new AuthsignalClient();
   private readonly internals?: ElementInternals;
+  /** Whether the host put its own content in the button (whitespace does not count). */
+  @state() private customLabel = false;
   /** Where focus was when the dialog opened; it goes back there when the dialog closes. */
   private opener?: HTMLElement;
   private closingByCode = false;
@@ -244,6 +246,8 @@ export class StepUpChallenge extends LitElement {
               text,
               disabled: this.disabled,
               icon: passkeyIcon,
+              customLabel: this.customLabel,
+              onSlotChange: (event: Event) => (this.customLabel = slotHasContent(event)),
               onClick: () => this.start(),
               autofocus: this.modal,
             })

@@ -19,6 +19,8 @@ export class DemoClient {
     authenticator?: SoftAuthenticator,
   ) {
     this.authenticator = authenticator ?? new SoftAuthenticator('localhost', url);
+    // The same device on a page served from this URL.
+    this.authenticator.origin = url;
   }
 
   async request(

@@ -32,7 +32,8 @@ export class SoftAuthenticator {
 
   constructor(
     private readonly rpId = 'localhost',
-    private readonly origin = 'http://localhost:5173',
+    /** The page origin the browser reports in client data. */
+    public origin = 'http://localhost:5173',
   ) {
     ({ privateKey: this.privateKey, publicKey: this.publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' }));
   }

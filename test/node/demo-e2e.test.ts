@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startDemoServer, type RunningDemo } from '../../demo/server/demo-server.js';
+import { DemoPage } from './support/demo-page.js';
+
+// The whole demo through its UI, in Chromium with a virtual authenticator: nothing stubbed.
+describe('demo bank end to end (Chromium, virtual authenticator)', () => {
+  let demo: RunningDemo;
+  let ui: DemoPage;
+
+  before(async () => {
+    demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
+    ui = await DemoPage.open(demo.url);
+  });
+  after(async () => {
+    await ui?.close();
+    await demo?.close();
+  });
+
+  it('is accessible before signing in', async () => {
+    assert.deepEqual(await ui.axe(), []);
+  });
+
+  it('signs in, enrolls a passkey, and sends $50 at once without a prompt', async () => {
+    await ui.signIn('e2e-user');
+    assert.equal(await ui.balance(), '$25,000.00');
+    await ui.enrollPasskey();
+    await ui.send('Bob', '50');
+    await ui.waitForText('#notice', 'Sent $50.00 to Bob');
+    assert.equal(await ui.stepUpOpen(), false);
+    assert.equal(await ui.balance(), '$24,950.00');
+    assert.deepEqual(await ui.history(), [{ recipient: 'Bob', amount: '−$50.00', status: 'executed' }]);
+    assert.deepEqual(await ui.axe(), []);
+  });
+
+  it('sends $7,500 after a passkey step-up in the modal, executed once', async () => {
+    await ui.send('Carol', '7500');
+    await ui.waitForStepUp(true);
+    assert.match(await ui.text('#step-up-description'), /Confirm the transfer of \$7,500\.00 to Carol/);
+    assert.deepEqual(await ui.axe(), [], 'axe-clean with the dialog open');
+    await ui.confirmStepUp();
+    await ui.waitForText('#notice', 'Sent $7,500.00 to Carol');
+    await ui.waitForStepUp(false);
+    assert.equal(await ui.balance(), '$17,450.00');
+    const history = await ui.history();
+    assert.deepEqual(history[0], { recipient: 'Carol', amount: '−$7,500.00', status: 'executed' });
+    assert.equal(history.filter((t) => t.recipient === 'Carol').length, 1);
+  });
+
+  it('leaves a cancelled step-up pending and unsent', async () => {
+    await ui.send('Dave', '6000');
+    await ui.waitForStepUp(true);
+    await ui.page.keyboard.press('Escape');
+    await ui.waitForStepUp(false);
+    await ui.waitForText('#notice', /pending and was not sent/);
+    await ui.page.waitForFunction(() => document.querySelector('#history li[data-status="pending"]'));
+    assert.equal(await ui.balance(), '$17,450.00');
+    assert.deepEqual((await ui.history())[0], { recipient: 'Dave', amount: '−$6,000.00', status: 'pending' });
+  });
+
+  it('refuses a confirmation carrying a token won for another transfer', async () => {
+    // Remember the token the page receives for the next transfer (the page confirms that one itself).
+    await ui.page.evaluate(() => {
+      document.addEventListener('step-up-challenge-success', (e) => {
+        (window as unknown as { wonToken: string }).wonToken = (e as CustomEvent<{ token: string }>).detail.token;
+      });
+    });
+    await ui.send('Erin', '5500');
+    await ui.waitForStepUp(true);
+    await ui.confirmStepUp();
+    await ui.waitForText('#notice', 'Sent $5,500.00 to Erin');
+    const result = await ui.page.evaluate(async () => {
+      const account = await fetch('/api/account').then((r) => r.json());
+      const dave = account.transfers.find((t: { recipient: string }) => t.recipient === 'Dave');
+      const response = await fetch(`/api/transfers/${dave.id}/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: (window as unknown as { wonToken: string }).wonToken }),
+      });
+      return { status: response.status, body: await response.json() };
+    });
+    assert.equal(result.status, 403);
+    assert.equal(result.body.error, 'verification_failed');
+    await ui.page.reload({ waitUntil: 'networkidle0' });
+    await ui.waitForText('#balance', '$11,950.00');
+    const dave = (await ui.history()).find((t) => t.recipient === 'Dave');
+    assert.equal(dave?.status, 'pending');
+  });
+
+  it('confirms the pending transfer later from the history', async () => {
+    await ui.page.click('#history li[data-status="pending"] button');
+    await ui.waitForStepUp(true);
+    await ui.confirmStepUp();
+    await ui.waitForText('#notice', 'Sent $6,000.00 to Dave');
+    assert.equal(await ui.balance(), '$5,950.00');
+    assert.deepEqual(await ui.axe(), []);
+  });
+});

@@ -1,0 +1,139 @@
+import { createRequire } from 'node:module';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import { findChromium } from '../../../scripts/ensure-browsers.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The demo bank in a real headless Chromium with a CDP virtual authenticator, driven through its
+ * UI the way a person would use it. Shared by the end-to-end test and the screenshot script.
+ */
+export class DemoPage {
+  private constructor(
+    readonly browser: Browser,
+    readonly page: Page,
+    private readonly cdp: CDPSession,
+    readonly authenticatorId: string,
+    readonly url: string,
+  ) {}
+
+  static async open(url: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error('Chromium not found: run npm test, which installs it.');
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'],
+      defaultViewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    });
+    const page = await browser.newPage();
+    // Only so that the test can inject axe-core; the page itself runs under its strict policy.
+    await page.setBypassCSP(true);
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme ?? 'light' }]);
+    const cdp = await page.createCDPSession();
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await page.goto(url, { waitUntil: 'networkidle0' });
+    return new DemoPage(browser, page, cdp, authenticatorId, url);
+  }
+
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+
+  text(selector: string): Promise<string> {
+    return this.page.$eval(selector, (el) => (el.textContent ?? '').trim());
+  }
+
+  async waitForText(selector: string, pattern: RegExp | string, timeout = 10_000): Promise<void> {
+    const source = typeof pattern === 'string' ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.source;
+    await this.page.waitForFunction(
+      (sel, src) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ''),
+      { timeout },
+      selector,
+      source,
+    );
+  }
+
+  async signIn(username: string, password = 'correct horse battery'): Promise<void> {
+    await this.page.waitForSelector('#signin:not([hidden])');
+    await this.page.type('#username', username);
+    await this.page.type('#password', password);
+    await this.page.click('#signin-form button[type="submit"]');
+    await this.page.waitForSelector('#dashboard:not([hidden])');
+    await this.waitForText('#balance', /\$/);
+  }
+
+  async enrollPasskey(): Promise<void> {
+    await this.page.waitForSelector('passkey-enroll >>> button');
+    await this.page.click('passkey-enroll >>> button');
+    await this.waitForText('#notice', 'Passkey added');
+    await this.page.waitForFunction(() => document.querySelectorAll('#passkeys li:not(.empty)').length === 1);
+  }
+
+  async send(recipient: string, amount: string): Promise<void> {
+    await this.page.type('#recipient', recipient);
+    await this.page.type('#amount', amount);
+    await this.page.click('#transfer-form button[type="submit"]');
+  }
+
+  stepUpOpen(): Promise<boolean> {
+    return this.page.$eval('step-up-challenge', (el) => (el as HTMLElement & { open: boolean }).open);
+  }
+
+  async waitForStepUp(open: boolean): Promise<void> {
+    await this.page.waitForFunction(
+      (expected) => {
+        const el = document.querySelector('step-up-challenge') as (HTMLElement & { open: boolean }) | null;
+        return el?.open === expected && el.shadowRoot?.querySelector('dialog')?.open === expected;
+      },
+      { timeout: 10_000 },
+      open,
+    );
+  }
+
+  async confirmStepUp(): Promise<void> {
+    await this.page.click('step-up-challenge >>> [part="button"]');
+  }
+
+  async balance(): Promise<string> {
+    return this.text('#balance');
+  }
+
+  history(): Promise<{ recipient: string; amount: string; status: string }[]> {
+    return this.page.$$eval('#history li:not(.empty)', (items) =>
+      items.map((li) => ({
+        recipient: li.querySelector('.who')!.textContent!,
+        amount: li.querySelector('.amount')!.textContent!,
+        status: (li as HTMLElement).dataset.status!,
+      })),
+    );
+  }
+
+  /** axe-core on the live page (shadow roots included); returns the violations. */
+  async axe(): Promise<{ id: string; help: string; nodes: unknown[] }[]> {
+    const has = await this.page.evaluate(() => 'axe' in window);
+    if (!has) await this.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    return this.page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      return (await axe.run()).violations;
+    });
+  }
+
+  screenshot(path: string): Promise<unknown> {
+    return this.page.screenshot({ path: path as `${string}.png`, fullPage: true });
+  }
+}
