@@ -51,9 +51,12 @@ export class DemoClient {
     return this.request('POST', '/api/session', { username, password });
   }
 
-  /** What the browser SDK does against the API the demo embeds under /v1. */
-  private client(path: string, body: unknown, token: string) {
-    return fetch(`${this.url}/v1${path}`, {
+  private apiBase?: string;
+
+  /** What the browser SDK does, against the API the page is configured with (`/api/config`). */
+  private async client(path: string, body: unknown, token: string) {
+    this.apiBase ??= (await this.request('GET', '/api/config')).data.baseUrl as string;
+    return fetch(`${this.apiBase}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: this.url },
       body: JSON.stringify(body),
