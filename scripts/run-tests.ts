@@ -80,6 +80,8 @@ try {
     '--import',
     'tsx',
     '--test',
+    // Files run in parallel processes (each test file uses its own servers on free ports).
+    '--test-concurrency=2',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',

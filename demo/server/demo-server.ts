@@ -86,7 +86,11 @@ function emulatorSecret(dataDir: string | undefined): string {
 }
 
 /** The money-transfer demo: page, backend and (unless real Authsignal is configured) the emulator, on one port. */
-export async function startDemoServer(config: DemoConfig): Promise<RunningDemo> {
+export async function startDemoServer(
+  config: DemoConfig,
+  /** Tests may pass a cheaper password hasher; the demo uses scrypt at full cost. */
+  hasher = new PasswordHasher(),
+): Promise<RunningDemo> {
   const store = new BankStore(config.dataDir ? join(config.dataDir, 'bank.json') : undefined);
   const router = new Router();
   let emulator: EmulatorHandler | undefined;
@@ -173,7 +177,7 @@ export async function startDemoServer(config: DemoConfig): Promise<RunningDemo> 
     browser = { tenantId: EMULATOR_TENANT, baseUrl: `${url}/v1` };
     csp = policy();
   }
-  new DemoApi(store, client, new PasswordHasher(), () => browser, false, config.confirmsPerMinute).register(router);
+  new DemoApi(store, client, hasher, () => browser, false, config.confirmsPerMinute).register(router);
 
   return {
     url,

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type RunningDemo } from '../../demo/server/demo-server.js';
+import { PasswordHasher } from '../../demo/server/password-hasher.js';
 import { DemoClient } from './support/demo-client.js';
+
+// Dozens of sign-ups: scrypt at a lower cost here; password-hasher.test.ts covers the real one.
+const CHEAP_HASHER = new PasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
 
 describe('demo bank backend', () => {
   const dir = mkdtempSync(join(tmpdir(), 'demo-api-'));
@@ -21,7 +25,7 @@ describe('demo bank backend', () => {
 
   before(async () => {
     // No confirmation limit here, so that 50 concurrent confirmations all reach the check.
-    demo = await startDemoServer({ port: 0, host: '127.0.0.1', dataDir: dir, confirmsPerMinute: 1000 });
+    demo = await startDemoServer({ port: 0, host: '127.0.0.1', dataDir: dir, confirmsPerMinute: 1000 }, CHEAP_HASHER);
   });
   after(async () => {
     await demo.close();
@@ -234,7 +238,7 @@ describe('demo bank backend', () => {
   });
 
   it('limits confirmation attempts', async () => {
-    const limited = await startDemoServer({ port: 0, host: '127.0.0.1' });
+    const limited = await startDemoServer({ port: 0, host: '127.0.0.1' }, CHEAP_HASHER);
     const client = new DemoClient(limited.url);
     await client.signIn('limited');
     await client.enrollPasskey();

@@ -21,7 +21,7 @@ async function startDemo(dataDir: string): Promise<{ child: ChildProcess; url: s
     });
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk));
     child.once('exit', (code) => reject(new Error(`demo exited with ${code}: ${out}`)));
-    setTimeout(() => reject(new Error(`demo did not start: ${out}`)), 20_000);
+    setTimeout(() => reject(new Error(`demo did not start: ${out}`)), 20_000).unref();
   });
   return { child, url };
 }

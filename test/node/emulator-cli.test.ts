@@ -116,7 +116,7 @@ describe('emulator: command line and environment', () => {
           if (match) resolveUrl(match[1]!);
         });
         child.once('exit', (code) => reject(new Error(`emulator exited with ${code}: ${out}`)));
-        setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
+        setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000).unref();
       });
       const r = await fetch(`${url}/client/challenge`, {
         method: 'POST',
