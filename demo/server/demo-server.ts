@@ -8,7 +8,7 @@ import { BankStore } from './bank-store.js';
 import { DemoApi } from './demo-api.js';
 import type { DemoConfig } from './demo-config.js';
 import { createEmulatorHandler, type EmulatorHandler } from './emulator/index.js';
-import { Router } from './emulator/router.js';
+import { Router, toApiRequest } from './emulator/router.js';
 import { PasswordHasher } from './password-hasher.js';
 import { HttpError } from './shared/http-error.js';
 import { staticFile } from './static-files.js';
@@ -114,15 +114,7 @@ export async function startDemoServer(
       if (match.kind === 'wrong-method')
         throw new HttpError(405, 'method_not_allowed', `${method} is not allowed here.`);
       const body = method === 'GET' ? {} : await readJson(request);
-      const result = await match.handler({
-        method,
-        path: url.pathname,
-        params: match.params,
-        query: url.searchParams,
-        headers: request.headers,
-        body,
-        remoteAddress: request.socket.remoteAddress ?? '',
-      });
+      const result = await match.handler(toApiRequest(request, url, match.params, body));
       const json = JSON.stringify(result.body);
       return send(response, result.status ?? 200, json, 'application/json; charset=utf-8', {
         ...security,

@@ -2,16 +2,14 @@ import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testi
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/passkey-enroll.js';
 import type { PasskeyEnroll, PasskeyEnrollSuccessEvent } from '../../src/passkey-enroll.js';
-import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
+import { backend, uniqueUser } from './support/backend.js';
+import { useCeremonyRig } from './support/ceremony-rig.js';
 import { ENROLL_EVENTS, nextEvent, recordEvents } from './support/events.js';
-import { RequestRecorder } from './support/request-recorder.js';
 import { virtualAuthenticator } from './support/virtual-authenticator.js';
 
 // Real ceremonies: the element, the published SDK, Chromium's virtual authenticator, the emulator.
 describe('<passkey-enroll> ceremonies', () => {
-  let info: EmulatorInfo;
-  let authenticatorId: string;
-  let recorder: RequestRecorder;
+  const rig = useCeremonyRig();
 
   const button = (el: PasskeyEnroll) => el.shadowRoot!.querySelector('button')!;
   const statusText = (el: PasskeyEnroll) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
@@ -21,26 +19,13 @@ describe('<passkey-enroll> ceremonies', () => {
     (await backend.track(userId, 'enroll-passkey', { scope: 'add:authenticators' })).token;
   async function element(userId: string, extra = ''): Promise<PasskeyEnroll> {
     const el = await fixture<PasskeyEnroll>(
-      html`<passkey-enroll tenant-id=${info.tenantId} base-url=${info.url} username=${`${userId}@example.com`}
+      html`<passkey-enroll tenant-id=${rig.info.tenantId} base-url=${rig.info.url} username=${`${userId}@example.com`}
         >${extra}</passkey-enroll
       >`,
     );
     el.token = await enrollToken(userId);
     return el;
   }
-
-  before(async () => {
-    info = await backend.info();
-  });
-  beforeEach(async () => {
-    localStorage.clear();
-    authenticatorId = await virtualAuthenticator.add();
-    recorder = new RequestRecorder().install();
-  });
-  afterEach(async () => {
-    recorder.uninstall();
-    await virtualAuthenticator.removeAll();
-  });
 
   it('enrolls on click and the token validates on the server for that user', async () => {
     const userId = uniqueUser();
@@ -72,8 +57,8 @@ describe('<passkey-enroll> ceremonies', () => {
     const userId = uniqueUser();
     const el = await fixture<PasskeyEnroll>(
       html`<passkey-enroll
-        tenant-id=${info.tenantId}
-        base-url=${info.url}
+        tenant-id=${rig.info.tenantId}
+        base-url=${rig.info.url}
         token-url=${`/test-backend/enroll-token?user=${userId}`}
       ></passkey-enroll>`,
     );
@@ -89,8 +74,8 @@ describe('<passkey-enroll> ceremonies', () => {
     const userId = uniqueUser();
     const el = await fixture<PasskeyEnroll>(
       html`<passkey-enroll
-        tenant-id=${info.tenantId}
-        base-url=${info.url}
+        tenant-id=${rig.info.tenantId}
+        base-url=${rig.info.url}
         token-url=${`/test-backend/enroll-token?user=${userId}`}
       ></passkey-enroll>`,
     );
@@ -134,7 +119,7 @@ describe('<passkey-enroll> ceremonies', () => {
     const userId = uniqueUser();
     const el = await element(userId);
     const { executeServerCommand } = await import('@web/test-runner-commands');
-    await executeServerCommand('webauthn:set-presence', { authenticatorId, enabled: false });
+    await executeServerCommand('webauthn:set-presence', { authenticatorId: rig.authenticatorId, enabled: false });
     button(el).click();
     await waitUntil(() => el.shadowRoot!.querySelector('.spinner'));
     const spinner = el.shadowRoot!.querySelector('.spinner')!;
@@ -160,7 +145,7 @@ describe('<passkey-enroll> ceremonies', () => {
   it('reports a dismissed prompt as cancel, then succeeds on retry', async () => {
     const userId = uniqueUser();
     const el = await element(userId);
-    await virtualAuthenticator.setUserVerified(authenticatorId, false);
+    await virtualAuthenticator.setUserVerified(rig.authenticatorId, false);
     const events = recordEvents(el, ENROLL_EVENTS);
     button(el).click();
     await nextEvent(el, ['passkey-enroll-cancel', 'passkey-enroll-success', 'passkey-enroll-error']);
@@ -171,7 +156,7 @@ describe('<passkey-enroll> ceremonies', () => {
     expect(await backend.getAuthenticators(userId)).to.have.length(0);
     await expect(el).to.be.accessible();
 
-    await virtualAuthenticator.setUserVerified(authenticatorId, true);
+    await virtualAuthenticator.setUserVerified(rig.authenticatorId, true);
     button(el).click();
     const retry = await nextEvent(el, ['passkey-enroll-success', 'passkey-enroll-error', 'passkey-enroll-cancel']);
     expect(retry.type).to.equal('passkey-enroll-success');
@@ -210,7 +195,7 @@ describe('<passkey-enroll> ceremonies', () => {
     expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start', 'passkey-enroll-success']);
     expect(await registrations(userId)).to.equal(1);
     expect(await backend.getAuthenticators(userId)).to.have.length(1);
-    expect(await virtualAuthenticator.credentials(authenticatorId)).to.have.length(1);
+    expect(await virtualAuthenticator.credentials(rig.authenticatorId)).to.have.length(1);
   });
 
   it('shows the working state while the device is asked, axe-clean', async () => {
@@ -218,11 +203,11 @@ describe('<passkey-enroll> ceremonies', () => {
     const el = await element(userId);
     // The authenticator waits for a touch that never comes.
     await import('@web/test-runner-commands').then(({ executeServerCommand }) =>
-      executeServerCommand('webauthn:set-presence', { authenticatorId, enabled: false }),
+      executeServerCommand('webauthn:set-presence', { authenticatorId: rig.authenticatorId, enabled: false }),
     );
     button(el).click();
     await waitUntil(() => statusText(el) === 'Waiting for your device…', 'working state');
-    await waitUntil(() => recorder.requests.some((r) => r.url.endsWith('/registration-options')));
+    await waitUntil(() => rig.recorder.requests.some((r) => r.url.endsWith('/registration-options')));
     expect(el.matches(':state(working)')).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
     expect(button(el).getAttribute('aria-disabled')).to.equal('true');
@@ -238,7 +223,7 @@ describe('<passkey-enroll> ceremonies', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let reached = false;
-    recorder.hold = (url) => {
+    rig.recorder.hold = (url) => {
       if (!new URL(url).pathname.endsWith('/client/user-authenticators/passkey')) return undefined;
       reached = true;
       return held;
@@ -246,7 +231,7 @@ describe('<passkey-enroll> ceremonies', () => {
     button(el).click();
     await waitUntil(() => reached, 'the verification request is in flight');
     el.remove();
-    recorder.hold = undefined;
+    rig.recorder.hold = undefined;
     release();
     await waitUntil(async () => (await backend.getAuthenticators(userId)).length === 1, 'the server finished');
     await new Promise((r) => setTimeout(r, 200));
@@ -276,7 +261,7 @@ describe('<passkey-enroll> ceremonies', () => {
     expect((await backend.validate({ token: bEvent.detail.token })).userId).to.equal(bob);
     expect(await backend.getAuthenticators(alice)).to.have.length(1);
     expect(await backend.getAuthenticators(bob)).to.have.length(1);
-    const handles = (await virtualAuthenticator.credentials(authenticatorId)).map((c) => atob(c.userHandle!));
+    const handles = (await virtualAuthenticator.credentials(rig.authenticatorId)).map((c) => atob(c.userHandle!));
     expect(handles.sort()).to.deep.equal([alice, bob].sort());
   });
 });

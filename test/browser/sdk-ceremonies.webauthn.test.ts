@@ -1,15 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { Authsignal, WebAuthnError } from '@authsignal/browser';
-import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
-import { RequestRecorder } from './support/request-recorder.js';
+import { backend, uniqueUser } from './support/backend.js';
+import { useCeremonyRig } from './support/ceremony-rig.js';
 import { virtualAuthenticator } from './support/virtual-authenticator.js';
 
 // The published SDK, unwrapped, against the emulator and Chromium's virtual authenticator.
 describe('@authsignal/browser passkey ceremonies against the emulator', () => {
-  let info: EmulatorInfo;
-  let authenticatorId: string;
-  let recorder: RequestRecorder;
-  const sdk = () => new Authsignal({ tenantId: info.tenantId, baseUrl: info.url });
+  const rig = useCeremonyRig();
+  const sdk = () => new Authsignal({ tenantId: rig.info.tenantId, baseUrl: rig.info.url });
 
   async function enroll(userId: string) {
     const track = await backend.track(userId, 'enroll-passkey', {
@@ -20,20 +18,6 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
     return { track, result };
   }
 
-  before(async () => {
-    info = await backend.info();
-  });
-  beforeEach(async () => {
-    localStorage.clear();
-    authenticatorId = await virtualAuthenticator.add();
-    recorder = new RequestRecorder().install();
-  });
-  afterEach(async () => {
-    recorder.uninstall();
-    await virtualAuthenticator.removeAll();
-    await backend.resetClock();
-  });
-
   it('enrolls a passkey with a track token and the enrollment validates on the server', async () => {
     const userId = uniqueUser();
     const { track, result } = await enroll(userId);
@@ -41,7 +25,7 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
     expect(result.data?.token).to.be.a('string');
     expect(result.data!.token).not.to.equal(track.token);
 
-    const credentials = await virtualAuthenticator.credentials(authenticatorId);
+    const credentials = await virtualAuthenticator.credentials(rig.authenticatorId);
     expect(credentials).to.have.length(1);
     expect(credentials[0]!.rpId).to.equal('localhost');
     expect(credentials[0]!.isResidentCredential).to.equal(true);
@@ -114,7 +98,7 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
     const result = await sdk().passkey.signUp({ token: track.token, username: `${userId}@example.com` });
     expect(result.errorCode).to.equal('insufficient_scope');
     expect(result.data).to.equal(undefined);
-    expect(await virtualAuthenticator.credentials(authenticatorId)).to.have.length(1);
+    expect(await virtualAuthenticator.credentials(rig.authenticatorId)).to.have.length(1);
     expect(await backend.getAuthenticators(userId)).to.have.length(1);
   });
 
@@ -126,7 +110,7 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
     expect(result.data?.isVerified).to.equal(true);
     const before = await backend.getAuthenticators(userId);
 
-    const replay = await recorder.replay(recorder.last('/client/verify/passkey'));
+    const replay = await rig.recorder.replay(rig.recorder.last('/client/verify/passkey'));
     expect(replay.status).to.equal(400);
     expect(replay.json).to.include({ error: 'invalid_challenge', errorCode: 'invalid_challenge' });
     expect(replay.json).not.to.have.property('accessToken');
@@ -138,16 +122,16 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
     await enroll(userId);
     const first = await backend.track(userId, 'high-value-transfer');
     expect((await sdk().passkey.signIn({ token: first.token })).data?.isVerified).to.equal(true);
-    const captured = recorder.last('/client/verify/passkey');
+    const captured = rig.recorder.last('/client/verify/passkey');
 
     const second = await backend.track(userId, 'high-value-transfer');
-    const options = await fetch(`${info.url}/client/user-authenticators/passkey/authentication-options`, {
+    const options = await fetch(`${rig.info.url}/client/user-authenticators/passkey/authentication-options`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${second.token}` },
       body: '{}',
     }).then((r) => r.json() as Promise<{ challengeId: string }>);
     const body = { ...JSON.parse(captured.body!), challengeId: options.challengeId };
-    const attempt = await recorder.replay(
+    const attempt = await rig.recorder.replay(
       { ...captured, headers: { ...captured.headers, authorization: `Bearer ${second.token}` } },
       JSON.stringify(body),
     );
@@ -165,15 +149,15 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
     const bobAction = await backend.track(bob, 'high-value-transfer');
 
     // Bob's challenge, Alice's token: refused before any signature is looked at.
-    const options = await fetch(`${info.url}/client/user-authenticators/passkey/authentication-options`, {
+    const options = await fetch(`${rig.info.url}/client/user-authenticators/passkey/authentication-options`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${bobAction.token}` },
       body: '{}',
     }).then((r) => r.json() as Promise<{ challengeId: string }>);
     const aliceAction = await backend.track(alice, 'high-value-transfer');
     expect((await sdk().passkey.signIn({ token: aliceAction.token })).data?.isVerified).to.equal(true);
-    const aliceAssertion = recorder.last('/client/verify/passkey');
-    const attempt = await recorder.replay(
+    const aliceAssertion = rig.recorder.last('/client/verify/passkey');
+    const attempt = await rig.recorder.replay(
       { ...aliceAssertion, headers: { ...aliceAssertion.headers, authorization: `Bearer ${aliceAction.token}` } },
       JSON.stringify({ ...JSON.parse(aliceAssertion.body!), challengeId: options.challengeId }),
     );
@@ -193,7 +177,7 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
     const userId = uniqueUser();
     await enroll(userId);
     const track = await backend.track(userId, 'high-value-transfer');
-    recorder.rewrite = (url, body) => {
+    rig.recorder.rewrite = (url, body) => {
       if (!url.endsWith('/client/verify/passkey')) return body;
       const parsed = JSON.parse(body);
       const signature: string = parsed.authenticationCredential.response.signature;
@@ -212,7 +196,7 @@ describe('@authsignal/browser passkey ceremonies against the emulator', () => {
     const userId = uniqueUser();
     await enroll(userId);
     const track = await backend.track(userId, 'high-value-transfer');
-    await virtualAuthenticator.setUserVerified(authenticatorId, false);
+    await virtualAuthenticator.setUserVerified(rig.authenticatorId, false);
     let thrown: unknown;
     try {
       await sdk().passkey.signIn({ token: track.token });

@@ -2,18 +2,16 @@ import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testi
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { PasskeyEnroll, StepUpChallenge, StepUpChallengeSuccessEvent } from '../../src/index.js';
-import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
+import { backend, uniqueUser } from './support/backend.js';
+import { useCeremonyRig } from './support/ceremony-rig.js';
 import { ENROLL_EVENTS, nextEvent, recordEvents, STEP_UP_EVENTS } from './support/events.js';
-import { RequestRecorder } from './support/request-recorder.js';
 import { virtualAuthenticator } from './support/virtual-authenticator.js';
 
 const ENDED = ['step-up-challenge-success', 'step-up-challenge-error', 'step-up-challenge-cancel'];
 
 // Real ceremonies: the element, the published SDK, Chromium's virtual authenticator, the emulator.
 describe('<step-up-challenge> ceremonies', () => {
-  let info: EmulatorInfo;
-  let authenticatorId: string;
-  let recorder: RequestRecorder;
+  const rig = useCeremonyRig();
 
   const button = (el: StepUpChallenge) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!;
   const statusText = (el: StepUpChallenge) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
@@ -24,7 +22,7 @@ describe('<step-up-challenge> ceremonies', () => {
   /** Enrolls a passkey for the user with the SDK (as <passkey-enroll> would). */
   async function enrolled(userId: string): Promise<void> {
     const el = await fixture<PasskeyEnroll>(
-      html`<passkey-enroll tenant-id=${info.tenantId} base-url=${info.url}></passkey-enroll>`,
+      html`<passkey-enroll tenant-id=${rig.info.tenantId} base-url=${rig.info.url}></passkey-enroll>`,
     );
     el.token = (await backend.track(userId, 'enroll-passkey', { scope: 'add:authenticators' })).token;
     el.shadowRoot!.querySelector('button')!.click();
@@ -34,24 +32,11 @@ describe('<step-up-challenge> ceremonies', () => {
   async function stepUp(userId: string, attributes: Record<string, unknown> = {}, extra = html``) {
     const track = await backend.track(userId, 'high-value-transfer', attributes);
     const el = await fixture<StepUpChallenge>(
-      html`<step-up-challenge tenant-id=${info.tenantId} base-url=${info.url}>${extra}</step-up-challenge>`,
+      html`<step-up-challenge tenant-id=${rig.info.tenantId} base-url=${rig.info.url}>${extra}</step-up-challenge>`,
     );
     el.token = track.token;
     return { el, track };
   }
-
-  before(async () => {
-    info = await backend.info();
-  });
-  beforeEach(async () => {
-    localStorage.clear();
-    authenticatorId = await virtualAuthenticator.add();
-    recorder = new RequestRecorder().install();
-  });
-  afterEach(async () => {
-    recorder.uninstall();
-    await virtualAuthenticator.removeAll();
-  });
 
   it('token mode: track → CHALLENGE_REQUIRED → element → success → validateChallenge binds the action', async () => {
     const userId = uniqueUser();
@@ -83,8 +68,8 @@ describe('<step-up-challenge> ceremonies', () => {
     await enrolled(userId);
     const el = await fixture<StepUpChallenge>(
       html`<step-up-challenge
-        tenant-id=${info.tenantId}
-        base-url=${info.url}
+        tenant-id=${rig.info.tenantId}
+        base-url=${rig.info.url}
         action="export-data"
       ></step-up-challenge>`,
     );
@@ -120,7 +105,7 @@ describe('<step-up-challenge> ceremonies', () => {
     const userId = uniqueUser();
     await enrolled(userId);
     const { el, track } = await stepUp(userId);
-    await virtualAuthenticator.setUserVerified(authenticatorId, false);
+    await virtualAuthenticator.setUserVerified(rig.authenticatorId, false);
     const events = recordEvents(el, STEP_UP_EVENTS);
     button(el).click();
     await nextEvent(el, ENDED);
@@ -130,7 +115,7 @@ describe('<step-up-challenge> ceremonies', () => {
     expect(await backend.validate({ token: track.token })).to.include({ isValid: false, state: 'CHALLENGE_REQUIRED' });
     await expect(el).to.be.accessible();
 
-    await virtualAuthenticator.setUserVerified(authenticatorId, true);
+    await virtualAuthenticator.setUserVerified(rig.authenticatorId, true);
     button(el).click();
     expect((await nextEvent(el, ENDED)).type).to.equal('step-up-challenge-success');
   });
@@ -140,11 +125,15 @@ describe('<step-up-challenge> ceremonies', () => {
     await enrolled(userId);
     // Another device: a fresh authenticator and a browser that never saw this user's passkey.
     await virtualAuthenticator.removeAll();
-    authenticatorId = await virtualAuthenticator.add();
+    rig.authenticatorId = await virtualAuthenticator.add();
     localStorage.clear();
     const track = await backend.track(userId, 'high-value-transfer');
     const el = await fixture<StepUpChallenge>(
-      html`<step-up-challenge tenant-id=${info.tenantId} base-url=${info.url} user-id=${userId}></step-up-challenge>`,
+      html`<step-up-challenge
+        tenant-id=${rig.info.tenantId}
+        base-url=${rig.info.url}
+        user-id=${userId}
+      ></step-up-challenge>`,
     );
     el.token = track.token;
     button(el).click();
@@ -162,7 +151,11 @@ describe('<step-up-challenge> ceremonies', () => {
     await enrolled(userId);
     const track = await backend.track(userId, 'high-value-transfer');
     const el = await fixture<StepUpChallenge>(
-      html`<step-up-challenge tenant-id=${info.tenantId} base-url=${info.url} user-id=${userId}></step-up-challenge>`,
+      html`<step-up-challenge
+        tenant-id=${rig.info.tenantId}
+        base-url=${rig.info.url}
+        user-id=${userId}
+      ></step-up-challenge>`,
     );
     el.token = track.token;
     button(el).click();
@@ -194,7 +187,7 @@ describe('<step-up-challenge> ceremonies', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let reached = false;
-    recorder.hold = (url) => {
+    rig.recorder.hold = (url) => {
       if (!url.endsWith('/client/verify/passkey')) return undefined;
       reached = true;
       return held;
@@ -202,7 +195,7 @@ describe('<step-up-challenge> ceremonies', () => {
     button(el).click();
     await waitUntil(() => reached, 'the verification request is in flight');
     el.remove();
-    recorder.hold = undefined;
+    rig.recorder.hold = undefined;
     release();
     await new Promise((r) => setTimeout(r, 300));
     expect(events.map((e) => e.type)).to.deep.equal(['step-up-challenge-start']);
@@ -220,7 +213,7 @@ describe('<step-up-challenge> ceremonies', () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div>
         <button id="opener">Send</button>
-        <step-up-challenge tenant-id=${info.tenantId} base-url=${info.url} modal>
+        <step-up-challenge tenant-id=${rig.info.tenantId} base-url=${rig.info.url} modal>
           <span slot="description">Confirm the transfer of $7,500 to Bob</span>
         </step-up-challenge>
       </div>`,
@@ -245,12 +238,12 @@ describe('<step-up-challenge> ceremonies', () => {
     await enrolled(userId);
     const track = await backend.track(userId, 'high-value-transfer');
     const el = await fixture<StepUpChallenge>(
-      html`<step-up-challenge tenant-id=${info.tenantId} base-url=${info.url} modal></step-up-challenge>`,
+      html`<step-up-challenge tenant-id=${rig.info.tenantId} base-url=${rig.info.url} modal></step-up-challenge>`,
     );
     el.token = track.token;
     el.open = true;
     await elementUpdated(el);
-    await executeServerCommand('webauthn:set-presence', { authenticatorId, enabled: false });
+    await executeServerCommand('webauthn:set-presence', { authenticatorId: rig.authenticatorId, enabled: false });
     const events = recordEvents(el, STEP_UP_EVENTS);
     button(el).click();
     await waitUntil(() => statusText(el) === 'Waiting for your device…');
@@ -270,7 +263,7 @@ describe('<step-up-challenge> ceremonies', () => {
     await enrolled(userId);
     const track = await backend.track(userId, 'high-value-transfer');
     const el = await fixture<StepUpChallenge>(
-      html`<step-up-challenge tenant-id=${info.tenantId} base-url=${info.url} autostart></step-up-challenge>`,
+      html`<step-up-challenge tenant-id=${rig.info.tenantId} base-url=${rig.info.url} autostart></step-up-challenge>`,
     );
     const ended = nextEvent<StepUpChallengeSuccessEvent>(el, ENDED);
     el.token = track.token;
@@ -287,8 +280,8 @@ describe('<step-up-challenge> ceremonies', () => {
     const newcomer = uniqueUser('newcomer');
     const wrapper = await fixture<HTMLElement>(
       html`<div>
-        <passkey-enroll tenant-id=${info.tenantId} base-url=${info.url}></passkey-enroll>
-        <step-up-challenge tenant-id=${info.tenantId} base-url=${info.url}></step-up-challenge>
+        <passkey-enroll tenant-id=${rig.info.tenantId} base-url=${rig.info.url}></passkey-enroll>
+        <step-up-challenge tenant-id=${rig.info.tenantId} base-url=${rig.info.url}></step-up-challenge>
       </div>`,
     );
     const enroll = wrapper.querySelector('passkey-enroll')!;

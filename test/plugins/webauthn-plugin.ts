@@ -16,14 +16,15 @@ interface PageState {
   authenticators: Set<string>;
 }
 
-const DEFAULT_AUTHENTICATOR = {
+/** A platform authenticator with resident keys and user verification that always succeeds. */
+export const DEFAULT_AUTHENTICATOR = {
   protocol: 'ctap2',
   transport: 'internal',
   hasResidentKey: true,
   hasUserVerification: true,
   isUserVerified: true,
   automaticPresenceSimulation: true,
-};
+} as const;
 
 export function webauthnPlugin(): TestRunnerPlugin {
   const pages = new WeakMap<object, Promise<PageState>>();

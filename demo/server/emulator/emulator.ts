@@ -13,7 +13,7 @@ import { PasskeyVerifier } from './passkey-verifier.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RequestAuthenticator } from './request-authenticator.js';
 import { RequestLog, type LoggedRequest } from './request-log.js';
-import { Router } from './router.js';
+import { Router, toApiRequest } from './router.js';
 import { ServerApi } from './server-api.js';
 import { TokenService } from './token-service.js';
 
@@ -132,15 +132,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`);
     }
     const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(request);
-    const result = await match.handler({
-      method,
-      path: url.pathname,
-      params: match.params,
-      query: url.searchParams,
-      headers: request.headers,
-      body,
-      remoteAddress: request.socket.remoteAddress ?? '',
-    });
+    const result = await match.handler(toApiRequest(request, url, match.params, body));
     send(response, result.status ?? 200, result.body);
   };
 

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 export interface ApiRequest {
   method: string;
@@ -66,4 +66,22 @@ export class Router {
     }
     return params;
   }
+}
+
+/** The handler's view of a request that matched a route. */
+export function toApiRequest(
+  request: IncomingMessage,
+  url: URL,
+  params: Record<string, string>,
+  body: unknown,
+): ApiRequest {
+  return {
+    method: request.method ?? 'GET',
+    path: url.pathname,
+    params,
+    query: url.searchParams,
+    headers: request.headers,
+    body,
+    remoteAddress: request.socket.remoteAddress ?? '',
+  };
 }

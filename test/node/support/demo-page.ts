@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { findChromium } from '../../../scripts/ensure-browsers.js';
+import { DEFAULT_AUTHENTICATOR } from '../../plugins/webauthn-plugin.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,14 +34,7 @@ export class DemoPage {
     const cdp = await page.createCDPSession();
     await cdp.send('WebAuthn.enable', { enableUI: false });
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
+      options: DEFAULT_AUTHENTICATOR,
     });
     await page.goto(url, { waitUntil: 'networkidle0' });
     return new DemoPage(browser, page, cdp, authenticatorId, url);
