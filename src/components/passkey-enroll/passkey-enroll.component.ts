@@ -1,5 +1,4 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { TokenUrlController } from '../../controllers/token-url-controller.js';
 import { PasskeyEnrollCancelEvent } from '../../events/passkey-enroll-cancel.js';
@@ -64,41 +63,53 @@ import { sharedStyles } from '../../styles/shared.styles.js';
  */
 export class PasskeyEnroll extends LitElement {
   static override styles = sharedStyles;
+  // Declared without decorators: the decorator helpers would cost bytes in every bundle.
+  static override properties = {
+    tenantId: { attribute: 'tenant-id' },
+    baseUrl: { attribute: 'base-url' },
+    username: {},
+    displayName: { attribute: 'display-name' },
+    authenticatorAttachment: { attribute: 'authenticator-attachment' },
+    tokenUrl: { attribute: 'token-url' },
+    disabled: { type: Boolean, reflect: true },
+    strings: { attribute: false },
+    customLabel: { state: true },
+  };
 
   /** Your Authsignal tenant id. Required. */
-  @property({ attribute: 'tenant-id' }) tenantId = '';
+  tenantId = '';
 
   /** Authsignal API base URL, including `/v1`. Defaults to Authsignal's (`https://api.authsignal.com/v1`). */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** Name stored with the passkey (shown by the device's passkey manager), e.g. the user's email. */
-  @property() username = '';
+  username = '';
 
   /** Friendly name stored with the passkey. */
-  @property({ attribute: 'display-name' }) displayName = '';
+  displayName = '';
 
   /** `platform` (this device's built-in authenticator) or `cross-platform` (a security key or phone). */
-  @property({ attribute: 'authenticator-attachment' }) authenticatorAttachment: 'platform' | 'cross-platform' =
+  authenticatorAttachment: 'platform' | 'cross-platform' =
     'platform';
 
   /**
    * Your endpoint that answers a same-origin `POST` with `{ token }` (a `track` token with the
    * `add:authenticators` scope). Fetched ahead of the click and again before the token expires.
    */
-  @property({ attribute: 'token-url' }) tokenUrl = '';
+  tokenUrl = '';
 
   /** Disables the button. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Overrides for any visible string; missing keys keep their defaults. */
-  @property({ attribute: false }) strings?: PartialStrings<PasskeyEnrollStrings>;
+  strings?: PartialStrings<PasskeyEnrollStrings>;
 
   private readonly ceremony = new CeremonyController<PasskeyEnrollSuccessDetail>(this);
   private readonly tokenSource = new TokenUrlController(this);
   private readonly client = new AuthsignalClient();
   private readonly internals?: ElementInternals;
   /** Whether the host put its own content in the button (whitespace does not count). */
-  @state() private customLabel = false;
+  private customLabel = false;
   #token?: string;
 
   constructor() {

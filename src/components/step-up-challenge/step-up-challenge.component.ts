@@ -1,5 +1,4 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { StepUpChallengeCancelEvent } from '../../events/step-up-challenge-cancel.js';
 import { StepUpChallengeErrorEvent } from '../../events/step-up-challenge-error.js';
@@ -69,50 +68,65 @@ import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
  */
 export class StepUpChallenge extends LitElement {
   static override styles = [sharedStyles, stepUpChallengeStyles];
+  // Declared without decorators: the decorator helpers would cost bytes in every bundle.
+  static override properties = {
+    tenantId: { attribute: 'tenant-id' },
+    baseUrl: { attribute: 'base-url' },
+    action: {},
+    userId: { attribute: 'user-id' },
+    autostart: { type: Boolean, reflect: true },
+    modal: { type: Boolean, reflect: true },
+    open: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    strings: { attribute: false },
+    customLabel: { state: true },
+  };
 
   /** Your Authsignal tenant id. Required. */
-  @property({ attribute: 'tenant-id' }) tenantId = '';
+  tenantId = '';
 
   /** Authsignal API base URL, including `/v1`. Defaults to Authsignal's (`https://api.authsignal.com/v1`). */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /**
    * Action mode: the action code for the SDK's `signIn({ action })`, with a discoverable passkey
    * and no token. Ignored when a `token` is set.
    */
-  @property() action = '';
+  action = '';
 
   /**
    * The user's id. When set, the element first checks (`isAvailableOnDevice`) that this browser
    * holds a passkey of that user, and reports `no-passkey` instead of opening a prompt that cannot succeed.
    */
-  @property({ attribute: 'user-id' }) userId = '';
+  userId = '';
 
   /**
    * Start as soon as a token is set (and, in modal mode, the dialog is open) where the browser
    * allows a passkey prompt without a click; elsewhere (Safari, iOS) the button waits for one.
    */
-  @property({ type: Boolean, reflect: true }) autostart = false;
+  autostart = false;
 
   /** Render in a native modal `<dialog>`, shown while `open` is set. */
-  @property({ type: Boolean, reflect: true }) modal = false;
+  modal = false;
 
   /** Modal mode: shows the dialog. Escape and the cancel button close it and fire `step-up-challenge-cancel`. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Disables the button. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Overrides for any visible string; missing keys keep their defaults. */
-  @property({ attribute: false }) strings?: PartialStrings<StepUpChallengeStrings>;
+  strings?: PartialStrings<StepUpChallengeStrings>;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
 
   private readonly ceremony = new CeremonyController<StepUpChallengeSuccessDetail>(this);
   private readonly client = new AuthsignalClient();
   private readonly internals?: ElementInternals;
   /** Whether the host put its own content in the button (whitespace does not count). */
-  @state() private customLabel = false;
+  private customLabel = false;
   /** Where focus was when the dialog opened; it goes back there when the dialog closes. */
   private opener?: HTMLElement;
   private closingByCode = false;
