@@ -28,23 +28,49 @@ function terserPass(): Plugin {
   };
 }
 
-// `npm run build`: dist/cdn/passkey-elements.js, one self-contained ES module (Lit and
-// @authsignal/browser inlined) that registers the elements: a <script type="module"> is enough.
-export default defineConfig({
-  plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] }), terserPass()],
-  build: {
-    target: 'es2022',
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    sourcemap: true,
-    minify: true,
-    // Vite keeps whitespace in ES library builds (for consumers' tree-shaking); a CDN bundle is
-    // final, so minify it fully.
-    rolldownOptions: { output: { minify: true } },
-    lib: {
-      entry: 'src/index.ts',
-      formats: ['es'],
-      fileName: () => 'passkey-elements.js',
+const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^react($|\/)/];
+
+/**
+ * `npm run build` runs three modes:
+ * - default: dist/*.js, ES modules for bundlers (one file per source module, so they tree-shake;
+ *   lit, @lit/react, react and @authsignal/browser stay imports);
+ * - `cdn`: dist/cdn/passkey-elements.js, one self-contained ES module that registers both elements;
+ * - `iife`: dist/cdn/passkey-elements.iife.js, the same as a classic script.
+ */
+export default defineConfig(({ mode }) => {
+  const cdn = mode === 'cdn' || mode === 'iife';
+  return {
+    plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] }), ...(cdn ? [terserPass()] : [])],
+    build: {
+      target: 'es2022',
+      outDir: cdn ? 'dist/cdn' : 'dist',
+      // The default build runs first and starts from an empty dist/; the IIFE joins the CDN module.
+      emptyOutDir: mode !== 'iife',
+      sourcemap: true,
+      minify: cdn,
+      lib: cdn
+        ? {
+            entry: 'src/index.ts',
+            name: 'PasskeyElements',
+            formats: [mode === 'iife' ? 'iife' : 'es'],
+            fileName: () => (mode === 'iife' ? 'passkey-elements.iife.js' : 'passkey-elements.js'),
+          }
+        : {
+            entry: {
+              index: 'src/index.ts',
+              'passkey-enroll': 'src/passkey-enroll.ts',
+              'step-up-challenge': 'src/step-up-challenge.ts',
+              react: 'src/react.ts',
+            },
+            formats: ['es'],
+          },
+      rolldownOptions: cdn
+        ? // Vite keeps whitespace in ES library builds (for tree-shaking); a CDN bundle is final.
+          { output: { minify: true } }
+        : {
+            external: dependencies,
+            output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+          },
     },
-  },
+  };
 });

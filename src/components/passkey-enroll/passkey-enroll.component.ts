@@ -89,8 +89,7 @@ export class PasskeyEnroll extends LitElement {
   displayName = '';
 
   /** `platform` (this device's built-in authenticator) or `cross-platform` (a security key or phone). */
-  authenticatorAttachment: 'platform' | 'cross-platform' =
-    'platform';
+  authenticatorAttachment: 'platform' | 'cross-platform' = 'platform';
 
   /**
    * Your endpoint that answers a same-origin `POST` with `{ token }` (a `track` token with the

@@ -1,0 +1,41 @@
+import * as React from 'react';
+import { createComponent, type EventName } from '@lit/react';
+import { PasskeyEnroll as PasskeyEnrollClass } from './passkey-enroll.js';
+import { StepUpChallenge as StepUpChallengeClass } from './step-up-challenge.js';
+import type { PasskeyEnrollCancelEvent } from './events/passkey-enroll-cancel.js';
+import type { PasskeyEnrollErrorEvent } from './events/passkey-enroll-error.js';
+import type { PasskeyEnrollStartEvent } from './events/passkey-enroll-start.js';
+import type { PasskeyEnrollSuccessEvent } from './events/passkey-enroll-success.js';
+import type { StepUpChallengeCancelEvent } from './events/step-up-challenge-cancel.js';
+import type { StepUpChallengeErrorEvent } from './events/step-up-challenge-error.js';
+import type { StepUpChallengeStartEvent } from './events/step-up-challenge-start.js';
+import type { StepUpChallengeSuccessEvent } from './events/step-up-challenge-success.js';
+
+/**
+ * `<PasskeyEnroll>` for React: properties (`token` included) are set as properties, and events
+ * are props: `onStart`, `onSuccess`, `onCancel`, `onError`, each typed with its event class.
+ */
+export const PasskeyEnroll = createComponent({
+  tagName: 'passkey-enroll',
+  elementClass: PasskeyEnrollClass,
+  react: React,
+  events: {
+    onStart: 'passkey-enroll-start' as EventName<PasskeyEnrollStartEvent>,
+    onSuccess: 'passkey-enroll-success' as EventName<PasskeyEnrollSuccessEvent>,
+    onCancel: 'passkey-enroll-cancel' as EventName<PasskeyEnrollCancelEvent>,
+    onError: 'passkey-enroll-error' as EventName<PasskeyEnrollErrorEvent>,
+  },
+});
+
+/** `<StepUpChallenge>` for React, with `onStart`, `onSuccess`, `onCancel` and `onError` props. */
+export const StepUpChallenge = createComponent({
+  tagName: 'step-up-challenge',
+  elementClass: StepUpChallengeClass,
+  react: React,
+  events: {
+    onStart: 'step-up-challenge-start' as EventName<StepUpChallengeStartEvent>,
+    onSuccess: 'step-up-challenge-success' as EventName<StepUpChallengeSuccessEvent>,
+    onCancel: 'step-up-challenge-cancel' as EventName<StepUpChallengeCancelEvent>,
+    onError: 'step-up-challenge-error' as EventName<StepUpChallengeErrorEvent>,
+  },
+});

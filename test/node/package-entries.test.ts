@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+// `npm test` builds first; these check the built package the way a consumer gets it.
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+describe('the npm package', () => {
+  it('imports every entry point in Node, with no DOM (server-side rendering)', async () => {
+    assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
+    const root = await import('passkey-elements');
+    assert.equal(typeof root.PasskeyEnroll, 'function');
+    assert.equal(typeof root.StepUpChallenge, 'function');
+    assert.equal(typeof root.StepUpChallengeSuccessEvent, 'function');
+    const enroll = await import('passkey-elements/passkey-enroll.js');
+    assert.equal(enroll.PasskeyEnroll, root.PasskeyEnroll);
+    const stepUp = await import('passkey-elements/step-up-challenge.js');
+    assert.equal(stepUp.StepUpChallenge, root.StepUpChallenge);
+    const react = await import('passkey-elements/react');
+    assert.equal(typeof react.PasskeyEnroll, 'object', 'a React forwardRef component');
+    assert.equal(typeof react.StepUpChallenge, 'object');
+    // Importing twice (another copy, another URL) must not throw on registration.
+    await import(`${new URL('../../dist/index.js', import.meta.url).href}?again`);
+  });
+
+  it('registers only its own element per entry', () => {
+    const enroll = readFileSync('dist/passkey-enroll.js', 'utf8');
+    const stepUp = readFileSync('dist/step-up-challenge.js', 'utf8');
+    assert.match(enroll, /customElements\.define\("passkey-enroll"/);
+    assert.doesNotMatch(enroll, /step-up-challenge/);
+    assert.match(stepUp, /customElements\.define\("step-up-challenge"/);
+    assert.doesNotMatch(stepUp, /passkey-enroll/);
+  });
+
+  it('keeps lit, @lit/react, react and the SDK as imports in the bundler build', () => {
+    const component = readFileSync('dist/components/step-up-challenge/step-up-challenge.component.js', 'utf8');
+    assert.match(component, /from "lit"/);
+    const client = readFileSync('dist/internal/authsignal-client.js', 'utf8');
+    assert.match(client, /from "@authsignal\/browser"/);
+    assert.match(readFileSync('dist/react.js', 'utf8'), /from "@lit\/react"/);
+  });
+
+  it('ships CDN builds that register both elements with nothing to import', () => {
+    for (const file of ['dist/cdn/passkey-elements.js', 'dist/cdn/passkey-elements.iife.js']) {
+      const code = readFileSync(file, 'utf8');
+      assert.doesNotMatch(code, /(^|[;}\s])import\s*[{*"'\w]/, file);
+      assert.match(code, /"passkey-enroll"/);
+      assert.match(code, /"step-up-challenge"/);
+    }
+    assert.match(
+      readFileSync('dist/cdn/passkey-elements.iife.js', 'utf8'),
+      /^!function|^var PasskeyElements|^\(function/,
+    );
+  });
+
+  it('declares its exports, side effects, manifest and files', () => {
+    for (const [name, target] of Object.entries(
+      pkg.exports as Record<string, string | { types: string; import: string }>,
+    )) {
+      const files = typeof target === 'string' ? [target] : [target.types, target.import];
+      for (const file of files) assert.doesNotThrow(() => readFileSync(file), `${name} → ${file}`);
+    }
+    assert.equal(pkg.customElements, 'custom-elements.json');
+    assert.deepEqual(pkg.sideEffects, [
+      './dist/index.js',
+      './dist/passkey-enroll.js',
+      './dist/step-up-challenge.js',
+      './dist/cdn/*',
+    ]);
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
+    );
+    const paths: string[] = packed[0].files.map((f: { path: string }) => f.path);
+    assert.ok(paths.includes('dist/cdn/passkey-elements.js'));
+    assert.ok(paths.includes('dist/types/index.d.ts'));
+    assert.ok(paths.includes('custom-elements.json'));
+    assert.deepEqual(
+      paths.filter((p) => !p.startsWith('dist/') && !['custom-elements.json', 'README.md', 'package.json'].includes(p)),
+      [],
+      'nothing but the build, the manifest and the README',
+    );
+  });
+});
