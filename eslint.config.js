@@ -8,12 +8,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts', 'test/browser/**/*.ts', 'demo/public/**/*.js'],
+    files: ['src/**/*.ts', 'test/browser/**/*.ts', 'demo/public/**/*.js', 'bench/pages/**/*.js', 'bench/floor.js'],
     ...lit.configs['flat/recommended'],
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['demo/server/**/*.ts', 'test/node/**/*.ts', 'test/plugins/**/*.ts', 'scripts/**/*.ts', '*.config.*'],
+    files: ['demo/server/**/*.ts', 'test/node/**/*.ts', 'test/plugins/**/*.ts', 'scripts/**/*.ts', 'bench/*.ts', '*.config.*'],
     languageOptions: { globals: globals.node },
   },
   {

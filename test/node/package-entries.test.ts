@@ -45,8 +45,8 @@ describe('the npm package', () => {
     for (const file of ['dist/cdn/passkey-elements.js', 'dist/cdn/passkey-elements.iife.js']) {
       const code = readFileSync(file, 'utf8');
       assert.doesNotMatch(code, /(^|[;}\s])import\s*[{*"'\w]/, file);
-      assert.match(code, /"passkey-enroll"/);
-      assert.match(code, /"step-up-challenge"/);
+      assert.match(code, /customElements\.define\("passkey-enroll"/, `${file} registers <passkey-enroll>`);
+      assert.match(code, /customElements\.define\("step-up-challenge"/, `${file} registers <step-up-challenge>`);
     }
     assert.match(
       readFileSync('dist/cdn/passkey-elements.iife.js', 'utf8'),
@@ -62,11 +62,15 @@ describe('the npm package', () => {
       for (const file of files) assert.doesNotThrow(() => readFileSync(file), `${name} → ${file}`);
     }
     assert.equal(pkg.customElements, 'custom-elements.json');
+    // The registering entries only (src/ too: the CDN build reads this field for the sources).
     assert.deepEqual(pkg.sideEffects, [
       './dist/index.js',
       './dist/passkey-enroll.js',
       './dist/step-up-challenge.js',
       './dist/cdn/*',
+      './src/index.ts',
+      './src/passkey-enroll.ts',
+      './src/step-up-challenge.ts',
     ]);
     const packed = JSON.parse(
       execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),

@@ -1,0 +1,167 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { Authsignal } from '@authsignal/node';
+import puppeteer from 'puppeteer-core';
+import { createEmulatorHandler } from '../demo/server/emulator/index.js';
+import { ensureBrowsers } from '../scripts/ensure-browsers.js';
+import { DEFAULT_AUTHENTICATOR } from '../test/plugins/webauthn-plugin.js';
+import { bundleSizes, CDN_GZIP_BUDGET_BYTES } from './bundle-sizes.js';
+
+/**
+ * `npm run bench` (after `npm run build`, which it runs): bundle sizes, load and render times in
+ * headless Chromium, and what one ceremony costs against the emulator. Prints a table and writes
+ * bench/results.json. Times are medians of RUNS runs on this machine: compare, do not assert.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+
+async function serve(): Promise<{ url: string; close(): void }> {
+  // The emulator needs the server's origin, known only once it listens.
+  const api: { emulator?: ReturnType<typeof createEmulatorHandler> } = {};
+  const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/v1/')) return api.emulator!.handle(request, response);
+    if (!/^\/(dist\/cdn|bench\/pages)\/[\w.-]+$/.test(path)) return void response.writeHead(404).end();
+    try {
+      const body = await readFile(`.${path}`);
+      response.writeHead(200, {
+        'content-type': TYPES[path.slice(path.lastIndexOf('.'))] ?? 'text/plain',
+        'cache-control': 'no-store',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const emulator = (api.emulator = createEmulatorHandler({
+    tenantId: 'bench-tenant',
+    secret: 'bench-secret',
+    origins: [url],
+    rateLimit: false,
+  }));
+  emulator.setBaseUrl(`${url}/v1`);
+  return { url, close: () => server.close() };
+}
+
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+const { chromium } = ensureBrowsers();
+const sizes = await bundleSizes();
+const site = await serve();
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'],
+});
+const node = new Authsignal({ apiSecretKey: 'bench-secret', apiUrl: `${site.url}/v1`, retries: 0 });
+
+try {
+  const loads: number[] = [];
+  const thousands: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage();
+    await page.setCacheEnabled(false);
+    page.on('pageerror', (e) => console.error('page error:', (e as Error).message));
+    page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+    await page.goto(`${site.url}/bench/pages/load.html`);
+    const result = (await page
+      .waitForFunction(() => (window as any).benchResult, { timeout: 30_000 })
+      .then((h) => h.jsonValue())) as {
+      loadToRendered: number;
+      thousand: number;
+    };
+    loads.push(result.loadToRendered);
+    thousands.push(result.thousand);
+    await page.close();
+  }
+
+  const ceremonies: Record<string, { requests: number[]; clickToWebAuthn: number[]; total: number[] }> = {
+    'passkey-enroll': { requests: [], clickToWebAuthn: [], total: [] },
+    'step-up-challenge': { requests: [], clickToWebAuthn: [], total: [] },
+  };
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    await cdp.send('WebAuthn.addVirtualAuthenticator', { options: DEFAULT_AUTHENTICATOR });
+    await page.goto(`${site.url}/bench/pages/ceremony.html`);
+    await page.waitForFunction(() => 'runCeremony' in window);
+    const userId = `bench-user-${i}-${Date.now()}`;
+    const run = async (tag: string, token: string) => {
+      const r = (await page.evaluate((t, k) => (window as any).runCeremony(t, k), tag, token)) as {
+        outcome: string;
+        requests: number;
+        clickToWebAuthn: number;
+        total: number;
+      };
+      if (r.outcome !== 'success') throw new Error(`${tag}: ${r.outcome}`);
+      ceremonies[tag]!.requests.push(r.requests);
+      ceremonies[tag]!.clickToWebAuthn.push(r.clickToWebAuthn);
+      ceremonies[tag]!.total.push(r.total);
+    };
+    await run('passkey-enroll', (await node.track({ userId, action: 'enroll-passkey' })).token);
+    await run('step-up-challenge', (await node.track({ userId, action: 'high-value-transfer' })).token);
+    await page.close();
+  }
+
+  const chromiumVersion = await browser.version();
+  const results = {
+    date: new Date().toISOString(),
+    environment: { node: process.version, chromium: chromiumVersion, runs: RUNS },
+    sizes: sizes.map((s) => ({ ...s, gzipKb: round(s.gzip / 1000, 2), brotliKb: round(s.brotli / 1000, 2) })),
+    budget: {
+      cdnGzipBytes: CDN_GZIP_BUDGET_BYTES,
+      cdnGzipActual: sizes[0]!.gzip,
+      within: sizes[0]!.gzip <= CDN_GZIP_BUDGET_BYTES,
+    },
+    timingsMs: {
+      scriptLoadToBothRendered: round(median(loads)),
+      render1000Elements: round(median(thousands)),
+      enroll: {
+        requestsPerCeremony: median(ceremonies['passkey-enroll']!.requests),
+        clickToWebAuthnCall: round(median(ceremonies['passkey-enroll']!.clickToWebAuthn)),
+        clickToSuccess: round(median(ceremonies['passkey-enroll']!.total)),
+      },
+      stepUp: {
+        requestsPerCeremony: median(ceremonies['step-up-challenge']!.requests),
+        clickToWebAuthnCall: round(median(ceremonies['step-up-challenge']!.clickToWebAuthn)),
+        clickToSuccess: round(median(ceremonies['step-up-challenge']!.total)),
+      },
+    },
+  };
+  await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+  const rows: [string, string][] = [
+    ...sizes.map((s): [string, string] => [
+      s.name,
+      `${(s.gzip / 1000).toFixed(2)} kB gzip · ${(s.brotli / 1000).toFixed(2)} kB brotli`,
+    ]),
+    [
+      'CDN budget',
+      `${results.budget.within ? 'within' : 'OVER'}: ${sizes[0]!.gzip} of ${CDN_GZIP_BUDGET_BYTES} bytes gzip`,
+    ],
+    ['script load → both elements rendered', `${results.timingsMs.scriptLoadToBothRendered} ms`],
+    ['render 1,000 elements', `${results.timingsMs.render1000Elements} ms`],
+    ['enroll: requests per ceremony', String(results.timingsMs.enroll.requestsPerCeremony)],
+    ['enroll: click → WebAuthn call', `${results.timingsMs.enroll.clickToWebAuthnCall} ms`],
+    ['enroll: click → success', `${results.timingsMs.enroll.clickToSuccess} ms`],
+    ['step-up: requests per ceremony', String(results.timingsMs.stepUp.requestsPerCeremony)],
+    ['step-up: click → WebAuthn call', `${results.timingsMs.stepUp.clickToWebAuthnCall} ms`],
+    ['step-up: click → success', `${results.timingsMs.stepUp.clickToSuccess} ms`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | ----- |`);
+  for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+  console.log(
+    `\n(medians of ${RUNS} runs, Chromium ${chromiumVersion}, Node ${process.version}; written to bench/results.json)`,
+  );
+} finally {
+  await browser.close();
+  site.close();
+}
