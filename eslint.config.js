@@ -13,7 +13,14 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['demo/server/**/*.ts', 'test/node/**/*.ts', 'test/plugins/**/*.ts', 'scripts/**/*.ts', 'bench/*.ts', '*.config.*'],
+    files: [
+      'demo/server/**/*.ts',
+      'test/node/**/*.ts',
+      'test/plugins/**/*.ts',
+      'scripts/**/*.ts',
+      'bench/*.ts',
+      '*.config.*',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
