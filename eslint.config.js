@@ -8,7 +8,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts', 'test/browser/**/*.ts', 'demo/public/**/*.js', 'bench/pages/**/*.js', 'bench/floor.js'],
+    files: [
+      'src/**/*.ts',
+      'test/browser/**/*.ts',
+      'test/fixtures/**/*.{js,ts,tsx}',
+      'demo/public/**/*.js',
+      'bench/pages/**/*.js',
+      'bench/floor.js',
+    ],
     ...lit.configs['flat/recommended'],
     languageOptions: { globals: globals.browser },
   },

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { Authsignal } from '@authsignal/node';
+import { build } from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startEmulator, type RunningEmulator } from '../../demo/server/emulator/index.js';
+import { findChromium } from '../../scripts/ensure-browsers.js';
+import { DEFAULT_AUTHENTICATOR } from '../plugins/webauthn-plugin.js';
+
+// Each way into the package (built by `npm test` first) completes a real step-up in Chromium
+// with a virtual authenticator against the emulator, and the app gets the success event through
+// its own binding: a classic script under a strict CSP, React 19 with ./react, Vue 3 templates.
+const FIXTURES = 'test/fixtures/ways-in';
+
+async function bundle(entry: string, options: Parameters<typeof build>[0] = {}): Promise<string> {
+  const result = await build({
+    entryPoints: [`${FIXTURES}/${entry}`],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    ...options,
+  });
+  return result.outputFiles![0]!.text;
+}
+
+describe('ways in: script tag + CSP, React 19, Vue 3', () => {
+  let server: Server;
+  let emulator: RunningEmulator;
+  let browser: Browser;
+  let origin = '';
+  let authsignal: Authsignal;
+  const bundles = new Map<string, string>();
+
+  before(async () => {
+    bundles.set('/fixtures/react-app.js', await bundle('react-app.tsx'));
+    bundles.set(
+      '/fixtures/vue-app.js',
+      await bundle('vue-app.ts', {
+        // The full build: the app's template is compiled in the browser.
+        alias: { vue: 'vue/dist/vue.esm-bundler.js' },
+        define: {
+          'process.env.NODE_ENV': '"production"',
+          __VUE_OPTIONS_API__: 'true',
+          __VUE_PROD_DEVTOOLS__: 'false',
+          __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+        },
+      }),
+    );
+    server = createServer(async (request, response) => {
+      const path = new URL(request.url ?? '/', 'http://x').pathname;
+      const built = bundles.get(path);
+      if (built) return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(built);
+      const file = path.startsWith('/dist/cdn/')
+        ? `.${path}`
+        : path.startsWith('/fixtures/')
+          ? `${FIXTURES}/${path.slice(10)}`
+          : '';
+      if (!/^[\w./-]+$/.test(file) || file.includes('..')) return void response.writeHead(404).end();
+      try {
+        const body = await readFile(file);
+        const headers: Record<string, string> = {
+          'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript',
+        };
+        // The strict policy of the README: scripts and styles from the page's origin only, and
+        // the Authsignal API origin for connect-src.
+        if (file.endsWith('iife.html')) {
+          headers['content-security-policy'] =
+            `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${new URL(emulator.url).origin}`;
+        }
+        response.writeHead(200, headers).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+    emulator = await startEmulator({
+      port: 0,
+      tenantId: 'ways-in',
+      secret: 'ways-in-secret',
+      origins: [origin],
+      rules: { defaultState: 'ALLOW', actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED' } },
+    });
+    authsignal = new Authsignal({ apiSecretKey: 'ways-in-secret', apiUrl: emulator.url });
+    browser = await puppeteer.launch({
+      executablePath: findChromium(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await emulator?.close();
+    server?.close();
+  });
+
+  async function received(page: Page, type: string): Promise<{ type: string; detail: Record<string, unknown> }> {
+    const handle = await page.waitForFunction(
+      (t) =>
+        (window as unknown as { received: { type: string }[] }).received.find(
+          (r) => r.type === t || r.type.endsWith('-error'),
+        ),
+      { timeout: 10_000 },
+      type,
+    );
+    const event = (await handle.jsonValue()) as { type: string; detail: Record<string, unknown> };
+    assert.equal(event.type, type, JSON.stringify(event));
+    return event;
+  }
+
+  async function stepUpThrough(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    await cdp.send('WebAuthn.addVirtualAuthenticator', { options: DEFAULT_AUTHENTICATOR });
+    await page.goto(`${origin}${path}`);
+    await page.waitForFunction(() => 'configure' in window);
+    const userId = `ways-in-${path.replace(/\W/g, '')}-${Date.now()}`;
+    const base = { tenantId: 'ways-in', baseUrl: emulator.url };
+    const enroll = await authsignal.track({ userId, action: 'enroll-passkey' });
+    await page.evaluate((c) => (window as unknown as { configure(c: unknown): void }).configure(c), {
+      ...base,
+      enrollToken: enroll.token,
+    });
+    await page.waitForSelector('#enroll >>> button');
+    await page.click('#enroll >>> button');
+    await received(page, 'passkey-enroll-success');
+
+    const transfer = await authsignal.track({
+      userId,
+      action: 'high-value-transfer',
+      attributes: { idempotencyKey: `tx-${userId}` },
+    });
+    assert.equal(transfer.state, 'CHALLENGE_REQUIRED');
+    await page.evaluate((c) => (window as unknown as { configure(c: unknown): void }).configure(c), {
+      ...base,
+      stepUpToken: transfer.token,
+    });
+    await page.click('#step-up >>> [part="button"]');
+    const success = await received(page, 'step-up-challenge-success');
+    const validation = await authsignal.validateChallenge({
+      token: success.detail.token as string,
+      userId,
+      action: 'high-value-transfer',
+    });
+    assert.equal(validation.isValid, true);
+    assert.equal(validation.state, 'CHALLENGE_SUCCEEDED');
+    assert.equal(validation.idempotencyKey, `tx-${userId}`);
+    return page;
+  }
+
+  it('a classic <script src> of the IIFE, under default-src self without unsafe-inline', async () => {
+    const page = await stepUpThrough('/fixtures/iife.html');
+    const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    assert.deepEqual(violations, [], 'no CSP violation');
+    await page.close();
+  });
+
+  it('React 19 with the passkey-elements/react wrappers and their onSuccess props', async () => {
+    const page = await stepUpThrough('/fixtures/react.html');
+    await page.close();
+  });
+
+  it('Vue 3 with @step-up-challenge-success in a template', async () => {
+    const page = await stepUpThrough('/fixtures/vue.html');
+    await page.close();
+  });
+});
