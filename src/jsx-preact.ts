@@ -1,0 +1,20 @@
+/**
+ * JSX typings for the tags in Preact (`import type {} from 'passkey-elements/jsx-preact'`).
+ * Preact sets known properties as properties and `on<event-name>` props as event listeners.
+ */
+import type { PasskeyEnroll } from './components/passkey-enroll/passkey-enroll.component.js';
+import type { StepUpChallenge } from './components/step-up-challenge/step-up-challenge.component.js';
+import type { PasskeyEnrollJsxProps, StepUpChallengeJsxProps } from './jsx-types.js';
+
+declare module 'preact' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'passkey-enroll': Omit<JSX.HTMLAttributes<PasskeyEnroll>, keyof PasskeyEnrollJsxProps> & PasskeyEnrollJsxProps;
+      'step-up-challenge': Omit<JSX.HTMLAttributes<StepUpChallenge>, keyof StepUpChallengeJsxProps> &
+        StepUpChallengeJsxProps;
+    }
+  }
+}
+
+export type { PasskeyEnrollJsxProps, StepUpChallengeJsxProps };

@@ -1,0 +1,53 @@
+import type { PasskeyEnroll } from './components/passkey-enroll/passkey-enroll.component.js';
+import type { StepUpChallenge } from './components/step-up-challenge/step-up-challenge.component.js';
+import type { PasskeyEnrollCancelEvent } from './events/passkey-enroll-cancel.js';
+import type { PasskeyEnrollErrorEvent } from './events/passkey-enroll-error.js';
+import type { PasskeyEnrollStartEvent } from './events/passkey-enroll-start.js';
+import type { PasskeyEnrollSuccessEvent } from './events/passkey-enroll-success.js';
+import type { StepUpChallengeCancelEvent } from './events/step-up-challenge-cancel.js';
+import type { StepUpChallengeErrorEvent } from './events/step-up-challenge-error.js';
+import type { StepUpChallengeStartEvent } from './events/step-up-challenge-start.js';
+import type { StepUpChallengeSuccessEvent } from './events/step-up-challenge-success.js';
+
+/** Attributes, properties and `on<event-name>` listeners of `<passkey-enroll>` in JSX. */
+export interface PasskeyEnrollJsxProps {
+  'tenant-id'?: string;
+  'base-url'?: string;
+  username?: string;
+  'display-name'?: string;
+  'authenticator-attachment'?: 'platform' | 'cross-platform';
+  'token-url'?: string;
+  disabled?: boolean;
+  tenantId?: PasskeyEnroll['tenantId'];
+  baseUrl?: PasskeyEnroll['baseUrl'];
+  displayName?: PasskeyEnroll['displayName'];
+  authenticatorAttachment?: PasskeyEnroll['authenticatorAttachment'];
+  tokenUrl?: PasskeyEnroll['tokenUrl'];
+  token?: PasskeyEnroll['token'];
+  strings?: PasskeyEnroll['strings'];
+  'onpasskey-enroll-start'?: (event: PasskeyEnrollStartEvent) => void;
+  'onpasskey-enroll-success'?: (event: PasskeyEnrollSuccessEvent) => void;
+  'onpasskey-enroll-cancel'?: (event: PasskeyEnrollCancelEvent) => void;
+  'onpasskey-enroll-error'?: (event: PasskeyEnrollErrorEvent) => void;
+}
+
+/** Attributes, properties and `on<event-name>` listeners of `<step-up-challenge>` in JSX. */
+export interface StepUpChallengeJsxProps {
+  'tenant-id'?: string;
+  'base-url'?: string;
+  action?: string;
+  'user-id'?: string;
+  autostart?: boolean;
+  modal?: boolean;
+  open?: boolean;
+  disabled?: boolean;
+  tenantId?: StepUpChallenge['tenantId'];
+  baseUrl?: StepUpChallenge['baseUrl'];
+  userId?: StepUpChallenge['userId'];
+  token?: StepUpChallenge['token'];
+  strings?: StepUpChallenge['strings'];
+  'onstep-up-challenge-start'?: (event: StepUpChallengeStartEvent) => void;
+  'onstep-up-challenge-success'?: (event: StepUpChallengeSuccessEvent) => void;
+  'onstep-up-challenge-cancel'?: (event: StepUpChallengeCancelEvent) => void;
+  'onstep-up-challenge-error'?: (event: StepUpChallengeErrorEvent) => void;
+}
