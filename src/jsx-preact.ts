@@ -2,6 +2,9 @@
  * JSX typings for the tags in Preact (`import type {} from 'passkey-elements/jsx-preact'`).
  * Preact sets known properties as properties and `on<event-name>` props as event listeners.
  */
+// Brings 'preact' into scope so that it can be augmented below.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+import type { JSX } from 'preact';
 import type { PasskeyEnroll } from './components/passkey-enroll/passkey-enroll.component.js';
 import type { StepUpChallenge } from './components/step-up-challenge/step-up-challenge.component.js';
 import type { PasskeyEnrollJsxProps, StepUpChallengeJsxProps } from './jsx-types.js';
