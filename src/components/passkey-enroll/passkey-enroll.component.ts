@@ -34,9 +34,9 @@ import { sharedStyles } from '../../styles/shared.styles.js';
  * @slot - Content of the button (default: "Create a passkey").
  *
  * @event {PasskeyEnrollStartEvent} passkey-enroll-start - Before the ceremony starts. Cancelable: `preventDefault()` stops it.
- * @event {PasskeyEnrollSuccessEvent} passkey-enroll-success - The passkey was created. `detail: { token, userAuthenticatorId }`; send `token` to your backend.
+ * @event {PasskeyEnrollSuccessEvent} passkey-enroll-success - The passkey was created. `detail: { token: string; userAuthenticatorId: string | undefined }`; send `token` to your backend.
  * @event {PasskeyEnrollCancelEvent} passkey-enroll-cancel - The user dismissed the browser's prompt (or it timed out).
- * @event {PasskeyEnrollErrorEvent} passkey-enroll-error - Enrollment failed. `detail: { code, message }`, `code` one of `unsupported`, `configuration`, `already-registered`, `expired-token`, `network`, `rate-limited`, `server`, `unknown`.
+ * @event {PasskeyEnrollErrorEvent} passkey-enroll-error - Enrollment failed. `detail: { code: PasskeyErrorCode; message: string }`, `code` one of `unsupported`, `configuration`, `already-registered`, `expired-token`, `network`, `rate-limited`, `server`, `unknown`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart button - The `<button>` that starts the ceremony.
@@ -73,7 +73,7 @@ export class PasskeyEnroll extends LitElement {
     tokenUrl: { attribute: 'token-url' },
     disabled: { type: Boolean, reflect: true },
     strings: { attribute: false },
-    customLabel: { state: true },
+    customLabel: { state: true, attribute: false },
   };
 
   /** Your Authsignal tenant id. Required. */

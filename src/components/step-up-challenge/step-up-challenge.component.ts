@@ -33,9 +33,9 @@ import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
  * @slot - Content of the button (default: "Confirm with passkey").
  *
  * @event {StepUpChallengeStartEvent} step-up-challenge-start - Before the ceremony starts. Cancelable: `preventDefault()` stops it.
- * @event {StepUpChallengeSuccessEvent} step-up-challenge-success - The passkey was verified. `detail: { token }`; send `token` to your backend.
+ * @event {StepUpChallengeSuccessEvent} step-up-challenge-success - The passkey was verified. `detail: { token: string }`; send `token` to your backend.
  * @event {StepUpChallengeCancelEvent} step-up-challenge-cancel - The user dismissed the passkey prompt, closed the dialog or pressed Escape.
- * @event {StepUpChallengeErrorEvent} step-up-challenge-error - The step-up failed. `detail: { code, message }`, `code` one of `unsupported`, `configuration`, `no-passkey`, `expired-token`, `network`, `rate-limited`, `server`, `unknown`.
+ * @event {StepUpChallengeErrorEvent} step-up-challenge-error - The step-up failed. `detail: { code: PasskeyErrorCode; message: string }`, `code` one of `unsupported`, `configuration`, `no-passkey`, `expired-token`, `network`, `rate-limited`, `server`, `unknown`.
  *
  * @csspart base - The wrapper around the content.
  * @csspart dialog - The native `<dialog>` (modal mode).
@@ -79,7 +79,7 @@ export class StepUpChallenge extends LitElement {
     open: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     strings: { attribute: false },
-    customLabel: { state: true },
+    customLabel: { state: true, attribute: false },
   };
 
   /** Your Authsignal tenant id. Required. */
