@@ -5,19 +5,21 @@ import { describe, it } from 'node:test';
 
 // `npm test` builds first; these check the built package the way a consumer gets it.
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+// Resolved at run time through the package's own `exports` (the build, not the sources).
+const load = (specifier: string): Promise<Record<string, unknown>> => import(specifier);
 
 describe('the npm package', () => {
   it('imports every entry point in Node, with no DOM (server-side rendering)', async () => {
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
-    const root = await import('passkey-elements');
+    const root = await load('passkey-elements');
     assert.equal(typeof root.PasskeyEnroll, 'function');
     assert.equal(typeof root.StepUpChallenge, 'function');
     assert.equal(typeof root.StepUpChallengeSuccessEvent, 'function');
-    const enroll = await import('passkey-elements/passkey-enroll.js');
+    const enroll = await load('passkey-elements/passkey-enroll.js');
     assert.equal(enroll.PasskeyEnroll, root.PasskeyEnroll);
-    const stepUp = await import('passkey-elements/step-up-challenge.js');
+    const stepUp = await load('passkey-elements/step-up-challenge.js');
     assert.equal(stepUp.StepUpChallenge, root.StepUpChallenge);
-    const react = await import('passkey-elements/react');
+    const react = await load('passkey-elements/react');
     assert.equal(typeof react.PasskeyEnroll, 'object', 'a React forwardRef component');
     assert.equal(typeof react.StepUpChallenge, 'object');
     // Importing twice (another copy, another URL) must not throw on registration.
