@@ -47,7 +47,6 @@ export class DemoApi {
     private readonly authsignal: Authsignal,
     private readonly hasher: PasswordHasher,
     private readonly browserConfig: (request: ApiRequest) => { tenantId: string; baseUrl: string },
-    private readonly secureCookies: boolean,
     confirmsPerMinute = 10,
   ) {
     this.confirmLimiter = new RateLimiter(confirmsPerMinute, 60_000, Date.now);
@@ -110,8 +109,9 @@ export class DemoApi {
     return account;
   }
 
+  /** The demo is served over http://localhost, so the cookie cannot be `Secure`; a deployment over https adds it. */
   private cookie(value: string, maxAgeSeconds: number): string {
-    return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${this.secureCookies ? '; Secure' : ''}`;
+    return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
   }
 
   private async signIn(request: ApiRequest): Promise<ApiResponse> {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Authsignal } from '@authsignal/node';
 import { BankStore } from './bank-store.js';
@@ -11,6 +10,8 @@ import { createEmulatorHandler, type EmulatorHandler } from './emulator/index.js
 import { Router, toApiRequest } from './emulator/router.js';
 import { PasswordHasher } from './password-hasher.js';
 import { HttpError } from './shared/http-error.js';
+import { closeServer, listen } from './shared/http-server.js';
+import { JsonBodyError, readJsonBody } from './shared/json-body.js';
 import { staticFile } from './static-files.js';
 
 export interface RunningDemo {
@@ -31,19 +32,12 @@ function send(response: ServerResponse, status: number, body: string | Buffer, t
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'too_large', 'The request is too large.');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (text === '') return {};
   let body: unknown;
   try {
-    body = JSON.parse(text);
-  } catch {
+    body = await readJsonBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof JsonBodyError)) throw error;
+    if (error.reason === 'too-large') throw new HttpError(413, 'too_large', 'The request is too large.');
     throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -139,11 +133,7 @@ export async function startDemoServer(
       send(response, status, JSON.stringify(body), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, config.port, config.host);
   // WebAuthn needs a host name: localhost, not 127.0.0.1.
   const url = `http://localhost:${port}`;
 
@@ -169,17 +159,13 @@ export async function startDemoServer(
     browser = { tenantId: EMULATOR_TENANT, baseUrl: `${url}/v1` };
     csp = policy();
   }
-  new DemoApi(store, client, hasher, () => browser, false, config.confirmsPerMinute).register(router);
+  new DemoApi(store, client, hasher, () => browser, config.confirmsPerMinute).register(router);
 
   return {
     url,
     port,
     emulator,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: () => closeServer(server),
   };
 }
 

@@ -1,8 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { failureFromThrown, type PasskeyErrorCode } from '../internal/error-codes.js';
 
-export type CeremonyStatus = 'ready' | 'working' | 'success' | 'error';
-
 export type CeremonyState<T> =
   | { status: 'ready'; cancelled: boolean }
   | { status: 'working' }
@@ -54,12 +52,6 @@ export class CeremonyController<T> implements ReactiveController {
     else if (outcome.kind === 'cancel') this.set({ status: 'ready', cancelled: true });
     else this.set({ status: 'error', code: outcome.code });
     return outcome;
-  }
-
-  /** Shows an error without running a ceremony (e.g. a configuration problem found up front). */
-  fail(code: PasskeyErrorCode): void {
-    this.generation++;
-    this.set({ status: 'error', code });
   }
 
   /** Back to ready; a ceremony still in flight will be ignored. */

@@ -58,11 +58,9 @@ export function slotHasContent(event: Event): boolean {
     .some((node) => node.nodeType === Node.ELEMENT_NODE || (node.textContent ?? '').trim() !== '');
 }
 
-/** Shown instead of a button that could never work. */
-export function unsupportedView(text: CeremonyStrings): TemplateResult {
-  return html`<div part="base" class="base">
-    <p part="status" class="status" role="status">${text.unsupported}</p>
-  </div>`;
+/** Shown instead of a button that could never work (no WebAuthn, or not a secure context). */
+export function unsupportedNotice(text: CeremonyStrings): TemplateResult {
+  return html`<p part="status" class="status" role="status">${text.unsupported}</p>`;
 }
 
 export const passkeyIcon = html`<svg

@@ -94,12 +94,6 @@ describe('CeremonyController', () => {
     expect(await fresh).to.deep.equal({ kind: 'success', result: 'new' });
     expect(c.state).to.deep.equal({ status: 'success', result: 'new' });
   });
-
-  it('shows a failure found up front', () => {
-    const c = new CeremonyController<string>(new TestHost());
-    c.fail('configuration');
-    expect(c.state).to.deep.equal({ status: 'error', code: 'configuration' });
-  });
 });
 
 describe('error mapping', () => {

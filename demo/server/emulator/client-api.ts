@@ -9,6 +9,7 @@ import type { EmulatorContext } from './emulator-context.js';
 import type { ActionBinding, ActionRecord, AuthenticatorRecord } from './model.js';
 import type { ApiRequest, Router } from './router.js';
 import type { TokenClaims } from './token-service.js';
+import { RequestAuthenticator, type ClientCaller } from './request-authenticator.js';
 import { authenticatorView } from './server-api.js';
 
 /** Action code of a discoverable sign-in started without `/client/challenge`. */
@@ -24,50 +25,54 @@ export class ClientApi {
   constructor(private readonly ctx: EmulatorContext) {}
 
   register(router: Router): void {
-    const wrap = (h: (r: ApiRequest) => Promise<unknown>) => async (r: ApiRequest) => {
-      await this.admit(r);
-      return { body: await h(r) };
-    };
+    // Authorization is resolved once per request: for the log and the rate limit, then the handler.
+    const wrap =
+      (h: (r: ApiRequest, caller: ClientCaller) => Promise<unknown>) =>
+      async (r: ApiRequest): Promise<{ body: unknown }> => {
+        const caller = await this.ctx.auth.client(r.headers).catch((error: unknown) => error as Error);
+        this.admit(r, caller instanceof Error ? undefined : caller);
+        if (caller instanceof Error) throw caller;
+        return { body: await h(r, caller) };
+      };
     const base = '/v1/client/user-authenticators/passkey';
     for (const suffix of ['', '/web']) {
       router
         .add(
           'POST',
           `${base}/registration-options${suffix}`,
-          wrap((r) => this.registrationOptions(r)),
+          wrap((r, c) => this.registrationOptions(r, c)),
         )
         .add(
           'POST',
           `${base}/authentication-options${suffix}`,
-          wrap((r) => this.authenticationOptions(r)),
+          wrap((r, c) => this.authenticationOptions(r, c)),
         )
         .add(
           'POST',
           `/v1/client/challenge${suffix}`,
-          wrap((r) => this.challenge(r)),
+          wrap((r, c) => this.challenge(r, c)),
         );
     }
     router
       .add(
         'POST',
         base,
-        wrap((r) => this.addPasskey(r)),
+        wrap((r, c) => this.addPasskey(r, c)),
       )
       .add(
         'POST',
         '/v1/client/verify/passkey',
-        wrap((r) => this.verifyPasskey(r)),
+        wrap((r, c) => this.verifyPasskey(r, c)),
       )
       .add(
         'GET',
         base,
-        wrap((r) => this.lookupPasskey(r)),
+        wrap((r, c) => this.lookupPasskey(r, c)),
       );
   }
 
   /** Logs the request, then applies the rate limit and any injected fault. */
-  private async admit(r: ApiRequest): Promise<void> {
-    const caller = await this.ctx.auth.client(r.headers).catch(() => undefined);
+  private admit(r: ApiRequest, caller: ClientCaller | undefined): void {
     const userId = caller?.kind === 'token' ? caller.claims.userId : undefined;
     this.ctx.requestLog.record({ method: r.method, path: r.path, userId });
     if (!this.ctx.rateLimiter.allow(userId ? `user:${userId}` : `address:${r.remoteAddress}`)) {
@@ -119,8 +124,8 @@ export class ClientApi {
     );
   }
 
-  private async registrationOptions(r: ApiRequest): Promise<unknown> {
-    const claims = await this.ctx.auth.requireToken(r.headers);
+  private async registrationOptions(r: ApiRequest, caller: ClientCaller): Promise<unknown> {
+    const claims = RequestAuthenticator.tokenClaims(caller);
     this.actionOf(claims);
     this.requireAddScope(claims);
     const body = new BodyReader(r.body);
@@ -151,8 +156,8 @@ export class ClientApi {
     return { challengeId: challenge.challengeId, options };
   }
 
-  private async addPasskey(r: ApiRequest): Promise<unknown> {
-    const claims = await this.ctx.auth.requireToken(r.headers);
+  private async addPasskey(r: ApiRequest, caller: ClientCaller): Promise<unknown> {
+    const claims = RequestAuthenticator.tokenClaims(caller);
     const body = new BodyReader(r.body);
     const credential = body.object<RegistrationResponseJSON>('registrationCredential');
     const challengeId = body.string('challengeId');
@@ -190,8 +195,7 @@ export class ClientApi {
     };
   }
 
-  private async challenge(r: ApiRequest): Promise<unknown> {
-    const caller = await this.ctx.auth.client(r.headers);
+  private async challenge(r: ApiRequest, caller: ClientCaller): Promise<unknown> {
     if (caller.kind !== 'tenant') {
       throw ApiError.badRequest('/client/challenge starts a sign-in without a token; send the tenant id (Basic).');
     }
@@ -204,8 +208,7 @@ export class ClientApi {
     return { challengeId: challenge.challengeId };
   }
 
-  private async authenticationOptions(r: ApiRequest): Promise<unknown> {
-    const caller = await this.ctx.auth.client(r.headers);
+  private async authenticationOptions(r: ApiRequest, caller: ClientCaller): Promise<unknown> {
     const body = new BodyReader(r.body);
     if (caller.kind === 'token') {
       const { claims } = caller;
@@ -242,8 +245,7 @@ export class ClientApi {
     return { challengeId: created.challengeId, options };
   }
 
-  private async verifyPasskey(r: ApiRequest): Promise<unknown> {
-    const caller = await this.ctx.auth.client(r.headers);
+  private async verifyPasskey(r: ApiRequest, caller: ClientCaller): Promise<unknown> {
     const body = new BodyReader(r.body);
     const credential = body.object<AuthenticationResponseJSON>('authenticationCredential');
     const challengeId = body.string('challengeId');
@@ -311,8 +313,7 @@ export class ClientApi {
     };
   }
 
-  private async lookupPasskey(r: ApiRequest): Promise<unknown> {
-    await this.ctx.auth.client(r.headers);
+  private async lookupPasskey(r: ApiRequest, _caller: ClientCaller): Promise<unknown> {
     const ids = (r.query.get('credentialIds') ?? '').split(',').filter(Boolean);
     for (const id of ids) {
       const found = this.ctx.store.findAuthenticatorByCredentialId(id);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../shared/http-server.js';
+import { JsonBodyError, readJsonBody } from '../shared/json-body.js';
 import { DEFAULT_RULES, parseRules } from './action-rules.js';
 import { ApiError } from './api-error.js';
 import { ChallengeRegistry } from './challenge-registry.js';
@@ -40,19 +41,11 @@ export interface RunningEmulator extends Omit<EmulatorHandler, 'handle' | 'setBa
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'invalid_request', 'The request body is too large.');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  // The browser SDK sends body-less POSTs with Content-Type: application/json.
-  if (text.trim() === '') return {};
   try {
-    return JSON.parse(text);
-  } catch {
+    return await readJsonBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof JsonBodyError)) throw error;
+    if (error.reason === 'too-large') throw new ApiError(413, 'invalid_request', 'The request body is too large.');
     throw ApiError.badRequest('The request body is not valid JSON.');
   }
 }
@@ -159,11 +152,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const emulator = createEmulatorHandler(options);
   const server = createServer(emulator.handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host);
   const url = `http://localhost:${port}/v1`;
   emulator.setBaseUrl(url);
   return {
@@ -172,10 +161,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tenantId: emulator.tenantId,
     injectFault: emulator.injectFault,
     requestsOf: emulator.requestsOf,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: () => closeServer(server),
   };
 }

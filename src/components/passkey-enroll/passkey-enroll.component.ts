@@ -11,7 +11,7 @@ import {
   ceremonyView,
   passkeyIcon,
   slotHasContent,
-  unsupportedView,
+  unsupportedNotice,
 } from '../../internal/ceremony-view.js';
 import { setCustomState } from '../../internal/custom-states.js';
 import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
@@ -188,18 +188,21 @@ export class PasskeyEnroll extends LitElement {
 
   protected override render() {
     const text = this.text;
-    if (!webAuthnSupported()) return unsupportedView(text);
     const working = this.ceremony.state.status === 'working';
     return html`<div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>
-      ${ceremonyView({
-        state: this.ceremony.state,
-        text,
-        disabled: this.disabled,
-        icon: passkeyIcon,
-        customLabel: this.customLabel,
-        onSlotChange: (event: Event) => (this.customLabel = slotHasContent(event)),
-        onClick: () => this.handleClick(),
-      })}
+      ${
+        webAuthnSupported()
+          ? ceremonyView({
+              state: this.ceremony.state,
+              text,
+              disabled: this.disabled,
+              icon: passkeyIcon,
+              customLabel: this.customLabel,
+              onSlotChange: (event: Event) => (this.customLabel = slotHasContent(event)),
+              onClick: () => this.handleClick(),
+            })
+          : unsupportedNotice(text)
+      }
     </div>`;
   }
 }

@@ -8,7 +8,13 @@ import {
   type StepUpChallengeSuccessDetail,
 } from '../../events/step-up-challenge-success.js';
 import { AuthsignalClient } from '../../internal/authsignal-client.js';
-import { CEREMONY_STATES, ceremonyView, passkeyIcon, slotHasContent } from '../../internal/ceremony-view.js';
+import {
+  CEREMONY_STATES,
+  ceremonyView,
+  passkeyIcon,
+  slotHasContent,
+  unsupportedNotice,
+} from '../../internal/ceremony-view.js';
 import { setCustomState } from '../../internal/custom-states.js';
 import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
 import { canPromptWithoutGesture, deepActiveElement } from '../../internal/gesture.js';
@@ -177,7 +183,7 @@ export class StepUpChallenge extends LitElement {
       dialog.close();
     }
     // After this update, not inside it: starting dispatches an event to the host.
-    queueMicrotask(() => this.maybeAutostart());
+    if (this.autostart) queueMicrotask(() => this.maybeAutostart());
   }
 
   override connectedCallback(): void {
@@ -235,6 +241,8 @@ export class StepUpChallenge extends LitElement {
   private handleDialogClose(): void {
     const byCode = this.closingByCode;
     this.closingByCode = false;
+    // An element taken off the page fires nothing more.
+    if (!this.isConnected) return;
     if (!byCode) {
       this.open = false;
       this.ceremony.reset();
@@ -265,7 +273,7 @@ export class StepUpChallenge extends LitElement {
               onClick: () => this.start(),
               autofocus: this.modal,
             })
-          : html`<p part="status" class="status" role="status">${text.unsupported}</p>`
+          : unsupportedNotice(text)
       }`;
     if (!this.modal) {
       return html`<div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>${body}</div>`;
