@@ -1,4 +1,7 @@
 // `npm run analyze` writes custom-elements.json; CI fails when the committed file is stale.
+
+/** Reactive state the elements keep for themselves (public in TypeScript only so the shared view can set it). */
+const INTERNAL = new Set(['customLabel']);
 export default {
   // The public surface only: the elements, their registration entries and their events.
   globs: ['src/components/**/*.component.ts', 'src/passkey-enroll.ts', 'src/step-up-challenge.ts', 'src/events/*.ts'],
@@ -6,12 +9,18 @@ export default {
   litelement: true,
   plugins: [
     {
-      // `this.dispatchEvent(new XEvent(detail))` yields an unnamed event; the JSDoc @event tags name them.
-      name: 'drop-unnamed-events',
+      // `this.dispatchEvent(new XEvent(detail))` yields an unnamed event; the JSDoc @event tags name
+      // them. Private members (`#x`, `private x`) are not part of the surface.
+      name: 'public-surface-only',
       packageLinkPhase({ customElementsManifest }) {
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+            if (declaration.members) {
+              declaration.members = declaration.members.filter(
+                (member) => !member.name.startsWith('#') && member.privacy !== 'private' && !INTERNAL.has(member.name),
+              );
+            }
           }
         }
       },

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { minify } from 'terser';
@@ -28,19 +30,41 @@ function terserPass(): Plugin {
   };
 }
 
+/** In the CDN bundles, locales come from `locales/<code>.js` next to the bundle, by URL (see cdn-locale-loader.ts). */
+function cdnLocaleLoader(): Plugin {
+  const replacement = fileURLToPath(new URL('src/i18n/cdn-locale-loader.ts', import.meta.url));
+  return {
+    name: 'cdn-locale-loader',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './locale-loader.js' && importer?.endsWith('/src/i18n/translations.ts')) return replacement;
+      return null;
+    },
+  };
+}
+
+/** Every shipped locale (English is in the bundle), as `locales/<code>` entries of the CDN build. */
+const localeEntries = Object.fromEntries(
+  readdirSync('src/locales')
+    .filter((file) => file !== 'en.ts')
+    .map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/locales/${file}`]),
+);
+
 const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^react($|\/)/];
 
 /**
  * `npm run build` runs three modes:
  * - default: dist/*.js, ES modules for bundlers (one file per source module, so they tree-shake;
  *   lit, @lit/react, react and @authsignal/browser stay imports);
- * - `cdn`: dist/cdn/passkey-elements.js, one self-contained ES module that registers both elements;
- * - `iife`: dist/cdn/passkey-elements.iife.js, the same as a classic script.
+ * - `cdn`: dist/cdn/passkey-elements.js, one self-contained ES module that registers both elements,
+ *   and dist/cdn/locales/<code>.js, each translation as a module of plain data;
+ * - `iife`: dist/cdn/passkey-elements.iife.js, the same as a classic script (it loads the same
+ *   locale modules, with `import()`).
  */
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn' || mode === 'iife';
   return {
-    plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] }), ...(cdn ? [terserPass()] : [])],
+    plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] }), ...(cdn ? [cdnLocaleLoader(), terserPass()] : [])],
     build: {
       target: 'es2022',
       outDir: cdn ? 'dist/cdn' : 'dist',
@@ -50,10 +74,14 @@ export default defineConfig(({ mode }) => {
       minify: cdn,
       lib: cdn
         ? {
-            entry: 'src/index.ts',
+            entry: process.env.FLOOR
+              ? 'src/__floor.ts'
+              : mode === 'iife'
+                ? 'src/index.ts'
+                : { 'passkey-elements': 'src/index.ts', ...localeEntries },
             name: 'PasskeyElements',
             formats: [mode === 'iife' ? 'iife' : 'es'],
-            fileName: () => (mode === 'iife' ? 'passkey-elements.iife.js' : 'passkey-elements.js'),
+            fileName: (_format, entry) => (mode === 'iife' ? 'passkey-elements.iife.js' : `${entry}.js`),
           }
         : {
             entry: {

@@ -1,6 +1,7 @@
 // Browser tests: Debian's Chromium for everything (WebAuthn through a CDP virtual authenticator),
-// Firefox ESR for the files that need no WebAuthn (`*.webauthn.test.ts` are Chromium-only:
-// Firefox has no virtual authenticator and its create() hangs). Run through `npm test`, which
+// Firefox ESR for the files that need no WebAuthn and no CDP (`*.webauthn.test.ts` and
+// `*.chromium.test.ts` are Chromium-only: Firefox has no virtual authenticator, its create()
+// hangs, and it has no forced-colors emulation). Run through `npm test`, which
 // loads tsx so the plugins and the emulator can be TypeScript.
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -9,6 +10,7 @@ import * as puppeteer from 'puppeteer-core';
 import { existsSync } from 'node:fs';
 import { emulatorPlugin } from './test/plugins/emulator-plugin.ts';
 import { webauthnPlugin } from './test/plugins/webauthn-plugin.ts';
+import { mediaPlugin } from './test/plugins/media-plugin.ts';
 import { summaryReporter } from './test/plugins/summary-reporter.ts';
 
 const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -35,7 +37,11 @@ if (only.includes('chromium')) groups.push({ name: 'chromium', files: allTests, 
 if (only.includes('firefox')) {
   if (!existsSync(firefoxPath))
     throw new Error(`Firefox ESR not found at ${firefoxPath}: run npm test, or set BROWSERS=chromium`);
-  groups.push({ name: 'firefox', files: [allTests, '!test/browser/**/*.webauthn.test.ts'], browsers: [firefox] });
+  groups.push({
+    name: 'firefox',
+    files: [allTests, '!test/browser/**/*.webauthn.test.ts', '!test/browser/**/*.chromium.test.ts'],
+    browsers: [firefox],
+  });
 }
 
 export default {
@@ -53,6 +59,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     webauthnPlugin(),
+    mediaPlugin(),
     emulatorPlugin(),
   ],
   reporters: [defaultReporter(), summaryReporter()],

@@ -5,6 +5,7 @@ export * from './events/step-up-challenge-start.js';
 export * from './events/step-up-challenge-success.js';
 export * from './events/step-up-challenge-cancel.js';
 export * from './events/step-up-challenge-error.js';
+export { registerTranslation } from './i18n/translations.js';
 
 // Guarded, so that loading the package twice does not throw.
 if (!customElements.get('step-up-challenge')) customElements.define('step-up-challenge', StepUpChallenge);

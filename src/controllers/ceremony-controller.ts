@@ -7,65 +7,64 @@ export type CeremonyState<T> =
   | { status: 'success'; result: T }
   | { status: 'error'; code: PasskeyErrorCode };
 
-/** How a ceremony ended, for the element to turn into an event. */
-export type CeremonyOutcome<T> =
-  { kind: 'success'; result: T } | { kind: 'cancel' } | { kind: 'error'; code: PasskeyErrorCode };
-
 /**
  * The ceremony state machine shared by both elements: one ceremony at a time, and a result that
  * arrives after the host was disconnected (or after `reset()`) is dropped. It never touches the
- * DOM and never dispatches events: the element does, from the outcome `run()` returns.
+ * DOM and never dispatches events: the element does, from the state `run()` ends in.
  */
 export class CeremonyController<T> implements ReactiveController {
-  private current: CeremonyState<T> = { status: 'ready', cancelled: false };
+  #current: CeremonyState<T> = { status: 'ready', cancelled: false };
   /** Bumped by every start, reset and disconnect: a ceremony whose number is stale is ignored. */
-  private generation = 0;
+  #generation = 0;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   get state(): CeremonyState<T> {
-    return this.current;
+    return this.#current;
   }
 
   get busy(): boolean {
-    return this.current.status === 'working';
+    return this.#current.status === 'working';
   }
 
   /**
-   * Runs one ceremony. Returns undefined, without running anything, when one is already in
-   * progress; also undefined when the outcome arrives too late to matter.
+   * Runs one ceremony and returns the state it ended in (`ready` with `cancelled` for a dismissed
+   * prompt). Returns undefined, without running anything, when one is already in progress; also
+   * undefined when the end arrives too late to matter.
    */
-  async run(ceremony: () => Promise<T>): Promise<CeremonyOutcome<T> | undefined> {
+  async run(ceremony: () => Promise<T>): Promise<CeremonyState<T> | undefined> {
     if (this.busy) return undefined;
-    const generation = ++this.generation;
-    this.set({ status: 'working' });
-    let outcome: CeremonyOutcome<T>;
+    const generation = ++this.#generation;
+    this.#set({ status: 'working' });
+    let state: CeremonyState<T>;
     try {
-      outcome = { kind: 'success', result: await ceremony() };
+      state = { status: 'success', result: await ceremony() };
     } catch (error) {
-      outcome = failureFromThrown(error);
+      const code = failureFromThrown(error);
+      state = code === 'cancel' ? { status: 'ready', cancelled: true } : { status: 'error', code };
     }
-    if (generation !== this.generation) return undefined;
-    if (outcome.kind === 'success') this.set({ status: 'success', result: outcome.result });
-    else if (outcome.kind === 'cancel') this.set({ status: 'ready', cancelled: true });
-    else this.set({ status: 'error', code: outcome.code });
-    return outcome;
+    if (generation !== this.#generation) return undefined;
+    this.#set(state);
+    return state;
   }
 
   /** Back to ready; a ceremony still in flight will be ignored. */
   reset(): void {
-    this.generation++;
-    this.set({ status: 'ready', cancelled: false });
+    this.#generation++;
+    this.#set({ status: 'ready', cancelled: false });
   }
 
   hostDisconnected(): void {
     this.reset();
   }
 
-  private set(state: CeremonyState<T>): void {
-    this.current = state;
-    this.host.requestUpdate();
+  #set(state: CeremonyState<T>): void {
+    this.#current = state;
+    this.#host.requestUpdate();
   }
 }

@@ -10,12 +10,12 @@ const REFRESH_AFTER_MS = 9 * 60_000;
  * is too far behind). Refreshes before expiry and on demand; keeps the token in memory only.
  */
 export class TokenUrlController implements ReactiveController {
-  private token?: string;
-  private pending?: Promise<string>;
-  private refreshTimer?: ReturnType<typeof setTimeout>;
-  private abort?: AbortController;
-  private url?: string;
-  private connected = false;
+  #token?: string;
+  #pending?: Promise<string>;
+  #refreshTimer?: ReturnType<typeof setTimeout>;
+  #abort?: AbortController;
+  #url?: string;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
@@ -23,53 +23,50 @@ export class TokenUrlController implements ReactiveController {
 
   /** Sets the endpoint; a new URL drops the old token and prefetches while connected. */
   setUrl(url: string | undefined): void {
-    if (url === this.url) return;
-    this.url = url;
-    this.clear();
-    if (this.connected && url) void this.prefetch();
+    if (url === this.#url) return;
+    this.#url = url;
+    this.#clear();
+    if (this.#connected && url) this.#prefetch();
   }
 
   hostConnected(): void {
-    this.connected = true;
-    if (this.url && !this.token && !this.pending) void this.prefetch();
+    this.#connected = true;
+    if (this.#url && !this.#token && !this.#pending) this.#prefetch();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.clear();
+    this.#connected = false;
+    this.#clear();
   }
 
   /** The current token, fetching one if there is none yet. */
   async get(): Promise<string> {
-    if (this.token) return this.token;
-    return this.pending ?? this.fetch();
+    if (this.#token) return this.#token;
+    return this.#pending ?? this.#fetch();
   }
 
   /** Forgets the current token (it expired) and fetches a new one in the background. */
   invalidate(): void {
-    this.clear();
-    if (this.connected && this.url) void this.prefetch();
+    this.#clear();
+    if (this.#connected && this.#url) this.#prefetch();
   }
 
-  private prefetch(): Promise<void> {
+  #prefetch(): void {
     // A failed prefetch is retried by the click, which reports the error.
-    return this.fetch().then(
-      () => undefined,
-      () => undefined,
-    );
+    this.#fetch().catch(() => undefined);
   }
 
-  private fetch(): Promise<string> {
-    const url = this.url;
+  #fetch(): Promise<string> {
+    const url = this.#url;
     if (!url) return Promise.reject(new PasskeyElementError('configuration'));
-    const abort = (this.abort = new AbortController());
+    const abort = (this.#abort = new AbortController());
     const request = (async () => {
       let response: Response;
       try {
         response = await fetch(url, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          headers: { 'content-type': 'application/json' },
           body: '{}',
           signal: abort.signal,
         });
@@ -82,26 +79,26 @@ export class TokenUrlController implements ReactiveController {
       if (typeof body?.token !== 'string' || body.token === '') throw new PasskeyElementError('server');
       return body.token;
     })();
-    this.pending = request;
+    this.#pending = request;
     request.then(
       (token) => {
-        if (this.pending !== request) return;
-        this.pending = undefined;
-        this.token = token;
-        this.refreshTimer = setTimeout(() => this.invalidate(), REFRESH_AFTER_MS);
+        if (this.#pending !== request) return;
+        this.#pending = undefined;
+        this.#token = token;
+        this.#refreshTimer = setTimeout(() => this.invalidate(), REFRESH_AFTER_MS);
       },
       () => {
-        if (this.pending === request) this.pending = undefined;
+        if (this.#pending === request) this.#pending = undefined;
       },
     );
     return request;
   }
 
-  private clear(): void {
-    this.abort?.abort();
-    this.abort = undefined;
-    clearTimeout(this.refreshTimer);
-    this.token = undefined;
-    this.pending = undefined;
+  #clear(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    clearTimeout(this.#refreshTimer);
+    this.#token = undefined;
+    this.#pending = undefined;
   }
 }

@@ -1,7 +1,9 @@
+import { PasskeyElementEvent } from './passkey-element-event.js';
+
 /** Fired when the user dismissed the browser's passkey prompt (or it timed out). */
-export class PasskeyEnrollCancelEvent extends Event {
+export class PasskeyEnrollCancelEvent extends PasskeyElementEvent {
   constructor() {
-    super('passkey-enroll-cancel', { bubbles: true, composed: true });
+    super('passkey-enroll-cancel');
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PasskeyErrorCode } from '../internal/error-codes.js';
+import { PasskeyElementEvent } from './passkey-element-event.js';
 
 export interface PasskeyErrorDetail<C extends string = PasskeyErrorCode> {
   /** Stable code to branch on. */
@@ -8,12 +9,9 @@ export interface PasskeyErrorDetail<C extends string = PasskeyErrorCode> {
 }
 
 /** Fired when enrollment failed; the element shows the message and a retry button. */
-export class PasskeyEnrollErrorEvent extends Event {
-  readonly detail: PasskeyErrorDetail;
-
+export class PasskeyEnrollErrorEvent extends PasskeyElementEvent<PasskeyErrorDetail> {
   constructor(detail: PasskeyErrorDetail) {
-    super('passkey-enroll-error', { bubbles: true, composed: true });
-    this.detail = Object.freeze({ ...detail });
+    super('passkey-enroll-error', detail);
   }
 }
 

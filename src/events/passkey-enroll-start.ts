@@ -1,7 +1,9 @@
+import { PasskeyElementEvent } from './passkey-element-event.js';
+
 /** Fired before the ceremony; `preventDefault()` stops it. */
-export class PasskeyEnrollStartEvent extends Event {
+export class PasskeyEnrollStartEvent extends PasskeyElementEvent {
   constructor() {
-    super('passkey-enroll-start', { bubbles: true, composed: true, cancelable: true });
+    super('passkey-enroll-start', undefined, true);
   }
 }
 

@@ -1,3 +1,5 @@
+import { PasskeyElementEvent } from './passkey-element-event.js';
+
 export interface PasskeyEnrollSuccessDetail {
   /** The token to send to your backend, which validates it with `validateChallenge`. */
   readonly token: string;
@@ -6,12 +8,9 @@ export interface PasskeyEnrollSuccessDetail {
 }
 
 /** Fired when the passkey was created and verified by the API. */
-export class PasskeyEnrollSuccessEvent extends Event {
-  readonly detail: PasskeyEnrollSuccessDetail;
-
+export class PasskeyEnrollSuccessEvent extends PasskeyElementEvent<PasskeyEnrollSuccessDetail> {
   constructor(detail: PasskeyEnrollSuccessDetail) {
-    super('passkey-enroll-success', { bubbles: true, composed: true });
-    this.detail = Object.freeze({ ...detail });
+    super('passkey-enroll-success', detail);
   }
 }
 

@@ -1,7 +1,9 @@
+import { PasskeyElementEvent } from './passkey-element-event.js';
+
 /** Fired when the user dismissed the passkey prompt, closed the dialog or pressed Escape. */
-export class StepUpChallengeCancelEvent extends Event {
+export class StepUpChallengeCancelEvent extends PasskeyElementEvent {
   constructor() {
-    super('step-up-challenge-cancel', { bubbles: true, composed: true });
+    super('step-up-challenge-cancel');
   }
 }
 

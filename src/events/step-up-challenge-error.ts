@@ -1,12 +1,10 @@
 import type { PasskeyErrorDetail } from './passkey-enroll-error.js';
+import { PasskeyElementEvent } from './passkey-element-event.js';
 
 /** Fired when the step-up failed; the element shows the message and a retry button. */
-export class StepUpChallengeErrorEvent extends Event {
-  readonly detail: PasskeyErrorDetail;
-
+export class StepUpChallengeErrorEvent extends PasskeyElementEvent<PasskeyErrorDetail> {
   constructor(detail: PasskeyErrorDetail) {
-    super('step-up-challenge-error', { bubbles: true, composed: true });
-    this.detail = Object.freeze({ ...detail });
+    super('step-up-challenge-error', detail);
   }
 }
 

@@ -1,7 +1,9 @@
+import { PasskeyElementEvent } from './passkey-element-event.js';
+
 /** Fired before the ceremony; `preventDefault()` stops it. */
-export class StepUpChallengeStartEvent extends Event {
+export class StepUpChallengeStartEvent extends PasskeyElementEvent {
   constructor() {
-    super('step-up-challenge-start', { bubbles: true, composed: true, cancelable: true });
+    super('step-up-challenge-start', undefined, true);
   }
 }
 

@@ -1,15 +1,14 @@
+import { PasskeyElementEvent } from './passkey-element-event.js';
+
 export interface StepUpChallengeSuccessDetail {
   /** The token to send to your backend, which validates it with `validateChallenge`. */
   readonly token: string;
 }
 
 /** Fired when the passkey was verified by the API. */
-export class StepUpChallengeSuccessEvent extends Event {
-  readonly detail: StepUpChallengeSuccessDetail;
-
+export class StepUpChallengeSuccessEvent extends PasskeyElementEvent<StepUpChallengeSuccessDetail> {
   constructor(detail: StepUpChallengeSuccessDetail) {
-    super('step-up-challenge-success', { bubbles: true, composed: true });
-    this.detail = Object.freeze({ ...detail });
+    super('step-up-challenge-success', detail);
   }
 }
 

@@ -6,15 +6,15 @@ import { Authsignal } from '@authsignal/browser';
  * Tokens are always passed explicitly: the SDK's token cache is shared by the whole page.
  */
 export class AuthsignalClient {
-  private instance?: Authsignal;
-  private key?: string;
+  #instance?: Authsignal;
+  #key?: string;
 
   get(tenantId: string, baseUrl: string | undefined): Authsignal {
     const key = `${tenantId}\n${baseUrl ?? ''}`;
-    if (!this.instance || this.key !== key) {
-      this.instance = new Authsignal({ tenantId, ...(baseUrl ? { baseUrl } : {}) });
-      this.key = key;
+    if (!this.#instance || this.#key !== key) {
+      this.#instance = new Authsignal({ tenantId, ...(baseUrl ? { baseUrl } : {}) });
+      this.#key = key;
     }
-    return this.instance;
+    return this.#instance;
   }
 }

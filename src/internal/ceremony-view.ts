@@ -1,25 +1,30 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CeremonyState } from '../controllers/ceremony-controller.js';
 import type { CeremonyStrings } from './strings.js';
+import { webAuthnSupported } from './webauthn-support.js';
 
 export const CEREMONY_STATES = ['ready', 'working', 'success', 'error', 'unsupported'] as const;
 
-/**
- * The part both elements render the same way: the button (kept focusable while working, with
- * `aria-disabled`), the polite status region and the error alert.
- */
-export function ceremonyView(options: {
-  state: CeremonyState<unknown>;
-  text: CeremonyStrings;
+/** What the view reads from the element. */
+export interface CeremonyViewHost {
   disabled: boolean;
-  icon: TemplateResult;
-  onClick: () => void;
-  autofocus?: boolean;
   /** Whether the default slot holds real content (not just the whitespace around a host's markup). */
   customLabel: boolean;
-  onSlotChange: (event: Event) => void;
-}): TemplateResult {
-  const { state, text } = options;
+}
+
+/**
+ * The part both elements render the same way: the button (kept focusable while working, with
+ * `aria-disabled`), the polite status region and the error alert; or, where passkeys cannot
+ * work at all (no WebAuthn, or not a secure context), a notice instead of a useless button.
+ */
+export function ceremonyView(
+  host: CeremonyViewHost,
+  state: CeremonyState<unknown>,
+  text: CeremonyStrings,
+  onClick: () => void,
+  autofocus = false,
+): TemplateResult {
+  if (!webAuthnSupported()) return html`<p part="status" class="status" role="status">${text.unsupported}</p>`;
   const working = state.status === 'working';
   const status =
     state.status === 'working'
@@ -36,14 +41,14 @@ export function ceremonyView(options: {
             part="button"
             class="button"
             type="button"
-            ?disabled=${options.disabled}
-            ?autofocus=${options.autofocus ?? false}
+            ?disabled=${host.disabled}
+            ?autofocus=${autofocus}
             aria-disabled=${working ? 'true' : nothing}
-            @click=${options.onClick}
+            @click=${onClick}
           >
-            ${working ? html`<span class="spinner" aria-hidden="true"></span>` : options.icon}
-            <slot @slotchange=${options.onSlotChange}></slot>${
-              options.customLabel ? nothing : state.status === 'error' ? text.retry : text.button
+            ${working ? html`<span class="spinner" aria-hidden="true"></span>` : passkeyIcon}
+            <slot @slotchange=${(event: Event) => (host.customLabel = slotHasContent(event))}></slot>${
+              host.customLabel ? nothing : state.status === 'error' ? text.retry : text.button
             }
           </button>`
     }
@@ -55,15 +60,10 @@ export function ceremonyView(options: {
 export function slotHasContent(event: Event): boolean {
   return (event.target as HTMLSlotElement)
     .assignedNodes({ flatten: true })
-    .some((node) => node.nodeType === Node.ELEMENT_NODE || (node.textContent ?? '').trim() !== '');
+    .some((node) => node.nodeType === 1 /* element */ || node.textContent?.trim());
 }
 
-/** Shown instead of a button that could never work (no WebAuthn, or not a secure context). */
-export function unsupportedNotice(text: CeremonyStrings): TemplateResult {
-  return html`<p part="status" class="status" role="status">${text.unsupported}</p>`;
-}
-
-export const passkeyIcon = html`<svg
+const passkeyIcon = html`<svg
   class="icon"
   viewBox="0 0 24 24"
   aria-hidden="true"

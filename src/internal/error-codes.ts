@@ -14,9 +14,6 @@ export type PasskeyErrorCode =
   /** Step-up only: the user has no passkey (on this device, when `user-id` lets the element check). */
   | 'no-passkey';
 
-/** What a ceremony ended with, before it becomes an event. */
-export type CeremonyFailure = { kind: 'cancel' } | { kind: 'error'; code: PasskeyErrorCode };
-
 /** A failure the elements raise themselves (configuration, token-url), already classified. */
 export class PasskeyElementError extends Error {
   constructor(readonly code: PasskeyErrorCode) {
@@ -57,27 +54,25 @@ export function codeFromApiError(errorCode: string | undefined): PasskeyErrorCod
 }
 
 /**
- * Maps what a ceremony threw. WebAuthn failures arrive as `WebAuthnError` (named after the
- * DOMException) or as the DOMException itself; a failed fetch is a `TypeError`.
+ * Maps what a ceremony threw to `cancel` or an error code. WebAuthn failures arrive as
+ * `WebAuthnError` (named after the DOMException) or as the DOMException itself; a failed fetch is
+ * a `TypeError`.
  */
-export function failureFromThrown(error: unknown): CeremonyFailure {
-  if (error instanceof PasskeyElementError) return { kind: 'error', code: error.code };
-  const name = (error as { name?: unknown } | null)?.name;
-  const message = String((error as { message?: unknown } | null)?.message ?? '');
-  switch (name) {
+export function failureFromThrown(error: unknown): PasskeyErrorCode | 'cancel' {
+  if (error instanceof PasskeyElementError) return error.code;
+  switch ((error as { name?: unknown } | null)?.name) {
     // Dismissed, timed out, or failed user verification: browsers do not tell these apart.
     case 'NotAllowedError':
     case 'AbortError':
-      return { kind: 'cancel' };
+      return 'cancel';
     case 'InvalidStateError':
-      return { kind: 'error', code: 'already-registered' };
+      return 'already-registered';
     case 'NotSupportedError':
-      return { kind: 'error', code: 'unsupported' };
+      return 'unsupported';
     case 'SecurityError':
-      return { kind: 'error', code: 'configuration' };
+      return 'configuration';
     case 'TypeError':
-      return { kind: 'error', code: 'network' };
+      return 'network';
   }
-  if (/not supported/i.test(message)) return { kind: 'error', code: 'unsupported' };
-  return { kind: 'error', code: 'unknown' };
+  return /not supported/i.test(String((error as { message?: unknown } | null)?.message)) ? 'unsupported' : 'unknown';
 }

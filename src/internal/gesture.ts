@@ -11,10 +11,3 @@ export function canPromptWithoutGesture(): boolean {
   const safari = /AppleWebKit/.test(ua) && !/Chrome|Chromium|Edg\//.test(ua);
   return !iOS && !safari;
 }
-
-/** The focused element, looking through shadow roots. */
-export function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}

@@ -1,50 +1,32 @@
 import { css } from 'lit';
 
 /**
- * The theme both elements share. Every public custom property is read through a private one
- * with the default as fallback, so a host can set the public ones on the element or on any
- * ancestor (`:root` themes every element at once).
+ * The theme both elements share: public custom properties read where they are used, with the
+ * default as fallback, so a host can set them on the element or on any ancestor (`:root` themes
+ * every element at once). Colors are `light-dark()` pairs: dark follows `prefers-color-scheme`
+ * unless the host pins `--passkey-color-scheme` to `light` or `dark`. Layout uses logical
+ * directions only (start/end), so `dir="rtl"` mirrors it.
  */
 export const sharedStyles = css`
   :host {
-    --_font-family: var(--passkey-font-family, inherit);
-    --_font-size: var(--passkey-font-size, 1rem);
-    --_primary: var(--passkey-color-primary, #1d4ed8);
-    --_on-primary: var(--passkey-color-on-primary, #ffffff);
-    --_text: var(--passkey-color-text, inherit);
-    --_muted: var(--passkey-color-muted, #4b5563);
-    --_success: var(--passkey-color-success, #15803d);
-    --_danger: var(--passkey-color-danger, #b91c1c);
+    color-scheme: var(--passkey-color-scheme, light dark);
     --_radius: var(--passkey-radius, 0.5rem);
     --_spacing: var(--passkey-spacing, 0.75rem);
-    --_focus-ring: var(--passkey-focus-ring, 0 0 0 3px #93c5fd);
+    --_focus-ring: var(--passkey-focus-ring, 0 0 0 3px light-dark(#93c5fd, #1d4ed8));
 
     display: inline-block;
-    box-sizing: border-box;
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
-    color: var(--_text);
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_primary: var(--passkey-color-primary, #93c5fd);
-      --_on-primary: var(--passkey-color-on-primary, #0b1220);
-      --_muted: var(--passkey-color-muted, #cbd5e1);
-      --_success: var(--passkey-color-success, #86efac);
-      --_danger: var(--passkey-color-danger, #fca5a5);
-      --_focus-ring: var(--passkey-focus-ring, 0 0 0 3px #1d4ed8);
-    }
+    /* Unset, these are invalid and so inherit from the page. */
+    font-family: var(--passkey-font-family);
+    color: var(--passkey-color-text);
+    font-size: var(--passkey-font-size, 1rem);
   }
 
   :host([hidden]) {
     display: none !important;
   }
 
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
+  * {
+    box-sizing: border-box;
   }
 
   .base {
@@ -63,13 +45,13 @@ export const sharedStyles = css`
     padding: 0 calc(var(--_spacing) * 1.5);
     border: 1px solid transparent;
     border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
+    background: var(--passkey-color-primary, light-dark(#1d4ed8, #93c5fd));
+    color: var(--passkey-color-on-primary, light-dark(#fff, #0b1220));
     font: inherit;
     font-weight: 600;
     line-height: 1.2;
     cursor: pointer;
-    transition: filter 120ms ease-in-out;
+    transition: filter 0.12s;
   }
 
   .button:hover:not([disabled]):not([aria-disabled='true']) {
@@ -93,21 +75,27 @@ export const sharedStyles = css`
     flex: none;
   }
 
-  .status {
+  p,
+  h2 {
     margin: 0;
-    color: var(--_muted);
+  }
+
+  .status,
+  .error {
     font-size: 0.9375em;
   }
 
+  .status {
+    color: var(--passkey-color-muted, light-dark(#4b5563, #cbd5e1));
+  }
+
   .status.success {
-    color: var(--_success);
+    color: var(--passkey-color-success, light-dark(#15803d, #86efac));
     font-weight: 600;
   }
 
   .error {
-    margin: 0;
-    color: var(--_danger);
-    font-size: 0.9375em;
+    color: var(--passkey-color-danger, light-dark(#b91c1c, #fca5a5));
   }
 
   .spinner {
@@ -130,9 +118,6 @@ export const sharedStyles = css`
       animation: none;
       border-right-color: currentColor;
       opacity: 0.6;
-    }
-    .button {
-      transition: none;
     }
   }
 

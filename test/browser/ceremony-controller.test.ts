@@ -40,7 +40,7 @@ describe('CeremonyController', () => {
     expect(c.state.status).to.equal('working');
     expect(c.busy).to.equal(true);
     d.resolve('token');
-    expect(await run).to.deep.equal({ kind: 'success', result: 'token' });
+    expect(await run).to.deep.equal({ status: 'success', result: 'token' });
     expect(c.state).to.deep.equal({ status: 'success', result: 'token' });
     expect(host.updates).to.equal(2);
   });
@@ -53,21 +53,24 @@ describe('CeremonyController', () => {
     const second = await c.run(() => (calls++, Promise.resolve(2)));
     expect(second).to.equal(undefined);
     d.resolve(1);
-    expect(await first).to.deep.equal({ kind: 'success', result: 1 });
+    expect(await first).to.deep.equal({ status: 'success', result: 1 });
     expect(calls).to.equal(1);
   });
 
   it('turns a dismissed prompt into ready-and-cancelled, and an error into its code', async () => {
     const c = new CeremonyController<void>(new TestHost());
-    expect(await c.run(() => Promise.reject(named('NotAllowedError')))).to.deep.equal({ kind: 'cancel' });
+    expect(await c.run(() => Promise.reject(named('NotAllowedError')))).to.deep.equal({
+      status: 'ready',
+      cancelled: true,
+    });
     expect(c.state).to.deep.equal({ status: 'ready', cancelled: true });
     expect(await c.run(() => Promise.reject(named('InvalidStateError')))).to.deep.equal({
-      kind: 'error',
+      status: 'error',
       code: 'already-registered',
     });
     expect(c.state).to.deep.equal({ status: 'error', code: 'already-registered' });
     // Retry from the error state.
-    expect(await c.run(() => Promise.resolve())).to.deep.equal({ kind: 'success', result: undefined });
+    expect(await c.run(() => Promise.resolve())).to.deep.equal({ status: 'success', result: undefined });
   });
 
   it('drops an outcome that arrives after the host disconnected', async () => {
@@ -91,7 +94,7 @@ describe('CeremonyController', () => {
     const fresh = c.run(() => Promise.resolve('new'));
     old.reject(named('AbortError'));
     expect(await oldRun).to.equal(undefined);
-    expect(await fresh).to.deep.equal({ kind: 'success', result: 'new' });
+    expect(await fresh).to.deep.equal({ status: 'success', result: 'new' });
     expect(c.state).to.deep.equal({ status: 'success', result: 'new' });
   });
 });
@@ -116,19 +119,14 @@ describe('error mapping', () => {
   });
 
   it('maps thrown errors by name, never passing the error itself on', () => {
-    expect(failureFromThrown(named('NotAllowedError'))).to.deep.equal({ kind: 'cancel' });
-    expect(failureFromThrown(named('AbortError'))).to.deep.equal({ kind: 'cancel' });
-    expect(failureFromThrown(named('InvalidStateError'))).to.deep.equal({ kind: 'error', code: 'already-registered' });
-    expect(failureFromThrown(new TypeError('Failed to fetch'))).to.deep.equal({ kind: 'error', code: 'network' });
-    expect(failureFromThrown(named('SecurityError'))).to.deep.equal({ kind: 'error', code: 'configuration' });
-    expect(failureFromThrown(new Error('WebAuthn is not supported in this browser'))).to.deep.equal({
-      kind: 'error',
-      code: 'unsupported',
-    });
-    expect(failureFromThrown(new PasskeyElementError('rate-limited'))).to.deep.equal({
-      kind: 'error',
-      code: 'rate-limited',
-    });
-    expect(failureFromThrown('weird')).to.deep.equal({ kind: 'error', code: 'unknown' });
+    expect(failureFromThrown(named('NotAllowedError'))).to.equal('cancel');
+    expect(failureFromThrown(named('AbortError'))).to.equal('cancel');
+    expect(failureFromThrown(named('InvalidStateError'))).to.equal('already-registered');
+    expect(failureFromThrown(new TypeError('Failed to fetch'))).to.equal('network');
+    expect(failureFromThrown(named('SecurityError'))).to.equal('configuration');
+    expect(failureFromThrown(new Error('WebAuthn is not supported in this browser'))).to.equal('unsupported');
+    expect(failureFromThrown(new PasskeyElementError('rate-limited'))).to.equal('rate-limited');
+    expect(failureFromThrown('weird')).to.equal('unknown');
+    expect(failureFromThrown(null)).to.equal('unknown');
   });
 });

@@ -35,6 +35,21 @@ describe('<step-up-challenge> rendering, dialog and early failures', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('is closed and removed in the same task without an endless update loop or any event', async () => {
+    const el = await fixture<StepUpChallenge>(html`<step-up-challenge tenant-id="t" modal open></step-up-challenge>`);
+    await elementUpdated(el);
+    expect(dialog(el).open).to.equal(true);
+    const events = recordEvents(document, STEP_UP_EVENTS);
+    let updates = 0;
+    el.addController({ hostUpdated: () => updates++ });
+    // The dialog's close event comes a task later, when the element is already gone.
+    dialog(el).close();
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(updates).to.be.lessThan(3, 'a removed element settles');
+    expect(events).to.deep.equal([]);
+  });
+
   it('opens as a modal dialog, traps the page, and Escape cancels, closes and returns focus', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div>

@@ -1,26 +1,16 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
 import { TokenUrlController } from '../../controllers/token-url-controller.js';
 import { PasskeyEnrollCancelEvent } from '../../events/passkey-enroll-cancel.js';
 import { PasskeyEnrollErrorEvent } from '../../events/passkey-enroll-error.js';
 import { PasskeyEnrollStartEvent } from '../../events/passkey-enroll-start.js';
 import { PasskeyEnrollSuccessEvent, type PasskeyEnrollSuccessDetail } from '../../events/passkey-enroll-success.js';
 import { AuthsignalClient } from '../../internal/authsignal-client.js';
-import {
-  CEREMONY_STATES,
-  ceremonyView,
-  passkeyIcon,
-  slotHasContent,
-  unsupportedNotice,
-} from '../../internal/ceremony-view.js';
+import { CEREMONY_STATES, ceremonyView } from '../../internal/ceremony-view.js';
 import { setCustomState } from '../../internal/custom-states.js';
 import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
-import {
-  mergeStrings,
-  PASSKEY_ENROLL_STRINGS_EN,
-  type PartialStrings,
-  type PasskeyEnrollStrings,
-} from '../../internal/strings.js';
+import { mergeStrings, type PartialStrings, type PasskeyEnrollStrings } from '../../internal/strings.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 
@@ -100,20 +90,24 @@ export class PasskeyEnroll extends LitElement {
   /** Disables the button. */
   disabled = false;
 
-  /** Overrides for any visible string; missing keys keep their defaults. */
+  /**
+   * Overrides for any visible string, in every language; missing keys keep the translation's.
+   * The language comes from `lang` (the element's, else the nearest ancestor's, else the browser's).
+   */
   strings?: PartialStrings<PasskeyEnrollStrings>;
 
-  private readonly ceremony = new CeremonyController<PasskeyEnrollSuccessDetail>(this);
-  private readonly tokenSource = new TokenUrlController(this);
-  private readonly client = new AuthsignalClient();
-  private readonly internals?: ElementInternals;
-  /** Whether the host put its own content in the button (whitespace does not count). */
-  private customLabel = false;
+  #ceremony = new CeremonyController<PasskeyEnrollSuccessDetail>(this);
+  #tokenSource = new TokenUrlController(this);
+  #localize = new LocalizeController(this);
+  #client = new AuthsignalClient();
+  #internals?: ElementInternals;
+  /** @internal Whether the host put its own content in the button (whitespace does not count). */
+  customLabel = false;
   #token?: string;
 
   constructor() {
     super();
-    this.internals = this.attachInternals?.();
+    this.#internals = this.attachInternals?.();
   }
 
   /**
@@ -127,55 +121,50 @@ export class PasskeyEnroll extends LitElement {
   set token(value: string | undefined) {
     this.#token = value || undefined;
     // A fresh token answers an expired or missing one: be ready again.
-    if (this.ceremony.state.status === 'error') this.ceremony.reset();
+    if (this.#ceremony.state.status === 'error') this.#ceremony.reset();
   }
 
   /** Returns to the ready state (after a success, to enroll another passkey). */
   reset(): void {
-    this.ceremony.reset();
+    this.#ceremony.reset();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('tokenUrl')) this.tokenSource.setUrl(this.tokenUrl || undefined);
+    if (changed.has('tokenUrl')) this.#tokenSource.setUrl(this.tokenUrl || undefined);
   }
 
   protected override updated(): void {
-    setCustomState(this.internals, CEREMONY_STATES, webAuthnSupported() ? this.ceremony.state.status : 'unsupported');
+    setCustomState(this.#internals, CEREMONY_STATES, webAuthnSupported() ? this.#ceremony.state.status : 'unsupported');
   }
 
-  private get text(): PasskeyEnrollStrings {
-    return mergeStrings(PASSKEY_ENROLL_STRINGS_EN, this.strings);
+  get #text(): PasskeyEnrollStrings {
+    return mergeStrings(this.#localize.resolve().passkeyEnroll, this.strings);
   }
 
-  private handleClick(): void {
-    if (this.disabled || this.ceremony.busy) return;
-    void this.enroll();
-  }
-
-  private async enroll(): Promise<void> {
+  async #enroll(): Promise<void> {
+    if (this.disabled || this.#ceremony.busy) return;
     if (!this.dispatchEvent(new PasskeyEnrollStartEvent())) return;
-    const outcome = await this.ceremony.run(() => this.signUp());
-    if (!outcome) return;
-    if (outcome.kind === 'success') {
-      this.dispatchEvent(new PasskeyEnrollSuccessEvent(outcome.result));
-    } else if (outcome.kind === 'cancel') {
+    const state = await this.#ceremony.run(() => this.#signUp());
+    if (state?.status === 'success') {
+      this.dispatchEvent(new PasskeyEnrollSuccessEvent(state.result));
+    } else if (state?.status === 'error') {
+      if (state.code === 'expired-token' && this.tokenUrl) this.#tokenSource.invalidate();
+      this.dispatchEvent(new PasskeyEnrollErrorEvent({ code: state.code, message: this.#text.errors[state.code] }));
+    } else if (state) {
       this.dispatchEvent(new PasskeyEnrollCancelEvent());
-    } else {
-      if (outcome.code === 'expired-token' && this.tokenUrl) this.tokenSource.invalidate();
-      this.dispatchEvent(new PasskeyEnrollErrorEvent({ code: outcome.code, message: this.text.errors[outcome.code] }));
     }
   }
 
-  private async signUp(): Promise<PasskeyEnrollSuccessDetail> {
+  async #signUp(): Promise<PasskeyEnrollSuccessDetail> {
     if (!webAuthnSupported()) throw new PasskeyElementError('unsupported');
     const attachment = this.authenticatorAttachment;
     if (!this.tenantId || (attachment !== 'platform' && attachment !== 'cross-platform')) {
       throw new PasskeyElementError('configuration');
     }
-    const token = this.#token ?? (this.tokenUrl ? await this.tokenSource.get() : undefined);
+    const token = this.#token ?? (this.tokenUrl ? await this.#tokenSource.get() : undefined);
     // Never call the SDK without a token: it would fall back to the page-wide token cache.
     if (!token) throw new PasskeyElementError('configuration');
-    const result = await this.client.get(this.tenantId, this.baseUrl || undefined).passkey.signUp({
+    const result = await this.#client.get(this.tenantId, this.baseUrl || undefined).passkey.signUp({
       token,
       username: this.username || undefined,
       displayName: this.displayName || undefined,
@@ -187,22 +176,11 @@ export class PasskeyEnroll extends LitElement {
   }
 
   protected override render() {
-    const text = this.text;
-    const working = this.ceremony.state.status === 'working';
-    return html`<div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>
-      ${
-        webAuthnSupported()
-          ? ceremonyView({
-              state: this.ceremony.state,
-              text,
-              disabled: this.disabled,
-              icon: passkeyIcon,
-              customLabel: this.customLabel,
-              onSlotChange: (event: Event) => (this.customLabel = slotHasContent(event)),
-              onClick: () => this.handleClick(),
-            })
-          : unsupportedNotice(text)
-      }
+    const text = this.#text;
+    const working = this.#ceremony.state.status === 'working';
+    const { locale, dir } = this.#localize;
+    return html`<div part="base" class="base" lang=${locale} dir=${dir} aria-busy=${working}>
+      ${ceremonyView(this, this.#ceremony.state, text, () => this.#enroll())}
     </div>`;
   }
 }

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
+import { LocalizeController } from '../../controllers/localize-controller.js';
 import { StepUpChallengeCancelEvent } from '../../events/step-up-challenge-cancel.js';
 import { StepUpChallengeErrorEvent } from '../../events/step-up-challenge-error.js';
 import { StepUpChallengeStartEvent } from '../../events/step-up-challenge-start.js';
@@ -8,22 +9,11 @@ import {
   type StepUpChallengeSuccessDetail,
 } from '../../events/step-up-challenge-success.js';
 import { AuthsignalClient } from '../../internal/authsignal-client.js';
-import {
-  CEREMONY_STATES,
-  ceremonyView,
-  passkeyIcon,
-  slotHasContent,
-  unsupportedNotice,
-} from '../../internal/ceremony-view.js';
+import { CEREMONY_STATES, ceremonyView } from '../../internal/ceremony-view.js';
 import { setCustomState } from '../../internal/custom-states.js';
 import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
-import { canPromptWithoutGesture, deepActiveElement } from '../../internal/gesture.js';
-import {
-  mergeStrings,
-  STEP_UP_CHALLENGE_STRINGS_EN,
-  type PartialStrings,
-  type StepUpChallengeStrings,
-} from '../../internal/strings.js';
+import { canPromptWithoutGesture } from '../../internal/gesture.js';
+import { mergeStrings, type PartialStrings, type StepUpChallengeStrings } from '../../internal/strings.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
@@ -121,27 +111,29 @@ export class StepUpChallenge extends LitElement {
   /** Disables the button. */
   disabled = false;
 
-  /** Overrides for any visible string; missing keys keep their defaults. */
+  /**
+   * Overrides for any visible string, in every language; missing keys keep the translation's.
+   * The language comes from `lang` (the element's, else the nearest ancestor's, else the browser's).
+   */
   strings?: PartialStrings<StepUpChallengeStrings>;
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot?.querySelector('dialog') ?? null;
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog');
   }
 
-  private readonly ceremony = new CeremonyController<StepUpChallengeSuccessDetail>(this);
-  private readonly client = new AuthsignalClient();
-  private readonly internals?: ElementInternals;
-  /** Whether the host put its own content in the button (whitespace does not count). */
-  private customLabel = false;
-  /** Where focus was when the dialog opened; it goes back there when the dialog closes. */
-  private opener?: HTMLElement;
-  private closingByCode = false;
-  private autostarted?: string;
+  #ceremony = new CeremonyController<StepUpChallengeSuccessDetail>(this);
+  #client = new AuthsignalClient();
+  #localize = new LocalizeController(this);
+  #internals?: ElementInternals;
+  /** @internal Whether the host put its own content in the button (whitespace does not count). */
+  customLabel = false;
+  #closingByCode = false;
+  #autostarted?: string;
   #token?: string;
 
   constructor() {
     super();
-    this.internals = this.attachInternals?.();
+    this.#internals = this.attachInternals?.();
   }
 
   /**
@@ -154,79 +146,76 @@ export class StepUpChallenge extends LitElement {
 
   set token(value: string | undefined) {
     this.#token = value || undefined;
-    if (!this.ceremony.busy) this.ceremony.reset();
+    if (!this.#ceremony.busy) this.#ceremony.reset();
     this.requestUpdate();
   }
 
   /** Starts the step-up, as a click on the button does. */
   start(): void {
-    if (this.disabled || this.ceremony.busy) return;
-    void this.verify();
+    if (this.disabled || this.#ceremony.busy) return;
+    void this.#verify();
   }
 
   /** Returns to the ready state. */
   reset(): void {
-    this.ceremony.reset();
+    this.#ceremony.reset();
   }
 
   protected override updated(): void {
-    setCustomState(this.internals, CEREMONY_STATES, webAuthnSupported() ? this.ceremony.state.status : 'unsupported');
-    const dialog = this.dialog;
-    if (dialog && this.open && !dialog.open) {
-      const active = deepActiveElement();
-      this.opener = active instanceof HTMLElement ? active : undefined;
-      if (this.ceremony.state.status !== 'working') this.ceremony.reset();
-      this.autostarted = undefined;
+    setCustomState(this.#internals, CEREMONY_STATES, webAuthnSupported() ? this.#ceremony.state.status : 'unsupported');
+    const dialog = this.#dialog;
+    // Not when disconnected: showModal() would throw, and the reset below would ask for another
+    // update, forever.
+    if (dialog && this.open && !dialog.open && this.isConnected) {
+      if (this.#ceremony.state.status !== 'working') this.#ceremony.reset();
+      this.#autostarted = undefined;
       dialog.showModal();
     } else if (dialog?.open && (!this.open || !this.modal)) {
-      this.closingByCode = true;
+      this.#closingByCode = true;
       dialog.close();
     }
     // After this update, not inside it: starting dispatches an event to the host.
-    if (this.autostart) queueMicrotask(() => this.maybeAutostart());
+    if (this.autostart) queueMicrotask(() => this.#maybeAutostart());
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.autostarted = undefined;
+    this.#autostarted = undefined;
   }
 
   /** Starts without a click when asked to, once per token (or action), where the browser allows it. */
-  private maybeAutostart(): void {
+  #maybeAutostart(): void {
     const key = this.#token ?? this.action;
-    if (!this.autostart || !key || this.autostarted === key || !this.isConnected) return;
+    if (!this.autostart || !key || this.#autostarted === key || !this.isConnected) return;
     if (this.modal && !this.open) return;
-    if (this.ceremony.state.status !== 'ready' || !canPromptWithoutGesture()) return;
-    this.autostarted = key;
+    if (this.#ceremony.state.status !== 'ready' || !canPromptWithoutGesture()) return;
+    this.#autostarted = key;
     this.start();
   }
 
-  private get text(): StepUpChallengeStrings {
-    return mergeStrings(STEP_UP_CHALLENGE_STRINGS_EN, this.strings);
+  get #text(): StepUpChallengeStrings {
+    return mergeStrings(this.#localize.resolve().stepUpChallenge, this.strings);
   }
 
-  private async verify(): Promise<void> {
+  async #verify(): Promise<void> {
     if (!this.dispatchEvent(new StepUpChallengeStartEvent())) return;
-    const outcome = await this.ceremony.run(() => this.signIn());
-    if (!outcome) return;
-    if (outcome.kind === 'success') {
-      this.dispatchEvent(new StepUpChallengeSuccessEvent(outcome.result));
+    const state = await this.#ceremony.run(() => this.#signIn());
+    if (state?.status === 'success') {
+      this.dispatchEvent(new StepUpChallengeSuccessEvent(state.result));
       if (this.modal) this.open = false;
-    } else if (outcome.kind === 'cancel') {
+    } else if (state?.status === 'error') {
+      this.dispatchEvent(new StepUpChallengeErrorEvent({ code: state.code, message: this.#text.errors[state.code] }));
+    } else if (state) {
       this.dispatchEvent(new StepUpChallengeCancelEvent());
-    } else {
-      this.dispatchEvent(
-        new StepUpChallengeErrorEvent({ code: outcome.code, message: this.text.errors[outcome.code] }),
-      );
     }
   }
 
-  private async signIn(): Promise<StepUpChallengeSuccessDetail> {
+  async #signIn(): Promise<StepUpChallengeSuccessDetail> {
     if (!webAuthnSupported()) throw new PasskeyElementError('unsupported');
     const token = this.#token;
     const action = this.action;
     if (!this.tenantId || (!token && !action)) throw new PasskeyElementError('configuration');
-    const passkey = this.client.get(this.tenantId, this.baseUrl || undefined).passkey;
+    const passkey = this.#client.get(this.tenantId, this.baseUrl || undefined).passkey;
     if (this.userId && !(await passkey.isAvailableOnDevice({ userId: this.userId }))) {
       throw new PasskeyElementError('no-passkey');
     }
@@ -238,59 +227,46 @@ export class StepUpChallenge extends LitElement {
   }
 
   /** The dialog closed: by Escape or the cancel button (the user), or by this element (`open` cleared). */
-  private handleDialogClose(): void {
-    const byCode = this.closingByCode;
-    this.closingByCode = false;
+  #handleDialogClose(): void {
+    const byCode = this.#closingByCode;
+    this.#closingByCode = false;
     // An element taken off the page fires nothing more.
     if (!this.isConnected) return;
     if (!byCode) {
       this.open = false;
-      this.ceremony.reset();
+      this.#ceremony.reset();
       this.dispatchEvent(new StepUpChallengeCancelEvent());
-    } else if (this.ceremony.busy) {
-      this.ceremony.reset();
+    } else if (this.#ceremony.busy) {
+      this.#ceremony.reset();
     }
-    const opener = this.opener;
-    this.opener = undefined;
-    if (opener?.isConnected) opener.focus();
   }
 
   protected override render() {
-    const text = this.text;
-    const supported = webAuthnSupported();
-    const working = this.ceremony.state.status === 'working';
-    const body = html`${this.modal ? html`<h2 part="title" class="title" id="title">${text.title}</h2>` : nothing}
+    const text = this.#text;
+    const working = this.#ceremony.state.status === 'working';
+    const { locale, dir } = this.#localize;
+    const base = html`<div part="base" class="base" lang=${locale} dir=${dir} aria-busy=${working}>
+      ${this.modal ? html`<h2 part="title" class="title" id="title">${text.title}</h2>` : nothing}
       <div part="description" class="description" id="description"><slot name="description"></slot></div>
+      ${ceremonyView(this, this.#ceremony.state, text, () => this.start(), this.modal)}
       ${
-        supported
-          ? ceremonyView({
-              state: this.ceremony.state,
-              text,
-              disabled: this.disabled,
-              icon: passkeyIcon,
-              customLabel: this.customLabel,
-              onSlotChange: (event: Event) => (this.customLabel = slotHasContent(event)),
-              onClick: () => this.start(),
-              autofocus: this.modal,
-            })
-          : unsupportedNotice(text)
-      }`;
-    if (!this.modal) {
-      return html`<div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>${body}</div>`;
-    }
-    return html`<dialog
-      part="dialog"
-      class="dialog"
-      aria-labelledby="title"
-      aria-describedby="description"
-      @close=${() => this.handleDialogClose()}
-    >
-      <div part="base" class="base" aria-busy=${working ? 'true' : 'false'}>
-        ${body}
-        <button part="close-button" class="close" type="button" @click=${() => this.dialog?.close()}>
-          ${text.close}
-        </button>
-      </div>
-    </dialog>`;
+        this.modal
+          ? html`<button part="close-button" class="button close" type="button" @click=${() => this.#dialog?.close()}>
+              ${text.close}
+            </button>`
+          : nothing
+      }
+    </div>`;
+    return this.modal
+      ? html`<dialog
+          part="dialog"
+          class="dialog"
+          aria-labelledby="title"
+          aria-describedby="description"
+          @close=${() => this.#handleDialogClose()}
+        >
+          ${base}
+        </dialog>`
+      : base;
   }
 }

@@ -1,33 +1,18 @@
 import { css } from 'lit';
 
 export const stepUpChallengeStyles = css`
-  :host {
-    --_surface: var(--passkey-color-surface, #ffffff);
-    --_surface-text: var(--passkey-color-text, #111827);
-    --_backdrop: var(--passkey-color-backdrop, rgb(15 23 42 / 0.6));
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_surface: var(--passkey-color-surface, #111827);
-      --_surface-text: var(--passkey-color-text, #f3f4f6);
-    }
-  }
-
   .dialog {
     width: min(28rem, calc(100vw - 2rem));
     padding: calc(var(--_spacing) * 2);
     border: none;
     border-radius: calc(var(--_radius) * 1.5);
-    background: var(--_surface);
-    color: var(--_surface-text);
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
+    background: var(--passkey-color-surface, light-dark(#fff, #111827));
+    color: var(--passkey-color-text, light-dark(#111827, #f3f4f6));
     box-shadow: 0 20px 50px rgb(0 0 0 / 0.3);
   }
 
   .dialog::backdrop {
-    background: var(--_backdrop);
+    background: var(--passkey-color-backdrop, rgb(15 23 42 / 0.6));
   }
 
   .dialog .base {
@@ -35,7 +20,6 @@ export const stepUpChallengeStyles = css`
   }
 
   .title {
-    margin: 0;
     font-size: 1.25em;
     line-height: 1.3;
   }
@@ -44,28 +28,17 @@ export const stepUpChallengeStyles = css`
     line-height: 1.5;
   }
 
+  /* Also a .button: only the look differs. */
   .close {
-    min-height: 2.75rem;
-    padding: 0 calc(var(--_spacing) * 1.5);
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    background: transparent;
+    border-color: currentColor;
+    background: none;
     color: inherit;
-    font: inherit;
-    cursor: pointer;
-  }
-
-  .close:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--_focus-ring);
+    font-weight: 400;
   }
 
   @media (forced-colors: active) {
     .dialog {
       border: 1px solid CanvasText;
-    }
-    .close:focus-visible {
-      outline: 2px solid Highlight;
     }
   }
 `;

@@ -1,0 +1,69 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PasskeyTranslation } from '../internal/strings.js';
+import { en, localizedHosts, matchLocale, refreshLocalized, translationFor } from '../i18n/translations.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+let observer: MutationObserver | undefined;
+
+/** The nearest element matching `selector`: the host, its ancestors, and on through shadow hosts. */
+function nearest(node: Element | undefined, selector: string): HTMLElement | undefined {
+  for (; node; node = (node.getRootNode() as ShadowRoot).host) {
+    const found = node.closest<HTMLElement>(selector);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The language and writing direction of an element. Language: the element's `lang`, else the
+ * nearest ancestor's (the document's included), else `navigator.languages`, else English; while a
+ * language loads, the element keeps the one it had. Direction: a `dir` on the element or an
+ * ancestor, unless a `lang` is nearer; then the language's own.
+ */
+export class LocalizeController implements ReactiveController {
+  /** The language the element renders in: a lower-case tag, for the `lang` of its content. */
+  locale = 'en';
+  /** Set by resolve(), which every render calls first. */
+  dir!: 'ltr' | 'rtl';
+  #translation = en;
+  readonly #host: Host;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (!observer) {
+      // One observer for every element: a `lang` or `dir` change anywhere in the document, or on
+      // an element inside a shadow root (which the document-wide observation does not reach).
+      observer = new MutationObserver(refreshLocalized);
+      observer.observe(document.documentElement, { subtree: true, attributeFilter: ['lang', 'dir'] });
+      addEventListener('languagechange', refreshLocalized);
+    }
+    observer.observe(this.#host, { attributeFilter: ['lang', 'dir'] });
+    localizedHosts.add(this.#host);
+  }
+
+  hostDisconnected(): void {
+    localizedHosts.delete(this.#host);
+  }
+
+  /** Resolves language and direction now; call once per render. */
+  resolve(): PasskeyTranslation {
+    for (const tag of [nearest(this.#host, '[lang]')?.lang, ...navigator.languages, 'en']) {
+      const code = tag && matchLocale(tag);
+      if (!code) continue;
+      const translation = translationFor(code);
+      if (translation) {
+        this.#translation = translation;
+        this.locale = code;
+      }
+      break;
+    }
+    const dir = nearest(this.#host, '[lang],[dir]')?.dir;
+    this.dir = dir === 'ltr' || dir === 'rtl' ? dir : this.#translation.dir;
+    return this.#translation;
+  }
+}
