@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { backend, uniqueUser } from './support/backend.js';
 import { nextEvent } from './support/events.js';
 import { virtualAuthenticator } from './support/virtual-authenticator.js';
@@ -44,5 +44,21 @@ describe('dist/cdn/passkey-elements.js', () => {
     ]);
     expect(event.type).to.equal('passkey-enroll-success');
     expect((await backend.validate({ token: event.detail.token, userId })).isValid).to.equal(true);
+  });
+
+  it('loads a language from next to itself, once, for every element that needs it', async () => {
+    // The bundle registered the elements in the test above.
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="ja"><passkey-enroll></passkey-enroll><step-up-challenge></step-up-challenge></div>`,
+    );
+    const label = (tag: string) =>
+      wrapper.querySelector(tag)!.shadowRoot!.querySelector('[part="button"]')?.textContent;
+    await waitUntil(() => label('passkey-enroll')?.includes('パスキーを作成'), 'Japanese enroll label');
+    await waitUntil(() => label('step-up-challenge')?.includes('パスキーで確認'), 'Japanese step-up label');
+    const requests = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.includes('/locales/'));
+    expect(requests).to.deep.equal(['/dist/cdn/locales/ja.js']);
   });
 });

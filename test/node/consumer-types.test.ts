@@ -22,13 +22,13 @@ describe('types for consumers', () => {
     assert.equal(result.status, 0, result.stdout + result.stderr);
   });
 
-  it('rejects wrong property types, unknown detail fields and bad option values', () => {
+  it('rejects wrong property types, unknown detail fields, bad option values, wrong `strings` keys and incomplete translations', () => {
     const result = check('tsconfig.negative.json');
     assert.notEqual(result.status, 0);
     const lines = result.stdout.split('\n').filter((line) => line.includes('negative.ts('));
     assert.deepEqual(
       lines.map((line) => /negative\.ts\((\d+),/.exec(line)![1]),
-      ['5', '6', '7', '8', '9'],
+      ['6', '7', '8', '9', '10', '11', '12', '13', '14', '15'],
       result.stdout,
     );
   });

@@ -8,7 +8,24 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 // Resolved at run time through the package's own `exports` (the build, not the sources).
 const load = (specifier: string): Promise<Record<string, unknown>> => import(specifier);
 
+const LOCALES = ['en', 'ar', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-br', 'sv', 'zh-hans'];
+
 describe('the npm package', () => {
+  it('ships every locale as a module of plain data: for bundlers, and next to the CDN bundle', async () => {
+    for (const locale of LOCALES) {
+      const { default: translation } = (await load(`passkey-elements/locales/${locale}.js`)) as {
+        default: { dir: string; passkeyEnroll: { button: string }; stepUpChallenge: { title: string } };
+      };
+      assert.equal(translation.dir, locale === 'ar' ? 'rtl' : 'ltr', locale);
+      assert.equal(typeof translation.passkeyEnroll.button, 'string', locale);
+      assert.equal(typeof translation.stepUpChallenge.title, 'string', locale);
+      if (locale === 'en') continue; // English is inside the CDN bundle.
+      const cdn = readFileSync(`dist/cdn/locales/${locale}.js`, 'utf8');
+      assert.doesNotMatch(cdn, /\bimport\b/, `${locale}: nothing to import`);
+      assert.ok(cdn.includes(translation.passkeyEnroll.button), `${locale}: the same strings`);
+    }
+  });
+
   it('imports every entry point in Node, with no DOM (server-side rendering)', async () => {
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
     const root = await load('passkey-elements');
@@ -61,7 +78,11 @@ describe('the npm package', () => {
       pkg.exports as Record<string, string | { types: string; import: string }>,
     )) {
       const files = typeof target === 'string' ? [target] : [target.types, target.import].filter(Boolean);
-      for (const file of files) assert.doesNotThrow(() => readFileSync(file), `${name} → ${file}`);
+      // A pattern entry (`./locales/*.js`) must hold for every locale.
+      const expanded = files.flatMap((file) =>
+        file.includes('*') ? LOCALES.map((l) => file.replace('*', l)) : [file],
+      );
+      for (const file of expanded) assert.doesNotThrow(() => readFileSync(file), `${name} → ${file}`);
     }
     assert.equal(pkg.customElements, 'custom-elements.json');
     // The registering entries only (src/ too: the CDN build reads this field for the sources).

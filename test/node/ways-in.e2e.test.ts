@@ -156,8 +156,30 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
     return page;
   }
 
-  it('a classic <script src> of the IIFE, under default-src self without unsafe-inline', async () => {
+  it('a classic <script src> of the IIFE, under default-src self without unsafe-inline, with a language from next to it', async () => {
     const page = await stepUpThrough('/fixtures/iife.html');
+    // A language other than English comes from next to the script, not from the page's folder.
+    await page.evaluate(() => {
+      const el = document.createElement('step-up-challenge');
+      el.id = 'arabic';
+      el.lang = 'ar';
+      document.body.append(el);
+    });
+    const label = await page.waitForFunction(
+      () => {
+        const button = document.querySelector('#arabic')?.shadowRoot?.querySelector('[part="button"]');
+        return button?.textContent?.includes('التأكيد بمفتاح المرور') && button.textContent.trim();
+      },
+      { timeout: 10_000 },
+    );
+    assert.equal(await label.jsonValue(), 'التأكيد بمفتاح المرور');
+    const localeRequests = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.includes('/locales/')),
+    );
+    assert.deepEqual(localeRequests, ['/dist/cdn/locales/ar.js']);
     const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
     assert.deepEqual(violations, [], 'no CSP violation');
     await page.close();
