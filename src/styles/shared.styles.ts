@@ -43,6 +43,7 @@ export const sharedStyles = css`
     gap: 0.5em;
     min-height: 2.75rem;
     padding: 0 calc(var(--_spacing) * 1.5);
+    /* Transparent edges and outlines turn into system colors in forced-colors mode. */
     border: 1px solid transparent;
     border-radius: var(--_radius);
     background: var(--passkey-color-primary, light-dark(#1d4ed8, #93c5fd));
@@ -118,15 +119,6 @@ export const sharedStyles = css`
       animation: none;
       border-right-color: currentColor;
       opacity: 0.6;
-    }
-  }
-
-  @media (forced-colors: active) {
-    .button {
-      border-color: ButtonText;
-    }
-    .button:focus-visible {
-      outline: 2px solid Highlight;
     }
   }
 `;

@@ -4,7 +4,7 @@ export const stepUpChallengeStyles = css`
   .dialog {
     width: min(28rem, calc(100vw - 2rem));
     padding: calc(var(--_spacing) * 2);
-    border: none;
+    border: 1px solid transparent;
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--passkey-color-surface, light-dark(#fff, #111827));
     color: var(--passkey-color-text, light-dark(#111827, #f3f4f6));
@@ -34,11 +34,5 @@ export const stepUpChallengeStyles = css`
     background: none;
     color: inherit;
     font-weight: 400;
-  }
-
-  @media (forced-colors: active) {
-    .dialog {
-      border: 1px solid CanvasText;
-    }
   }
 `;

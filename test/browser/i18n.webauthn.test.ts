@@ -1,0 +1,81 @@
+import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type { PasskeyEnroll, PasskeyTranslation, StepUpChallenge } from '../../src/index.js';
+import { SHIPPED_LOCALES } from '../../src/i18n/locale-codes.js';
+import { loadLocale } from '../../src/i18n/locale-loader.js';
+import { backend, uniqueUser } from './support/backend.js';
+import { useCeremonyRig } from './support/ceremony-rig.js';
+import { nextEvent } from './support/events.js';
+import { virtualAuthenticator } from './support/virtual-authenticator.js';
+
+// The states only a real ceremony reaches (waiting, cancelled, done), in every shipped language.
+describe('languages in real ceremonies', () => {
+  const rig = useCeremonyRig();
+  const translations = new Map<string, PasskeyTranslation>();
+  before(async () => {
+    for (const locale of SHIPPED_LOCALES) translations.set(locale, (await loadLocale(locale)).default);
+  });
+
+  const status = (el: Element) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
+  const button = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!;
+
+  /** Clicks, holds the request whose path ends with `path`, checks the waiting text, then lets it go. */
+  async function clickThroughWaiting(el: Element, path: string, waiting: string): Promise<void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached = false;
+    rig.recorder.hold = (url) => {
+      if (!new URL(url).pathname.endsWith(path)) return undefined;
+      reached = true;
+      return held;
+    };
+    button(el).click();
+    await waitUntil(() => reached, `${path} in flight`);
+    await elementUpdated(el);
+    expect(status(el)).to.equal(waiting);
+    rig.recorder.hold = undefined;
+    release();
+  }
+
+  for (const locale of SHIPPED_LOCALES) {
+    it(`${locale}: waiting, cancelled and done, for enrollment and step-up`, async () => {
+      const t = translations.get(locale)!;
+      const userId = uniqueUser();
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang=${locale}>
+          <passkey-enroll tenant-id=${rig.info.tenantId} base-url=${rig.info.url}></passkey-enroll>
+          <step-up-challenge tenant-id=${rig.info.tenantId} base-url=${rig.info.url}></step-up-challenge>
+        </div>`,
+      );
+      const enroll = wrapper.querySelector<PasskeyEnroll>('passkey-enroll')!;
+      const stepUp = wrapper.querySelector<StepUpChallenge>('step-up-challenge')!;
+      await waitUntil(() => button(enroll)?.textContent?.includes(t.passkeyEnroll.button), 'translated');
+
+      enroll.token = (await backend.track(userId, 'enroll-passkey', { scope: 'add:authenticators' })).token;
+      await virtualAuthenticator.setUserVerified(rig.authenticatorId, false);
+      button(enroll).click();
+      await nextEvent(enroll, ['passkey-enroll-cancel']);
+      await elementUpdated(enroll);
+      expect(status(enroll)).to.equal(t.passkeyEnroll.cancelled);
+      await virtualAuthenticator.setUserVerified(rig.authenticatorId, true);
+      await clickThroughWaiting(enroll, '/passkey/registration-options', t.passkeyEnroll.working);
+      await nextEvent(enroll, ['passkey-enroll-success']);
+      await elementUpdated(enroll);
+      expect(status(enroll)).to.equal(t.passkeyEnroll.success);
+      await expect(enroll).to.be.accessible();
+
+      stepUp.token = (await backend.track(userId, 'high-value-transfer')).token;
+      await virtualAuthenticator.setUserVerified(rig.authenticatorId, false);
+      button(stepUp).click();
+      await nextEvent(stepUp, ['step-up-challenge-cancel']);
+      await elementUpdated(stepUp);
+      expect(status(stepUp)).to.equal(t.stepUpChallenge.cancelled);
+      await virtualAuthenticator.setUserVerified(rig.authenticatorId, true);
+      await clickThroughWaiting(stepUp, '/authentication-options', t.stepUpChallenge.working);
+      await nextEvent(stepUp, ['step-up-challenge-success']);
+      await elementUpdated(stepUp);
+      expect(status(stepUp)).to.equal(t.stepUpChallenge.success);
+      await expect(stepUp).to.be.accessible();
+    });
+  }
+});
