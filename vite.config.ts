@@ -93,8 +93,12 @@ export default defineConfig(({ mode }) => {
             formats: ['es'],
           },
       rolldownOptions: cdn
-        ? // Vite keeps whitespace in ES library builds (for tree-shaking); a CDN bundle is final.
-          { output: { minify: true } }
+        ? {
+            // Vite keeps whitespace in ES library builds (for tree-shaking); a CDN bundle is final.
+            output: { minify: true },
+            // A classic script has no import.meta: cdn-locale-loader.ts reads document.currentScript there.
+            ...(mode === 'iife' ? { transform: { define: { 'import.meta.url': 'undefined' } } } : {}),
+          }
         : {
             external: dependencies,
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -39,8 +39,30 @@ async function entryBundle(specifier: string): Promise<Uint8Array> {
     write: false,
     logLevel: 'silent',
     conditions: ['production'],
+    // Locales load on demand: a page pays for one only when it needs it (measured on their own).
+    plugins: [
+      {
+        name: 'locales-on-demand',
+        setup(build) {
+          build.onResolve({ filter: /\/locales\/[\w-]+\.js$/ }, (args) =>
+            args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+          );
+        },
+      },
+    ],
   });
   return result.outputFiles[0]!.contents;
+}
+
+/** Each on-demand locale as the CDN serves it (dist/cdn/locales/<code>.js); English is in the bundle. */
+export function localeSizes(): (SizeRow & { locale: string })[] {
+  return readdirSync('dist/cdn/locales')
+    .filter((file) => file.endsWith('.js'))
+    .sort()
+    .map((file) => ({
+      locale: file.replace(/\.js$/, ''),
+      ...measure(`cdn/locales/${file}`, readFileSync(`dist/cdn/locales/${file}`)),
+    }));
 }
 
 /** Sizes of the built CDN files (run `npm run build` first) and of each per-element entry. */

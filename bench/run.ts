@@ -7,7 +7,7 @@ import puppeteer from 'puppeteer-core';
 import { createEmulatorHandler } from '../demo/server/emulator/index.js';
 import { ensureBrowsers } from '../scripts/ensure-browsers.js';
 import { DEFAULT_AUTHENTICATOR } from '../test/plugins/webauthn-plugin.js';
-import { bundleSizes, CDN_GZIP_BUDGET_BYTES } from './bundle-sizes.js';
+import { bundleSizes, CDN_GZIP_BUDGET_BYTES, localeSizes } from './bundle-sizes.js';
 
 /**
  * `npm run bench` (after `npm run build`, which it runs): bundle sizes, load and render times in
@@ -26,7 +26,8 @@ async function serve(): Promise<{ url: string; close(): void }> {
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/v1/')) return api.emulator!.handle(request, response);
-    if (!/^\/(dist\/cdn|bench\/pages)\/[\w.-]+$/.test(path)) return void response.writeHead(404).end();
+    if (!/^\/(dist\/cdn|dist\/cdn\/locales|bench\/pages)\/[\w.-]+$/.test(path))
+      return void response.writeHead(404).end();
     try {
       const body = await readFile(`.${path}`);
       response.writeHead(200, {
@@ -53,6 +54,7 @@ async function serve(): Promise<{ url: string; close(): void }> {
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const { chromium } = ensureBrowsers();
 const sizes = await bundleSizes();
+const locales = localeSizes();
 const site = await serve();
 const browser = await puppeteer.launch({
   executablePath: chromium,
@@ -64,6 +66,7 @@ const node = new Authsignal({ apiSecretKey: 'bench-secret', apiUrl: `${site.url}
 try {
   const loads: number[] = [];
   const thousands: number[] = [];
+  const translations: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await browser.newPage();
     await page.setCacheEnabled(false);
@@ -75,9 +78,11 @@ try {
       .then((h) => h.jsonValue())) as {
       loadToRendered: number;
       thousand: number;
+      translated: number;
     };
     loads.push(result.loadToRendered);
     thousands.push(result.thousand);
+    translations.push(result.translated);
     await page.close();
   }
 
@@ -115,6 +120,16 @@ try {
     date: new Date().toISOString(),
     environment: { node: process.version, chromium: chromiumVersion, runs: RUNS },
     sizes: sizes.map((s) => ({ ...s, gzipKb: round(s.gzip / 1000, 2), brotliKb: round(s.brotli / 1000, 2) })),
+    locales: {
+      note: 'English is inside the bundle; each other locale is fetched once, when an element first needs it.',
+      sizes: locales.map((l) => ({
+        locale: l.locale,
+        raw: l.raw,
+        gzip: l.gzip,
+        brotli: l.brotli,
+        gzipKb: round(l.gzip / 1000, 2),
+      })),
+    },
     budget: {
       cdnGzipBytes: CDN_GZIP_BUDGET_BYTES,
       cdnGzipActual: sizes[0]!.gzip,
@@ -123,6 +138,7 @@ try {
     timingsMs: {
       scriptLoadToBothRendered: round(median(loads)),
       render1000Elements: round(median(thousands)),
+      firstOtherLanguage: round(median(translations)),
       enroll: {
         requestsPerCeremony: median(ceremonies['passkey-enroll']!.requests),
         clickToWebAuthnCall: round(median(ceremonies['passkey-enroll']!.clickToWebAuthn)),
@@ -148,6 +164,11 @@ try {
     ],
     ['script load → both elements rendered', `${results.timingsMs.scriptLoadToBothRendered} ms`],
     ['render 1,000 elements', `${results.timingsMs.render1000Elements} ms`],
+    ['element in a new language (de) → translated, fetch included', `${results.timingsMs.firstOtherLanguage} ms`],
+    ...locales.map((l): [string, string] => [
+      `locale ${l.locale} (on demand)`,
+      `${(l.gzip / 1000).toFixed(2)} kB gzip · ${(l.brotli / 1000).toFixed(2)} kB brotli`,
+    ]),
     ['enroll: requests per ceremony', String(results.timingsMs.enroll.requestsPerCeremony)],
     ['enroll: click → WebAuthn call', `${results.timingsMs.enroll.clickToWebAuthnCall} ms`],
     ['enroll: click → success', `${results.timingsMs.enroll.clickToSuccess} ms`],
