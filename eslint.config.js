@@ -14,6 +14,7 @@ export default tseslint.config(
       'test/fixtures/**/*.{js,ts,tsx}',
       'demo/public/**/*.js',
       'bench/pages/**/*.js',
+      'docs/**/*.js',
       'bench/floor.js',
     ],
     ...lit.configs['flat/recommended'],

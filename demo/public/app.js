@@ -6,6 +6,41 @@ const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
 let config;
+
+/**
+ * The language and theme pickers, remembered in this browser. The language goes on the two
+ * elements only (the rest of the page stays English); "Browser’s language" gives them lang=""
+ * (unknown), so they skip the page's English and pick from the browser's own list.
+ */
+const preferences = {
+  get language() {
+    return localStorage.getItem('demo.language') ?? '';
+  },
+  get theme() {
+    return localStorage.getItem('demo.theme') ?? 'northwind';
+  },
+};
+
+function applyLanguage(element) {
+  element.lang = preferences.language;
+}
+
+function applyPreferences() {
+  $('language').value = preferences.language;
+  $('theme').value = preferences.theme;
+  document.documentElement.dataset.theme = preferences.theme;
+  for (const element of document.querySelectorAll('passkey-enroll, step-up-challenge')) applyLanguage(element);
+}
+
+$('language').addEventListener('change', (event) => {
+  localStorage.setItem('demo.language', event.target.value);
+  applyPreferences();
+});
+$('theme').addEventListener('change', (event) => {
+  localStorage.setItem('demo.theme', event.target.value);
+  applyPreferences();
+});
+applyPreferences();
 /** The pending transfer the step-up dialog is confirming. */
 let confirming;
 
@@ -98,6 +133,7 @@ function ensureEnroll(username) {
   enroll.baseUrl = config.baseUrl;
   enroll.username = username;
   enroll.tokenUrl = '/api/passkey/enroll';
+  applyLanguage(enroll);
   enroll.addEventListener('passkey-enroll-success', async (event) => {
     const { ok } = await api('POST', '/api/passkey/validate', { token: event.detail.token });
     notify(ok ? 'Passkey added. Large transfers now ask for it.' : 'The passkey could not be confirmed by the bank.');

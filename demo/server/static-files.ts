@@ -15,13 +15,19 @@ const FILES: Record<string, { path: string; type: string }> = {
   '/assets/passkey-elements.js.map': { path: 'dist/cdn/passkey-elements.js.map', type: 'application/json' },
 };
 
+/** The CDN bundle's on-demand locales, next to it as the bundle expects: /assets/locales/<code>.js. */
+function localeFile(pathname: string): { path: string; type: string } | undefined {
+  const match = /^\/assets\/locales\/([a-z]{2}(?:-[a-z]+)?)\.js$/.exec(pathname);
+  return match ? { path: `dist/cdn/locales/${match[1]}.js`, type: 'text/javascript; charset=utf-8' } : undefined;
+}
+
 export async function staticFile(pathname: string): Promise<{ body: Buffer; type: string } | undefined> {
-  const file = FILES[pathname];
+  const file = FILES[pathname] ?? localeFile(pathname);
   if (!file) return undefined;
   try {
     return { body: await readFile(join(root, file.path)), type: file.type };
   } catch {
-    if (pathname.startsWith('/assets/'))
+    if (FILES[pathname] && pathname.startsWith('/assets/'))
       throw new Error(`${file.path} is missing: run npm run build (npm start does).`);
     return undefined;
   }

@@ -95,4 +95,49 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     assert.equal(await ui.balance(), '$5,950.00');
     assert.deepEqual(await ui.axe(), []);
   });
+
+  it('speaks the picked language (Arabic mirrored), takes the picked theme, axe-clean, and remembers both', async () => {
+    const label = (tag: string) =>
+      ui.page.$eval(tag, (el) => el.shadowRoot!.querySelector('[part="button"]')?.textContent?.trim() ?? '');
+    await ui.page.select('#language', 'de');
+    await ui.page.waitForFunction(() =>
+      document.querySelector('passkey-enroll')?.shadowRoot?.textContent?.includes('Passkey'),
+    );
+    await ui.page.select('#theme', 'dark');
+    const colors = await ui.page.evaluate(() => ({
+      page: getComputedStyle(document.documentElement).backgroundColor,
+      scheme: getComputedStyle(document.documentElement).getPropertyValue('--passkey-color-scheme').trim(),
+    }));
+    assert.deepEqual(colors, { page: 'rgb(2, 6, 23)', scheme: 'dark' });
+    assert.deepEqual(await ui.axe(), [], 'dark theme, German elements');
+
+    await ui.page.select('#language', 'ar');
+    await ui.send('Erin', '5500');
+    await ui.waitForStepUp(true);
+    await ui.page.waitForFunction(
+      () =>
+        document.querySelector('step-up-challenge')?.shadowRoot?.querySelector('[part="title"]')?.textContent ===
+        'أكّد هويتك',
+    );
+    assert.equal(await label('step-up-challenge'), 'التأكيد بمفتاح المرور');
+    const direction = await ui.page.$eval('step-up-challenge', (el) => ({
+      dialog: getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).direction,
+      description: getComputedStyle(document.getElementById('step-up-description')!).direction,
+    }));
+    assert.deepEqual(direction, { dialog: 'rtl', description: 'ltr' }, 'the page’s English stays left to right');
+    assert.deepEqual(await ui.axe(), [], 'dark theme, Arabic dialog open');
+    await ui.confirmStepUp();
+    await ui.waitForText('#notice', 'Sent $5,500.00 to Erin');
+
+    await ui.page.reload({ waitUntil: 'networkidle0' });
+    await ui.page.waitForSelector('#dashboard:not([hidden])');
+    assert.equal(await ui.page.$eval('#language', (el) => (el as HTMLSelectElement).value), 'ar');
+    assert.equal(await ui.page.$eval('html', (el) => el.dataset.theme), 'dark');
+    await ui.page.waitForFunction(() =>
+      document.querySelector('passkey-enroll')?.shadowRoot?.textContent?.includes('مفتاح'),
+    );
+    await ui.page.select('#language', '');
+    await ui.page.select('#theme', 'northwind');
+    assert.equal(await ui.page.$eval('passkey-enroll', (el) => el.getAttribute('lang')), '');
+  });
 });
