@@ -21,6 +21,8 @@ import { sharedStyles } from '../../styles/shared.styles.js';
  * @summary Passkey enrollment in one tag.
  * @tag passkey-enroll
  *
+ * @attribute lang - The language of the element's text (BCP 47). Unset: the nearest ancestor's, the document's, then the browser's. 12 are shipped; `registerTranslation()` adds more.
+ * @attribute dir - `rtl` or `ltr`. Unset: the nearest ancestor's `dir`, unless a nearer `lang` brings its own direction (`ar` is right to left).
  * @slot - Content of the button (default: "Create a passkey").
  *
  * @event {PasskeyEnrollStartEvent} passkey-enroll-start - Before the ceremony starts. Cancelable: `preventDefault()` stops it.
@@ -33,8 +35,9 @@ import { sharedStyles } from '../../styles/shared.styles.js';
  * @csspart status - The polite live region with the current status.
  * @csspart error - The error message.
  *
+ * @cssproperty [--passkey-color-scheme=light dark] - `light` or `dark` pins the scheme; by default it follows `prefers-color-scheme`.
  * @cssproperty [--passkey-color-primary=#1d4ed8] - Button background (dark scheme: #93c5fd).
- * @cssproperty [--passkey-color-on-primary=#ffffff] - Button text (dark scheme: #0b1220).
+ * @cssproperty [--passkey-color-on-primary=#fff] - Button text (dark scheme: #0b1220).
  * @cssproperty [--passkey-color-text=inherit] - Text color.
  * @cssproperty [--passkey-color-muted=#4b5563] - Status text (dark scheme: #cbd5e1).
  * @cssproperty [--passkey-color-success=#15803d] - Success text (dark scheme: #86efac).
@@ -43,7 +46,7 @@ import { sharedStyles } from '../../styles/shared.styles.js';
  * @cssproperty [--passkey-spacing=0.75rem] - Base spacing unit.
  * @cssproperty [--passkey-font-family=inherit] - Font family.
  * @cssproperty [--passkey-font-size=1rem] - Font size.
- * @cssproperty [--passkey-focus-ring=0 0 0 3px #93c5fd] - Box shadow of the focused button.
+ * @cssproperty [--passkey-focus-ring=0 0 0 3px #93c5fd] - Box shadow of the focused button (dark scheme: #1d4ed8 ring; forced colors: a system-color outline).
  *
  * @cssstate ready - Waiting for a click.
  * @cssstate working - A ceremony is in progress.

@@ -26,6 +26,8 @@ import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
  * @tag step-up-challenge
  *
  * @slot description - What is being confirmed, e.g. "Confirm the transfer of $7,500 to Bob".
+ * @attribute lang - The language of the element's text (BCP 47). Unset: the nearest ancestor's, the document's, then the browser's. 12 are shipped; `registerTranslation()` adds more.
+ * @attribute dir - `rtl` or `ltr`. Unset: the nearest ancestor's `dir`, unless a nearer `lang` brings its own direction (`ar` is right to left).
  * @slot - Content of the button (default: "Confirm with passkey").
  *
  * @event {StepUpChallengeStartEvent} step-up-challenge-start - Before the ceremony starts. Cancelable: `preventDefault()` stops it.
@@ -42,19 +44,20 @@ import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
  * @csspart status - The polite live region with the current status.
  * @csspart error - The error message.
  *
+ * @cssproperty [--passkey-color-scheme=light dark] - `light` or `dark` pins the scheme; by default it follows `prefers-color-scheme`.
  * @cssproperty [--passkey-color-primary=#1d4ed8] - Button background (dark scheme: #93c5fd).
- * @cssproperty [--passkey-color-on-primary=#ffffff] - Button text (dark scheme: #0b1220).
+ * @cssproperty [--passkey-color-on-primary=#fff] - Button text (dark scheme: #0b1220).
  * @cssproperty [--passkey-color-text=inherit] - Text color (in the dialog: #111827, dark scheme #f3f4f6).
  * @cssproperty [--passkey-color-muted=#4b5563] - Status text (dark scheme: #cbd5e1).
  * @cssproperty [--passkey-color-success=#15803d] - Success text (dark scheme: #86efac).
  * @cssproperty [--passkey-color-danger=#b91c1c] - Error text (dark scheme: #fca5a5).
- * @cssproperty [--passkey-color-surface=#ffffff] - Dialog background (dark scheme: #111827).
+ * @cssproperty [--passkey-color-surface=#fff] - Dialog background (dark scheme: #111827).
  * @cssproperty [--passkey-color-backdrop=rgb(15 23 42 / 0.6)] - Backdrop behind the dialog.
  * @cssproperty [--passkey-radius=0.5rem] - Corner radius.
  * @cssproperty [--passkey-spacing=0.75rem] - Base spacing unit.
  * @cssproperty [--passkey-font-family=inherit] - Font family.
  * @cssproperty [--passkey-font-size=1rem] - Font size.
- * @cssproperty [--passkey-focus-ring=0 0 0 3px #93c5fd] - Box shadow of focused buttons.
+ * @cssproperty [--passkey-focus-ring=0 0 0 3px #93c5fd] - Box shadow of focused buttons (dark scheme: #1d4ed8 ring; forced colors: a system-color outline).
  *
  * @cssstate ready - Waiting for a click (or for the dialog to open).
  * @cssstate working - A ceremony is in progress.
