@@ -43,9 +43,12 @@ export function translationFor(code: string): PasskeyTranslation | undefined {
   if (!(code in translations)) {
     translations[code] = null;
     // A failed load leaves the language unavailable: elements keep the language they have.
-    loadLocale(code as ShippedLocale).then((module) => {
-      if (!translations[code]) registerTranslation(code, module.default);
-    }, refreshLocalized);
+    loadLocale(code as ShippedLocale).then(
+      (module) => {
+        if (!translations[code]) registerTranslation(code, module.default);
+      },
+      () => console.warn(`passkey-elements: the "${code}" strings could not be loaded; showing another language`),
+    );
   }
   return translations[code] ?? undefined;
 }

@@ -163,6 +163,12 @@ describe('languages', () => {
     await untilLabel(root.querySelector('#document')!, en.passkeyEnroll.button);
   });
 
+  it('lang="" (unknown) skips the page’s language for the browser’s', async () => {
+    browserLanguages(['sv-FI', 'en']);
+    const el = await fixture<PasskeyEnroll>(html`<div lang="fr"><passkey-enroll lang=""></passkey-enroll></div>`);
+    await untilLabel(el.querySelector('passkey-enroll')!, translations.get('sv')!.passkeyEnroll.button);
+  });
+
   it('reaches through shadow roots for the nearest lang', async () => {
     const host = await fixture<HTMLElement>(html`<div lang="sv"></div>`);
     const inner = host.attachShadow({ mode: 'open' });

@@ -57,6 +57,11 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
       const path = new URL(request.url ?? '/', 'http://x').pathname;
       const built = bundles.get(path);
       if (built) return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(built);
+      // The bundle copied somewhere without its locales/ folder.
+      if (path === '/elsewhere/passkey-elements.iife.js') {
+        const body = await readFile('dist/cdn/passkey-elements.iife.js');
+        return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
+      }
       const file = path.startsWith('/dist/cdn/')
         ? `.${path}`
         : path.startsWith('/fixtures/')
@@ -192,6 +197,19 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
 
   it('Vue 3 with @step-up-challenge-success in a template', async () => {
     const page = await stepUpThrough('/fixtures/vue.html');
+    await page.close();
+  });
+
+  it('a language whose file cannot be fetched: the element stays usable in English and the console says why', async () => {
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() === 'warn' && warnings.push(message.text()));
+    await page.goto(`${origin}/fixtures/iife-missing-locales.html`);
+    await page.waitForFunction(() => document.querySelector('#german')?.shadowRoot?.querySelector('button'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const label = await page.$eval('#german', (el) => el.shadowRoot!.querySelector('button')!.textContent!.trim());
+    assert.equal(label, 'Create a passkey');
+    assert.deepEqual(warnings, ['passkey-elements: the "de" strings could not be loaded; showing another language']);
     await page.close();
   });
 });
