@@ -3,8 +3,11 @@ import type { PasskeyTranslation } from '../internal/strings.js';
 import { SHIPPED_LOCALES, type ShippedLocale } from './locale-codes.js';
 import { loadLocale } from './locale-loader.js';
 
-/** By lower-case tag; `null` while a shipped locale loads, or after its load failed. */
-const translations: Record<string, PasskeyTranslation | null> = { en };
+/**
+ * By lower-case tag; `null` while a shipped locale loads, or after its load failed. No prototype:
+ * `lang="constructor"` must not find Object's.
+ */
+const translations: Record<string, PasskeyTranslation | null> = { __proto__: null, en } as never;
 
 /** Connected elements, re-rendered whenever a translation arrives or a language changes. */
 export const localizedHosts = new Set<{ requestUpdate(): void }>();

@@ -133,6 +133,9 @@ describe('languages', () => {
       ['zh-Hant', en.passkeyEnroll.button],
       ['en-GB', en.passkeyEnroll.button],
       ['tlh', en.passkeyEnroll.button],
+      // Not keys of some object's prototype.
+      ['constructor', en.passkeyEnroll.button],
+      ['__proto__', en.passkeyEnroll.button],
     ];
     for (const [tag, expected] of cases) {
       const el = await fixture<PasskeyEnroll>(html`<passkey-enroll lang=${tag}></passkey-enroll>`);
