@@ -37,6 +37,26 @@ describe('languages in real ceremonies', () => {
     release();
   }
 
+  /** A dismissed prompt (the cancelled text), then a held request (the waiting text), then success. */
+  async function cancelThenSucceed(
+    el: Element,
+    tag: string,
+    heldPath: string,
+    text: { cancelled: string; working: string; success: string },
+  ): Promise<void> {
+    await virtualAuthenticator.setUserVerified(rig.authenticatorId, false);
+    button(el).click();
+    await nextEvent(el, [`${tag}-cancel`]);
+    await elementUpdated(el);
+    expect(status(el)).to.equal(text.cancelled);
+    await virtualAuthenticator.setUserVerified(rig.authenticatorId, true);
+    await clickThroughWaiting(el, heldPath, text.working);
+    await nextEvent(el, [`${tag}-success`]);
+    await elementUpdated(el);
+    expect(status(el)).to.equal(text.success);
+    await expect(el).to.be.accessible();
+  }
+
   for (const locale of SHIPPED_LOCALES) {
     it(`${locale}: waiting, cancelled and done, for enrollment and step-up`, async () => {
       const t = translations.get(locale)!;
@@ -52,30 +72,9 @@ describe('languages in real ceremonies', () => {
       await waitUntil(() => button(enroll)?.textContent?.includes(t.passkeyEnroll.button), 'translated');
 
       enroll.token = (await backend.track(userId, 'enroll-passkey', { scope: 'add:authenticators' })).token;
-      await virtualAuthenticator.setUserVerified(rig.authenticatorId, false);
-      button(enroll).click();
-      await nextEvent(enroll, ['passkey-enroll-cancel']);
-      await elementUpdated(enroll);
-      expect(status(enroll)).to.equal(t.passkeyEnroll.cancelled);
-      await virtualAuthenticator.setUserVerified(rig.authenticatorId, true);
-      await clickThroughWaiting(enroll, '/passkey/registration-options', t.passkeyEnroll.working);
-      await nextEvent(enroll, ['passkey-enroll-success']);
-      await elementUpdated(enroll);
-      expect(status(enroll)).to.equal(t.passkeyEnroll.success);
-      await expect(enroll).to.be.accessible();
-
+      await cancelThenSucceed(enroll, 'passkey-enroll', '/passkey/registration-options', t.passkeyEnroll);
       stepUp.token = (await backend.track(userId, 'high-value-transfer')).token;
-      await virtualAuthenticator.setUserVerified(rig.authenticatorId, false);
-      button(stepUp).click();
-      await nextEvent(stepUp, ['step-up-challenge-cancel']);
-      await elementUpdated(stepUp);
-      expect(status(stepUp)).to.equal(t.stepUpChallenge.cancelled);
-      await virtualAuthenticator.setUserVerified(rig.authenticatorId, true);
-      await clickThroughWaiting(stepUp, '/authentication-options', t.stepUpChallenge.working);
-      await nextEvent(stepUp, ['step-up-challenge-success']);
-      await elementUpdated(stepUp);
-      expect(status(stepUp)).to.equal(t.stepUpChallenge.success);
-      await expect(stepUp).to.be.accessible();
+      await cancelThenSucceed(stepUp, 'step-up-challenge', '/authentication-options', t.stepUpChallenge);
     });
   }
 });
