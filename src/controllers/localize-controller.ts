@@ -24,8 +24,9 @@ function nearest(node: Element | undefined, selector: string): HTMLElement | und
 export class LocalizeController implements ReactiveController {
   /** The language the element renders in: a lower-case tag, for the `lang` of its content. */
   locale = 'en';
-  /** Set by resolve(), which every render calls first. */
+  /** The element's direction; `ownDir` only where it differs from what the element inherits. Set by resolve(), which every render calls first. */
   dir!: 'ltr' | 'rtl';
+  ownDir?: 'ltr' | 'rtl';
   #translation = en;
   readonly #host: Host;
 
@@ -62,8 +63,12 @@ export class LocalizeController implements ReactiveController {
       }
       break;
     }
-    const dir = nearest(this.#host, '[lang],[dir]')?.dir;
-    this.dir = dir === 'ltr' || dir === 'rtl' ? dir : this.#translation.dir;
+    const near = nearest(this.#host, '[lang],[dir]')?.dir;
+    this.dir = near === 'ltr' || near === 'rtl' ? near : this.#translation.dir;
+    // A dir attribute costs every element a style pass: set one only where the direction the
+    // element inherits (from the nearest dir, else left to right) is not the one it needs.
+    const inherited = near || nearest(this.#host, '[dir]')?.dir || 'ltr';
+    this.ownDir = this.dir === inherited ? undefined : this.dir;
     return this.#translation;
   }
 }

@@ -50,7 +50,7 @@ export function translationFor(code: string): PasskeyTranslation | undefined {
       (module) => {
         if (!translations[code]) registerTranslation(code, module.default);
       },
-      () => console.warn(`passkey-elements: the "${code}" strings could not be loaded; showing another language`),
+      () => console.warn(`passkey-elements: could not load locales/${code}.js`),
     );
   }
   return translations[code] ?? undefined;

@@ -18,6 +18,8 @@ describe('languages', () => {
   const button = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part="button"]')!;
   const label = (el: Element) => buttonLabel(button(el));
   const base = (el: Element) => shadow(el).querySelector<HTMLElement>('[part="base"]')!;
+  /** The direction the element's content is laid out in. */
+  const direction = (el: Element) => getComputedStyle(base(el)).direction;
   const errorText = (el: Element) => shadow(el).querySelector('[part="error"]')?.textContent?.trim();
   const translations = new Map<string, PasskeyTranslation>();
 
@@ -75,7 +77,7 @@ describe('languages', () => {
       const enroll = await fixture<PasskeyEnroll>(html`<passkey-enroll lang=${locale}></passkey-enroll>`);
       await untilLabel(enroll, t.passkeyEnroll.button);
       expect(base(enroll).lang).to.equal(locale, 'the content says which language it is in');
-      expect(base(enroll).dir).to.equal(t.dir);
+      expect(direction(enroll)).to.equal(t.dir);
       button(enroll).click();
       const error = await nextEvent<CustomEvent<{ code: string; message: string }>>(enroll, ['passkey-enroll-error']);
       expect(error.detail).to.deep.equal({ code: 'configuration', message: t.passkeyEnroll.errors.configuration });
@@ -203,10 +205,10 @@ describe('languages', () => {
 
     enroll.lang = 'ar';
     await untilLabel(enroll, t('ar').passkeyEnroll.button);
-    expect(getComputedStyle(base(enroll)).direction).to.equal('rtl');
+    expect(direction(enroll)).to.equal('rtl');
     enroll.removeAttribute('lang');
     await untilLabel(enroll, t('es').passkeyEnroll.button);
-    expect(getComputedStyle(base(enroll)).direction).to.equal('ltr');
+    expect(direction(enroll)).to.equal('ltr');
   });
 
   it('keeps an error message in the new language after lang changes', async () => {
@@ -262,7 +264,7 @@ describe('languages', () => {
       const he: PasskeyTranslation = { ...ko, dir: 'rtl' };
       registerTranslation('he', he);
       el.lang = 'he';
-      await waitUntil(() => getComputedStyle(base(el)).direction === 'rtl', 'a registered rtl language mirrors');
+      await waitUntil(() => direction(el) === 'rtl', 'a registered rtl language mirrors');
     });
   });
 
@@ -283,8 +285,8 @@ describe('languages', () => {
     it('ar mirrors the layout', async () => {
       const el = await fixture<PasskeyEnroll>(html`<passkey-enroll lang="ar"></passkey-enroll>`);
       await untilLabel(el, translations.get('ar')!.passkeyEnroll.button);
-      expect(base(el).dir).to.equal('rtl');
-      expect(getComputedStyle(base(el)).direction).to.equal('rtl');
+      expect(base(el).dir).to.equal('rtl', 'an Arabic element on a left-to-right page sets its own dir');
+      expect(direction(el)).to.equal('rtl');
       expect(await buttonSide(el)).to.equal('start-right');
       // The icon comes first in reading order, so it sits on the right half of the button.
       const icon = shadow(el).querySelector('svg')!.getBoundingClientRect();
@@ -308,13 +310,15 @@ describe('languages', () => {
       const english = wrapper.querySelector<HTMLElement>('#english')!;
       const own = wrapper.querySelector<HTMLElement>('#own')!;
       await elementUpdated(inherits);
-      expect(base(inherits).dir).to.equal('rtl');
+      expect(direction(inherits)).to.equal('rtl');
+      expect(base(inherits).dir).to.equal('', 'inherited: no dir attribute of its own');
       expect(await buttonSide(inherits)).to.equal('start-right');
-      expect(base(english).dir).to.equal('ltr', 'lang="en" nearer than dir="rtl"');
+      expect(direction(english)).to.equal('ltr', 'lang="en" nearer than dir="rtl"');
       await untilLabel(own, translations.get('ar')!.passkeyEnroll.button);
-      expect(base(own).dir).to.equal('ltr', 'an explicit dir on the element wins');
+      expect(direction(own)).to.equal('ltr', 'an explicit dir on the element wins');
       wrapper.dir = 'ltr';
-      await waitUntil(() => base(inherits).dir === 'ltr', 'a dir change re-renders');
+      await waitUntil(() => direction(inherits) === 'ltr', 'a dir change re-renders');
+      await waitUntil(() => direction(english) === 'ltr');
     });
 
     it('the step-up dialog mirrors too', async () => {

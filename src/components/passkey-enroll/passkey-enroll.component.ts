@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { TokenUrlController } from '../../controllers/token-url-controller.js';
@@ -181,8 +181,8 @@ export class PasskeyEnroll extends LitElement {
   protected override render() {
     const text = this.#text;
     const working = this.#ceremony.state.status === 'working';
-    const { locale, dir } = this.#localize;
-    return html`<div part="base" class="base" lang=${locale} dir=${dir} aria-busy=${working}>
+    const { locale, ownDir } = this.#localize;
+    return html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
       ${ceremonyView(this, this.#ceremony.state, text, () => this.#enroll())}
     </div>`;
   }

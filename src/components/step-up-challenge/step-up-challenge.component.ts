@@ -247,8 +247,8 @@ export class StepUpChallenge extends LitElement {
   protected override render() {
     const text = this.#text;
     const working = this.#ceremony.state.status === 'working';
-    const { locale, dir } = this.#localize;
-    const base = html`<div part="base" class="base" lang=${locale} dir=${dir} aria-busy=${working}>
+    const { locale, ownDir } = this.#localize;
+    const base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
       ${this.modal ? html`<h2 part="title" class="title" id="title">${text.title}</h2>` : nothing}
       <div part="description" class="description" id="description"><slot name="description"></slot></div>
       ${ceremonyView(this, this.#ceremony.state, text, () => this.start(), this.modal)}
