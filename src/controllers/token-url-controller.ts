@@ -64,8 +64,8 @@ export class TokenUrlController implements ReactiveController {
       let response: Response;
       try {
         response = await fetch(url, {
+          // Credentials: fetch's default, same-origin (the session cookie of the host's own backend).
           method: 'POST',
-          credentials: 'same-origin',
           headers: { 'content-type': 'application/json' },
           body: '{}',
           signal: abort.signal,

@@ -18,7 +18,6 @@ export type PasskeyErrorCode =
 export class PasskeyElementError extends Error {
   constructor(readonly code: PasskeyErrorCode) {
     super(code);
-    this.name = 'PasskeyElementError';
   }
 }
 

@@ -43,5 +43,5 @@ export function mergeStrings<T extends { errors: Record<string, string> }>(
   overrides?: PartialStrings<T>,
 ): T {
   if (!overrides) return defaults;
-  return { ...defaults, ...overrides, errors: { ...defaults.errors, ...(overrides.errors ?? {}) } } as T;
+  return { ...defaults, ...overrides, errors: { ...defaults.errors, ...overrides.errors } } as T;
 }

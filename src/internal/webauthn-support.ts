@@ -1,6 +1,4 @@
-/** WebAuthn needs the API and a secure context (https, or http://localhost). */
+/** WebAuthn needs the API and a secure context (https, or http://localhost). False in Node. */
 export function webAuthnSupported(): boolean {
-  return (
-    typeof window !== 'undefined' && window.isSecureContext === true && typeof window.PublicKeyCredential === 'function'
-  );
+  return globalThis.isSecureContext === true && typeof PublicKeyCredential === 'function';
 }

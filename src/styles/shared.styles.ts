@@ -55,7 +55,7 @@ export const sharedStyles = css`
     transition: filter 0.12s;
   }
 
-  .button:hover:not([disabled]):not([aria-disabled='true']) {
+  .button:hover:not([disabled], [aria-disabled='true']) {
     filter: brightness(1.1);
   }
 
