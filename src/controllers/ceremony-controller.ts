@@ -1,5 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { setCustomState } from '../internal/custom-states.js';
 import { failureFromThrown, type PasskeyErrorCode } from '../internal/error-codes.js';
+import { webAuthnSupported } from '../internal/webauthn-support.js';
+
+/** The custom states (`:state(name)`) an element shows, exactly one at a time. */
+const CEREMONY_STATES = ['ready', 'working', 'success', 'error', 'unsupported'];
 
 export type CeremonyState<T> =
   | { status: 'ready'; cancelled: boolean }
@@ -10,7 +15,8 @@ export type CeremonyState<T> =
 /**
  * The ceremony state machine shared by both elements: one ceremony at a time, and a result that
  * arrives after the host was disconnected (or after `reset()`) is dropped. It never touches the
- * DOM and never dispatches events: the element does, from the state `run()` ends in.
+ * DOM but for the host's custom state, and never dispatches events: the element does, from the
+ * state `run()` ends in.
  */
 export class CeremonyController<T> implements ReactiveController {
   #current: CeremonyState<T> = { status: 'ready', cancelled: false };
@@ -18,9 +24,11 @@ export class CeremonyController<T> implements ReactiveController {
   #generation = 0;
 
   readonly #host: ReactiveControllerHost;
+  readonly #internals?: ElementInternals;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost & { attachInternals?(): ElementInternals }) {
     this.#host = host;
+    this.#internals = host.attachInternals?.();
     host.addController(this);
   }
 
@@ -61,6 +69,10 @@ export class CeremonyController<T> implements ReactiveController {
 
   hostDisconnected(): void {
     this.reset();
+  }
+
+  hostUpdated(): void {
+    setCustomState(this.#internals, CEREMONY_STATES, webAuthnSupported() ? this.#current.status : 'unsupported');
   }
 
   #set(state: CeremonyState<T>): void {

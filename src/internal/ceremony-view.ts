@@ -3,8 +3,6 @@ import type { CeremonyState } from '../controllers/ceremony-controller.js';
 import type { CeremonyStrings } from './strings.js';
 import { webAuthnSupported } from './webauthn-support.js';
 
-export const CEREMONY_STATES = ['ready', 'working', 'success', 'error', 'unsupported'] as const;
-
 /** What the view reads from the element. */
 export interface CeremonyViewHost {
   disabled: boolean;

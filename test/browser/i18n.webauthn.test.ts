@@ -21,20 +21,12 @@ describe('languages in real ceremonies', () => {
 
   /** Clicks, holds the request whose path ends with `path`, checks the waiting text, then lets it go. */
   async function clickThroughWaiting(el: Element, path: string, waiting: string): Promise<void> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let reached = false;
-    rig.recorder.hold = (url) => {
-      if (!new URL(url).pathname.endsWith(path)) return undefined;
-      reached = true;
-      return held;
-    };
+    const request = rig.recorder.holdNext(path);
     button(el).click();
-    await waitUntil(() => reached, `${path} in flight`);
+    await waitUntil(() => request.reached, `${path} in flight`);
     await elementUpdated(el);
     expect(status(el)).to.equal(waiting);
-    rig.recorder.hold = undefined;
-    release();
+    request.release();
   }
 
   /** A dismissed prompt (the cancelled text), then a held request (the waiting text), then success. */

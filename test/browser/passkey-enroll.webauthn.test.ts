@@ -220,19 +220,11 @@ describe('<passkey-enroll> ceremonies', () => {
     const el = await element(userId);
     const events = recordEvents(el, ENROLL_EVENTS);
     const onDocument = recordEvents(document, ENROLL_EVENTS.slice(1));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let reached = false;
-    rig.recorder.hold = (url) => {
-      if (!new URL(url).pathname.endsWith('/client/user-authenticators/passkey')) return undefined;
-      reached = true;
-      return held;
-    };
+    const verification = rig.recorder.holdNext('/client/user-authenticators/passkey');
     button(el).click();
-    await waitUntil(() => reached, 'the verification request is in flight');
+    await waitUntil(() => verification.reached, 'the verification request is in flight');
     el.remove();
-    rig.recorder.hold = undefined;
-    release();
+    verification.release();
     await waitUntil(async () => (await backend.getAuthenticators(userId)).length === 1, 'the server finished');
     await new Promise((r) => setTimeout(r, 200));
     expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start']);

@@ -184,19 +184,11 @@ describe('<step-up-challenge> ceremonies', () => {
     const { el } = await stepUp(userId);
     const events = recordEvents(el, STEP_UP_EVENTS);
     const onDocument = recordEvents(document, STEP_UP_EVENTS.slice(1));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let reached = false;
-    rig.recorder.hold = (url) => {
-      if (!url.endsWith('/client/verify/passkey')) return undefined;
-      reached = true;
-      return held;
-    };
+    const verification = rig.recorder.holdNext('/client/verify/passkey');
     button(el).click();
-    await waitUntil(() => reached, 'the verification request is in flight');
+    await waitUntil(() => verification.reached, 'the verification request is in flight');
     el.remove();
-    rig.recorder.hold = undefined;
-    release();
+    verification.release();
     await new Promise((r) => setTimeout(r, 300));
     expect(events.map((e) => e.type)).to.deep.equal(['step-up-challenge-start']);
     expect(onDocument).to.have.length(0);

@@ -7,8 +7,7 @@ import { PasskeyEnrollErrorEvent } from '../../events/passkey-enroll-error.js';
 import { PasskeyEnrollStartEvent } from '../../events/passkey-enroll-start.js';
 import { PasskeyEnrollSuccessEvent, type PasskeyEnrollSuccessDetail } from '../../events/passkey-enroll-success.js';
 import { AuthsignalClient } from '../../internal/authsignal-client.js';
-import { CEREMONY_STATES, ceremonyView } from '../../internal/ceremony-view.js';
-import { setCustomState } from '../../internal/custom-states.js';
+import { ceremonyView } from '../../internal/ceremony-view.js';
 import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
 import { mergeStrings, type PartialStrings, type PasskeyEnrollStrings } from '../../internal/strings.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
@@ -103,15 +102,9 @@ export class PasskeyEnroll extends LitElement {
   #tokenSource = new TokenUrlController(this);
   #localize = new LocalizeController(this);
   #client = new AuthsignalClient();
-  #internals?: ElementInternals;
   /** @internal Whether the host put its own content in the button (whitespace does not count). */
   customLabel = false;
   #token?: string;
-
-  constructor() {
-    super();
-    this.#internals = this.attachInternals?.();
-  }
 
   /**
    * The token from your backend's `track` call. A property only: it is never read from or
@@ -134,10 +127,6 @@ export class PasskeyEnroll extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('tokenUrl')) this.#tokenSource.setUrl(this.tokenUrl || undefined);
-  }
-
-  protected override updated(): void {
-    setCustomState(this.#internals, CEREMONY_STATES, webAuthnSupported() ? this.#ceremony.state.status : 'unsupported');
   }
 
   get #text(): PasskeyEnrollStrings {

@@ -9,8 +9,7 @@ import {
   type StepUpChallengeSuccessDetail,
 } from '../../events/step-up-challenge-success.js';
 import { AuthsignalClient } from '../../internal/authsignal-client.js';
-import { CEREMONY_STATES, ceremonyView } from '../../internal/ceremony-view.js';
-import { setCustomState } from '../../internal/custom-states.js';
+import { ceremonyView } from '../../internal/ceremony-view.js';
 import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
 import { canPromptWithoutGesture } from '../../internal/gesture.js';
 import { mergeStrings, type PartialStrings, type StepUpChallengeStrings } from '../../internal/strings.js';
@@ -127,17 +126,11 @@ export class StepUpChallenge extends LitElement {
   #ceremony = new CeremonyController<StepUpChallengeSuccessDetail>(this);
   #client = new AuthsignalClient();
   #localize = new LocalizeController(this);
-  #internals?: ElementInternals;
   /** @internal Whether the host put its own content in the button (whitespace does not count). */
   customLabel = false;
   #closingByCode = false;
   #autostarted?: string;
   #token?: string;
-
-  constructor() {
-    super();
-    this.#internals = this.attachInternals?.();
-  }
 
   /**
    * The token from your backend's `track` call (state `CHALLENGE_REQUIRED`). A property only: never
@@ -165,7 +158,6 @@ export class StepUpChallenge extends LitElement {
   }
 
   protected override updated(): void {
-    setCustomState(this.#internals, CEREMONY_STATES, webAuthnSupported() ? this.#ceremony.state.status : 'unsupported');
     const dialog = this.#dialog;
     // Not when disconnected: showModal() would throw, and the reset below would ask for another
     // update, forever.

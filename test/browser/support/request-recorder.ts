@@ -37,6 +37,28 @@ export class RequestRecorder {
     return this;
   }
 
+  /**
+   * Holds the next request whose path ends with `pathEnd` in flight; `reached` turns true when it
+   * gets there, `release()` lets it go (and holds nothing more).
+   */
+  holdNext(pathEnd: string): { readonly reached: boolean; release(): void } {
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    const gate = {
+      reached: false,
+      release: () => {
+        this.hold = undefined;
+        letGo();
+      },
+    };
+    this.hold = (url) => {
+      if (!new URL(url).pathname.endsWith(pathEnd)) return undefined;
+      gate.reached = true;
+      return held;
+    };
+    return gate;
+  }
+
   uninstall(): void {
     window.fetch = this.original;
   }
