@@ -27,6 +27,16 @@ describe('<passkey-enroll> ceremonies', () => {
     return el;
   }
 
+  /** An element that fetches its token from the test backend's token endpoint for this user. */
+  const withTokenUrl = (userId: string) =>
+    fixture<PasskeyEnroll>(
+      html`<passkey-enroll
+        tenant-id=${rig.info.tenantId}
+        base-url=${rig.info.url}
+        token-url=${`/test-backend/enroll-token?user=${userId}`}
+      ></passkey-enroll>`,
+    );
+
   it('enrolls on click and the token validates on the server for that user', async () => {
     const userId = uniqueUser();
     const el = await element(userId);
@@ -55,13 +65,7 @@ describe('<passkey-enroll> ceremonies', () => {
 
   it('with token-url, fetches the token before the click and enrolls', async () => {
     const userId = uniqueUser();
-    const el = await fixture<PasskeyEnroll>(
-      html`<passkey-enroll
-        tenant-id=${rig.info.tenantId}
-        base-url=${rig.info.url}
-        token-url=${`/test-backend/enroll-token?user=${userId}`}
-      ></passkey-enroll>`,
-    );
+    const el = await withTokenUrl(userId);
     await waitUntil(async () => (await backend.tokenRequests(userId)) === 1, 'token fetched when connected');
     button(el).click();
     const event = await nextEvent<PasskeyEnrollSuccessEvent>(el, ['passkey-enroll-success', 'passkey-enroll-error']);
@@ -72,13 +76,7 @@ describe('<passkey-enroll> ceremonies', () => {
 
   it('with token-url, fetches a new token after an expired one, and the retry succeeds', async () => {
     const userId = uniqueUser();
-    const el = await fixture<PasskeyEnroll>(
-      html`<passkey-enroll
-        tenant-id=${rig.info.tenantId}
-        base-url=${rig.info.url}
-        token-url=${`/test-backend/enroll-token?user=${userId}`}
-      ></passkey-enroll>`,
-    );
+    const el = await withTokenUrl(userId);
     await waitUntil(async () => (await backend.tokenRequests(userId)) === 1);
     await backend.advanceClock(601);
     try {

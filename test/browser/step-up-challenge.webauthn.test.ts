@@ -38,6 +38,20 @@ describe('<step-up-challenge> ceremonies', () => {
     return { el, track };
   }
 
+  /** A step-up with `user-id`, so the element checks this device before any prompt. */
+  async function stepUpWithUserId(userId: string): Promise<StepUpChallenge> {
+    const track = await backend.track(userId, 'high-value-transfer');
+    const el = await fixture<StepUpChallenge>(
+      html`<step-up-challenge
+        tenant-id=${rig.info.tenantId}
+        base-url=${rig.info.url}
+        user-id=${userId}
+      ></step-up-challenge>`,
+    );
+    el.token = track.token;
+    return el;
+  }
+
   it('token mode: track → CHALLENGE_REQUIRED → element → success → validateChallenge binds the action', async () => {
     const userId = uniqueUser();
     await enrolled(userId);
@@ -127,15 +141,7 @@ describe('<step-up-challenge> ceremonies', () => {
     await virtualAuthenticator.removeAll();
     rig.authenticatorId = await virtualAuthenticator.add();
     localStorage.clear();
-    const track = await backend.track(userId, 'high-value-transfer');
-    const el = await fixture<StepUpChallenge>(
-      html`<step-up-challenge
-        tenant-id=${rig.info.tenantId}
-        base-url=${rig.info.url}
-        user-id=${userId}
-      ></step-up-challenge>`,
-    );
-    el.token = track.token;
+    const el = await stepUpWithUserId(userId);
     button(el).click();
     const event = await nextEvent<CustomEvent>(el, ENDED);
     await elementUpdated(el);
@@ -149,15 +155,7 @@ describe('<step-up-challenge> ceremonies', () => {
   it('with user-id, goes ahead when this device holds the passkey', async () => {
     const userId = uniqueUser();
     await enrolled(userId);
-    const track = await backend.track(userId, 'high-value-transfer');
-    const el = await fixture<StepUpChallenge>(
-      html`<step-up-challenge
-        tenant-id=${rig.info.tenantId}
-        base-url=${rig.info.url}
-        user-id=${userId}
-      ></step-up-challenge>`,
-    );
-    el.token = track.token;
+    const el = await stepUpWithUserId(userId);
     button(el).click();
     expect((await nextEvent(el, ENDED)).type).to.equal('step-up-challenge-success');
   });
