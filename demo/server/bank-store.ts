@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AtomicJsonFile } from './shared/atomic-json-file.js';
+import { JsonDocument } from './shared/json-document.js';
 
 export interface Account {
   /** Also the user id at Authsignal. */
@@ -41,21 +41,26 @@ const hashSessionId = (id: string) => createHash('sha256').update(id).digest('ba
 /**
  * Accounts, sessions and transfers of the demo bank, in memory and in a JSON file written
  * atomically on every change. Every method is synchronous, so a check and the change it guards
- * (a debit and the status that marks it done) happen in one step: a transfer executes once.
+ * (a debit and the status that marks it done, a username and the account it names) happen in one
+ * step: a transfer executes once, a username is created once. A change whose write fails is not
+ * kept in memory either.
  */
 export class BankStore {
-  private readonly file?: AtomicJsonFile<BankData>;
-  private readonly data: BankData;
+  private readonly document: JsonDocument<BankData>;
 
   constructor(path?: string) {
-    this.file = path ? new AtomicJsonFile<BankData>(path) : undefined;
-    const loaded = this.file?.read();
-    if (loaded && loaded.version !== 1) throw new Error(`Bank data file ${path} has an unknown format.`);
-    this.data = loaded ?? { version: 1, accounts: {}, sessions: {}, transfers: [] };
+    this.document = new JsonDocument<BankData>(
+      path,
+      () => ({ version: 1, accounts: {}, sessions: {}, transfers: [] }),
+      (loaded) => {
+        if (loaded.version !== 1) throw new Error(`Bank data file ${path} has an unknown format.`);
+        return loaded;
+      },
+    );
   }
 
-  private persist(): void {
-    this.file?.write(this.data);
+  private get data(): BankData {
+    return this.document.data;
   }
 
   findAccountByUsername(username: string): Account | undefined {
@@ -66,9 +71,13 @@ export class BankStore {
     return this.data.accounts[id];
   }
 
-  createAccount(username: string, passwordHash: string, balanceCents: number): Account {
+  /**
+   * Creates the account unless the username exists, in one step. `created: false` hands back the
+   * account someone else made first: its password is not checked here, the caller must do it.
+   */
+  createAccount(username: string, passwordHash: string, balanceCents: number): { account: Account; created: boolean } {
     const existing = this.findAccountByUsername(username);
-    if (existing) return existing;
+    if (existing) return { account: existing, created: false };
     const account: Account = {
       id: randomUUID(),
       username,
@@ -76,18 +85,18 @@ export class BankStore {
       balanceCents,
       createdAt: new Date().toISOString(),
     };
-    this.data.accounts[account.id] = account;
-    this.persist();
-    return account;
+    this.document.change((data) => (data.accounts[account.id] = account));
+    return { account, created: true };
   }
 
   createSession(accountId: string, now = Date.now()): string {
     const id = randomUUID() + randomUUID();
-    this.data.sessions[hashSessionId(id)] = { accountId, expiresAt: now + SESSION_TTL_MS };
-    for (const [key, session] of Object.entries(this.data.sessions)) {
-      if (session.expiresAt <= now) delete this.data.sessions[key];
-    }
-    this.persist();
+    this.document.change((data) => {
+      data.sessions[hashSessionId(id)] = { accountId, expiresAt: now + SESSION_TTL_MS };
+      for (const [key, session] of Object.entries(data.sessions)) {
+        if (session.expiresAt <= now) delete data.sessions[key];
+      }
+    });
     return id;
   }
 
@@ -99,8 +108,7 @@ export class BankStore {
   }
 
   deleteSession(id: string): void {
-    delete this.data.sessions[hashSessionId(id)];
-    this.persist();
+    this.document.change((data) => delete data.sessions[hashSessionId(id)]);
   }
 
   transfersOf(accountId: string): Transfer[] {
@@ -113,35 +121,37 @@ export class BankStore {
 
   /** Records a transfer; an executed one debits the balance in the same write. */
   addTransfer(transfer: Omit<Transfer, 'createdAt'>): Transfer {
-    const account = this.data.accounts[transfer.accountId]!;
-    if (transfer.status === 'executed') {
-      if (account.balanceCents < transfer.amountCents) throw new Error('insufficient funds');
-      account.balanceCents -= transfer.amountCents;
-    }
-    const now = new Date().toISOString();
-    const stored: Transfer = {
-      ...transfer,
-      createdAt: now,
-      ...(transfer.status === 'executed' ? { executedAt: now } : {}),
-    };
-    this.data.transfers.push(stored);
-    this.persist();
-    return stored;
+    return this.document.change((data) => {
+      const account = data.accounts[transfer.accountId]!;
+      if (transfer.status === 'executed') {
+        if (account.balanceCents < transfer.amountCents) throw new Error('insufficient funds');
+        account.balanceCents -= transfer.amountCents;
+      }
+      const now = new Date().toISOString();
+      const stored: Transfer = {
+        ...transfer,
+        createdAt: now,
+        ...(transfer.status === 'executed' ? { executedAt: now } : {}),
+      };
+      data.transfers.push(stored);
+      return stored;
+    });
   }
 
   /**
    * Executes a pending transfer: checks it is still pending and covered, debits, marks it executed,
-   * and writes, all in one synchronous step. Returns false when it was not pending any more.
+   * and writes, all in one synchronous step.
    */
   executePending(accountId: string, id: string): 'executed' | 'not-pending' | 'insufficient-funds' {
-    const transfer = this.getTransfer(accountId, id);
-    const account = this.data.accounts[accountId];
-    if (!transfer || !account || transfer.status !== 'pending') return 'not-pending';
-    if (account.balanceCents < transfer.amountCents) return 'insufficient-funds';
-    account.balanceCents -= transfer.amountCents;
-    transfer.status = 'executed';
-    transfer.executedAt = new Date().toISOString();
-    this.persist();
-    return 'executed';
+    return this.document.change((data) => {
+      const transfer = data.transfers.find((t) => t.id === id && t.accountId === accountId);
+      const account = data.accounts[accountId];
+      if (!transfer || !account || transfer.status !== 'pending') return 'not-pending';
+      if (account.balanceCents < transfer.amountCents) return 'insufficient-funds';
+      account.balanceCents -= transfer.amountCents;
+      transfer.status = 'executed';
+      transfer.executedAt = new Date().toISOString();
+      return 'executed';
+    });
   }
 }

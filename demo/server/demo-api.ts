@@ -127,12 +127,16 @@ export class DemoApi {
     if (!this.loginLimiter.allow(username)) {
       throw new HttpError(429, 'too_many_attempts', 'Too many sign-in attempts. Wait a minute and try again.');
     }
+    // One decision per username: the store creates the account only if nobody has, in one step.
+    // A request that finds it (made before, or a moment ago by a concurrent first sign-in) is a
+    // sign-in like any other and checks its own password against it.
     let account = this.store.findAccountByUsername(username);
     let created = false;
     if (!account) {
-      account = this.store.createAccount(username, await this.hasher.hash(password), STARTING_BALANCE_CENTS);
-      created = true;
-    } else if (!(await this.hasher.verify(password, account.passwordHash))) {
+      const hash = await this.hasher.hash(password);
+      ({ account, created } = this.store.createAccount(username, hash, STARTING_BALANCE_CENTS));
+    }
+    if (!created && !(await this.hasher.verify(password, account.passwordHash))) {
       throw new HttpError(401, 'invalid_credentials', 'The username or password is wrong.');
     }
     const session = this.store.createSession(account.id);

@@ -10,8 +10,8 @@ import { createEmulatorHandler, type EmulatorHandler } from './emulator/index.js
 import { Router, toApiRequest } from './emulator/router.js';
 import { PasswordHasher } from './password-hasher.js';
 import { HttpError } from './shared/http-error.js';
-import { closeServer, listen } from './shared/http-server.js';
-import { JsonBodyError, readJsonBody } from './shared/json-body.js';
+import { closeServer, listen, requestUrl, sendJson } from './shared/http-server.js';
+import { JsonBodyError, MAX_JSON_DEPTH, readJsonBody } from './shared/json-body.js';
 import { staticFile } from './static-files.js';
 
 export interface RunningDemo {
@@ -38,6 +38,10 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   } catch (error) {
     if (!(error instanceof JsonBodyError)) throw error;
     if (error.reason === 'too-large') throw new HttpError(413, 'too_large', 'The request is too large.');
+    if (error.reason === 'too-deep') {
+      throw new HttpError(400, 'too_deep', `The request is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+    }
+    if (error.reason === 'aborted') throw error;
     throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -91,7 +95,8 @@ export async function startDemoServer(
   let csp = '';
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://demo.invalid');
+    const url = requestUrl(request);
+    if (!url) throw new HttpError(400, 'invalid_url', 'The request target is not a valid URL.');
     const method = request.method ?? 'GET';
     if (emulator && url.pathname.startsWith('/v1/')) return emulator.handle(request, response);
     const security = {
@@ -109,11 +114,7 @@ export async function startDemoServer(
         throw new HttpError(405, 'method_not_allowed', `${method} is not allowed here.`);
       const body = method === 'GET' ? {} : await readJson(request);
       const result = await match.handler(toApiRequest(request, url, match.params, body));
-      const json = JSON.stringify(result.body);
-      return send(response, result.status ?? 200, json, 'application/json; charset=utf-8', {
-        ...security,
-        ...result.headers,
-      });
+      return sendJson(request, response, result.status ?? 200, result.body, { ...security, ...result.headers });
     }
     const file = method === 'GET' ? await staticFile(url.pathname) : undefined;
     if (!file) throw new HttpError(404, 'not_found', 'Not found.');
@@ -122,7 +123,8 @@ export async function startDemoServer(
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (response.headersSent) return void response.destroy();
+      // The client is gone, or Node's parser has answered a malformed body itself.
+      if (response.headersSent || error instanceof JsonBodyError) return void response.destroy();
       const known = error instanceof HttpError;
       // An AuthsignalError means the API behind us failed: a bad gateway, not our bug.
       const status = known ? error.status : (error as Error).name === 'AuthsignalError' ? 502 : 500;
@@ -130,7 +132,7 @@ export async function startDemoServer(
       const body = known
         ? { error: error.code, message: error.message, ...error.extra }
         : { error: 'server_error', message: 'Something went wrong. Please try again.' };
-      send(response, status, JSON.stringify(body), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+      sendJson(request, response, status, body);
     });
   });
   const port = await listen(server, config.port, config.host);

@@ -1,4 +1,4 @@
-import { AtomicJsonFile } from '../shared/atomic-json-file.js';
+import { JsonDocument } from '../shared/json-document.js';
 import type { ActionRecord, AuthenticatorRecord, StoreData, UserRecord } from './model.js';
 
 const emptyData = (): StoreData => ({ version: 1, users: {}, authenticators: [], actions: {} });
@@ -9,27 +9,24 @@ const actionKey = (userId: string, actionCode: string, idempotencyKey: string): 
 /**
  * Users, authenticators and actions. With a data file, every change is written before the
  * response leaves (temp file, fsync, rename), so a crash leaves either the old or the new file,
- * never half of one.
+ * never half of one; a change whose write fails is not kept in memory either.
  */
 export class EmulatorStore {
-  private data: StoreData;
-  private readonly file?: AtomicJsonFile<StoreData>;
+  private readonly document: JsonDocument<StoreData>;
 
   constructor(path?: string) {
-    this.file = path ? new AtomicJsonFile<StoreData>(path) : undefined;
-    this.data = this.file ? EmulatorStore.check(this.file.read(), path!) : emptyData();
+    this.document = new JsonDocument(path, emptyData, (data) => EmulatorStore.check(data, path!));
   }
 
-  private static check(data: Partial<StoreData> | undefined, path: string): StoreData {
-    if (data === undefined) return emptyData();
+  private static check(data: Partial<StoreData>, path: string): StoreData {
     if (data.version !== 1 || typeof data.users !== 'object' || !Array.isArray(data.authenticators)) {
       throw new Error(`Emulator data file ${path} has an unknown format (expected version 1).`);
     }
     return { ...emptyData(), ...data } as StoreData;
   }
 
-  private persist(): void {
-    this.file?.write(this.data);
+  private get data(): StoreData {
+    return this.document.data;
   }
 
   getUser(userId: string): UserRecord | undefined {
@@ -39,9 +36,11 @@ export class EmulatorStore {
   upsertUser(userId: string, attributes: Partial<Omit<UserRecord, 'userId' | 'createdAt'>>, now: string): UserRecord {
     const existing = this.data.users[userId];
     const defined = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined));
+    if (existing && Object.entries(defined).every(([key, value]) => existing[key as keyof UserRecord] === value)) {
+      return existing; // nothing new: no write
+    }
     const user: UserRecord = { ...(existing ?? { userId, createdAt: now }), ...defined };
-    this.data.users[userId] = user;
-    this.persist();
+    this.document.change((data) => (data.users[userId] = user));
     return user;
   }
 
@@ -54,24 +53,22 @@ export class EmulatorStore {
   }
 
   addAuthenticator(authenticator: AuthenticatorRecord): void {
-    this.data.authenticators.push(authenticator);
-    this.persist();
+    this.document.change((data) => data.authenticators.push(authenticator));
   }
 
   updateAuthenticator(userAuthenticatorId: string, change: (a: AuthenticatorRecord) => void): void {
-    const found = this.data.authenticators.find((a) => a.userAuthenticatorId === userAuthenticatorId);
-    if (!found) return;
-    change(found);
-    this.persist();
+    this.document.change((data) => {
+      const found = data.authenticators.find((a) => a.userAuthenticatorId === userAuthenticatorId);
+      if (found) change(found);
+    });
   }
 
   deleteAuthenticator(userId: string, userAuthenticatorId: string): boolean {
-    const before = this.data.authenticators.length;
-    this.data.authenticators = this.data.authenticators.filter(
-      (a) => !(a.userId === userId && a.userAuthenticatorId === userAuthenticatorId),
+    const index = this.data.authenticators.findIndex(
+      (a) => a.userId === userId && a.userAuthenticatorId === userAuthenticatorId,
     );
-    if (this.data.authenticators.length === before) return false;
-    this.persist();
+    if (index === -1) return false;
+    this.document.change((data) => data.authenticators.splice(index, 1));
     return true;
   }
 
@@ -80,7 +77,8 @@ export class EmulatorStore {
   }
 
   putAction(action: ActionRecord): void {
-    this.data.actions[actionKey(action.userId, action.actionCode, action.idempotencyKey)] = action;
-    this.persist();
+    this.document.change(
+      (data) => (data.actions[actionKey(action.userId, action.actionCode, action.idempotencyKey)] = action),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, listen } from '../shared/http-server.js';
-import { JsonBodyError, readJsonBody } from '../shared/json-body.js';
+import { closeServer, listen, requestUrl, sendJson } from '../shared/http-server.js';
+import { JsonBodyError, MAX_JSON_DEPTH, readJsonBody } from '../shared/json-body.js';
 import { DEFAULT_RULES, parseRules } from './action-rules.js';
 import { ApiError } from './api-error.js';
 import { ChallengeRegistry } from './challenge-registry.js';
@@ -46,19 +46,12 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   } catch (error) {
     if (!(error instanceof JsonBodyError)) throw error;
     if (error.reason === 'too-large') throw new ApiError(413, 'invalid_request', 'The request body is too large.');
+    if (error.reason === 'too-deep') {
+      throw ApiError.badRequest(`The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+    }
+    if (error.reason === 'aborted') throw error;
     throw ApiError.badRequest('The request body is not valid JSON.');
   }
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body ?? {});
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  response.end(text);
 }
 
 /**
@@ -103,7 +96,8 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
   const cors = new CorsPolicy(origins);
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+    const url = requestUrl(request);
+    if (!url) throw ApiError.badRequest('The request target is not a valid URL.');
     const method = request.method ?? 'GET';
     const origin = request.headers.origin;
     const isClientApi = url.pathname.startsWith('/v1/client/');
@@ -126,7 +120,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     }
     const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(request);
     const result = await match.handler(toApiRequest(request, url, match.params, body));
-    send(response, result.status ?? 200, result.body);
+    sendJson(request, response, result.status ?? 200, result.body);
   };
 
   return {
@@ -136,11 +130,13 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     },
     handle: (request, response) => {
       handle(request, response).catch((error: unknown) => {
-        if (response.headersSent) return void response.destroy();
-        if (error instanceof ApiError) return send(response, error.status, error.toBody());
+        // The client is gone, or Node's parser has answered a malformed body itself.
+        if (response.headersSent || error instanceof JsonBodyError) return void response.destroy();
+        if (error instanceof ApiError) return sendJson(request, response, error.status, error.toBody());
         // Unexpected: answer JSON anyway (the browser SDK parses every body), without internals.
         console.error('[emulator] internal error:', (error as Error).message);
-        send(response, 500, new ApiError(500, 'internal_error', 'The emulator failed to handle the request.').toBody());
+        const internal = new ApiError(500, 'internal_error', 'The emulator failed to handle the request.');
+        sendJson(request, response, 500, internal.toBody());
       });
     },
     injectFault: (fault) => ctx.faults.add(fault),

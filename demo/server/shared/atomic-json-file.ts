@@ -1,15 +1,41 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Whether a process with this id runs now (one of another user's counts: it answers EPERM). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false; // writes here are synchronous: none is under way now
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * A JSON file written so that a crash leaves either the old or the new content, never half of
- * one: temp file, fsync, rename. Readable by its owner only.
+ * one: temp file (`<file>.<pid>.tmp`), fsync, rename. Readable by its owner only.
  */
 export class AtomicJsonFile<T> {
   constructor(readonly path: string) {}
 
-  /** The parsed content, or undefined when there is no file; throws on a corrupt one. */
+  /**
+   * The parsed content, or undefined when there is no file; throws on a corrupt one. First removes
+   * the temp files that writers killed mid-write left: this file's own, of processes that are gone.
+   */
   read(): T | undefined {
+    this.removeStaleTempFiles();
     if (!existsSync(this.path)) return undefined;
     try {
       return JSON.parse(readFileSync(this.path, 'utf8')) as T;
@@ -19,16 +45,36 @@ export class AtomicJsonFile<T> {
     }
   }
 
-  write(data: T): void {
+  /** Writes serialized content; on failure the file keeps its old content and no temp file stays. */
+  write(text: string): void {
     mkdirSync(dirname(this.path), { recursive: true });
     const temp = `${this.path}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w', 0o600);
     try {
-      writeSync(fd, JSON.stringify(data, null, 2));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      const fd = openSync(temp, 'w', 0o600);
+      try {
+        writeSync(fd, text);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, this.path);
+    } catch (error) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Not a file we made (something else sits at that path): leave it, report the write's error.
+      }
+      throw error;
     }
-    renameSync(temp, this.path);
+  }
+
+  private removeStaleTempFiles(): void {
+    const folder = dirname(this.path);
+    if (!existsSync(folder)) return;
+    const pattern = new RegExp(`^${basename(this.path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.tmp$`);
+    for (const name of readdirSync(folder)) {
+      const pid = pattern.exec(name)?.[1];
+      if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(folder, name), { force: true });
+    }
   }
 }

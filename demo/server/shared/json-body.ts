@@ -1,27 +1,98 @@
 import type { IncomingMessage } from 'node:http';
 
-/** Why a request body could not be read; each server turns it into its own JSON error. */
+/** Deepest nesting of objects and arrays a request body may have. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Past this many bytes an over-limit body is no longer drained: the answer goes out at once and
+ * the connection closes. Below it the whole body is read, so the client (still sending) always
+ * gets to read the complete 413 instead of a reset.
+ */
+export const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Why a request body could not be read; each server turns it into its own JSON error.
+ * `aborted`: the client went away, or Node's parser refused the body (a malformed chunked
+ * encoding) and has answered 400 itself: nothing is left to answer and nothing went wrong here.
+ */
 export class JsonBodyError extends Error {
-  constructor(readonly reason: 'too-large' | 'invalid-json') {
+  constructor(readonly reason: 'too-large' | 'invalid-json' | 'too-deep' | 'aborted') {
     super(reason);
     this.name = 'JsonBodyError';
   }
 }
 
 /**
- * Reads a JSON request body of at most `maxBytes`. An empty body is `{}`: the browser SDK sends
- * body-less POSTs with `Content-Type: application/json`.
+ * Depth of the deepest object or array in JSON text, without parsing it. Checked before
+ * `JSON.parse` because what a server stores it serializes again, and `JSON.stringify` recurses:
+ * a body a few thousand levels deep would overflow the stack there, long after it was accepted.
  */
-export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new JsonBodyError('too-large');
-    chunks.push(chunk as Buffer);
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return deepest;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a UTF-8 JSON request body of at most `maxBytes`, nested at most MAX_JSON_DEPTH deep. An
+ * empty body is `{}`: the browser SDK sends body-less POSTs with `Content-Type: application/json`.
+ * An over-limit body is drained (up to MAX_DRAIN_BYTES), never cut off mid-stream, so that the
+ * client reads the answer.
+ */
+export function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (error: JsonBodyError | undefined, text?: string) => {
+      request.off('data', onData).off('end', onEnd).off('error', onAborted).off('close', onClose);
+      if (error) return reject(error);
+      try {
+        resolve(parse(text!));
+      } catch (parseError) {
+        reject(parseError);
+      }
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_DRAIN_BYTES) {
+        request.pause();
+        return settle(new JsonBodyError('too-large'));
+      }
+      if (size <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
+    };
+    const onEnd = () => {
+      if (size > maxBytes) return settle(new JsonBodyError('too-large'));
+      try {
+        settle(undefined, utf8.decode(Buffer.concat(chunks)));
+      } catch {
+        settle(new JsonBodyError('invalid-json'));
+      }
+    };
+    const onAborted = () => settle(new JsonBodyError('aborted'));
+    const onClose = () => {
+      if (!request.complete) onAborted();
+    };
+    request.on('data', onData).on('end', onEnd).on('error', onAborted).on('close', onClose);
+  });
+}
+
+function parse(text: string): unknown {
   if (text.trim() === '') return {};
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new JsonBodyError('too-deep');
   try {
     return JSON.parse(text);
   } catch {
