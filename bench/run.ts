@@ -1,12 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { Authsignal } from '@authsignal/node';
 import puppeteer from 'puppeteer-core';
 import { createEmulatorHandler } from '../demo/server/emulator/index.js';
 import { ensureBrowsers } from '../scripts/ensure-browsers.js';
+import { startStaticSite } from '../scripts/static-site.js';
 import { DEFAULT_AUTHENTICATOR } from '../test/plugins/webauthn-plugin.js';
+import { updateResults } from './results-file.js';
 import { bundleSizes, CDN_GZIP_BUDGET_BYTES, localeSizes } from './bundle-sizes.js';
 
 /**
@@ -18,37 +17,18 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
-
-async function serve(): Promise<{ url: string; close(): void }> {
-  // The emulator needs the server's origin, known only once it listens.
-  const api: { emulator?: ReturnType<typeof createEmulatorHandler> } = {};
-  const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path.startsWith('/v1/')) return api.emulator!.handle(request, response);
-    if (!/^\/(dist\/cdn|dist\/cdn\/locales|bench\/pages)\/[\w.-]+$/.test(path))
-      return void response.writeHead(404).end();
-    try {
-      const body = await readFile(`.${path}`);
-      response.writeHead(200, {
-        'content-type': TYPES[path.slice(path.lastIndexOf('.'))] ?? 'text/plain',
-        'cache-control': 'no-store',
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const emulator = (api.emulator = createEmulatorHandler({
+async function serve(): Promise<{ url: string; close(): Promise<void> }> {
+  const site = await startStaticSite(['dist/cdn', 'dist/cdn/locales', 'bench/pages']);
+  // The emulator needs the site's origin, known only once it listens.
+  const emulator = createEmulatorHandler({
     tenantId: 'bench-tenant',
     secret: 'bench-secret',
-    origins: [url],
+    origins: [site.url],
     rateLimit: false,
-  }));
-  emulator.setBaseUrl(`${url}/v1`);
-  return { url, close: () => server.close() };
+  });
+  emulator.setBaseUrl(`${site.url}/v1`);
+  site.mount('/v1/', emulator.handle);
+  return site;
 }
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
@@ -152,7 +132,7 @@ try {
       },
     },
   };
-  await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  updateResults(results);
 
   const rows: [string, string][] = [
     ...sizes.map((s): [string, string] => [
@@ -185,5 +165,5 @@ try {
   );
 } finally {
   await browser.close();
-  site.close();
+  await site.close();
 }

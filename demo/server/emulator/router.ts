@@ -20,6 +20,7 @@ export type Handler = (request: ApiRequest) => Promise<ApiResponse> | ApiRespons
 
 interface Route {
   method: string;
+  pattern: string;
   segments: string[];
   handler: Handler;
 }
@@ -34,8 +35,13 @@ export class Router {
   private readonly routes: Route[] = [];
 
   add(method: string, pattern: string, handler: Handler): this {
-    this.routes.push({ method, segments: pattern.split('/').filter(Boolean), handler });
+    this.routes.push({ method, pattern, segments: pattern.split('/').filter(Boolean), handler });
     return this;
+  }
+
+  /** Every route as `method` and `pattern` (`/v1/users/:userId`), for tools that walk the API. */
+  list(): { method: string; pattern: string }[] {
+    return this.routes.map(({ method, pattern }) => ({ method, pattern }));
   }
 
   match(method: string, path: string): RouteMatch {

@@ -1,0 +1,26 @@
+import { Authsignal } from '@authsignal/node';
+import { createEmulatorHandler, type EmulatorHandler } from '../../../demo/server/emulator/index.js';
+import { startStaticSite, type StaticSite } from '../../../scripts/static-site.js';
+
+export const TENANT = 'bench-tenant';
+export const SECRET = 'bench-secret';
+
+/**
+ * The built CDN bundle and the benchmark pages (their elements use tenant `bench-tenant` and base
+ * URL `/v1`) on one origin, with an in-process emulator under /v1 and the node SDK pointed at it.
+ */
+export interface Lab {
+  site: StaticSite;
+  emulator: EmulatorHandler;
+  node: Authsignal;
+  close(): Promise<void>;
+}
+
+export async function startLab(): Promise<Lab> {
+  const site = await startStaticSite(['dist/cdn', 'dist/cdn/locales', 'bench/pages', 'test/reliability/pages']);
+  const emulator = createEmulatorHandler({ tenantId: TENANT, secret: SECRET, origins: [site.url], rateLimit: false });
+  emulator.setBaseUrl(`${site.url}/v1`);
+  site.mount('/v1/', emulator.handle);
+  const node = new Authsignal({ apiSecretKey: SECRET, apiUrl: `${site.url}/v1`, retries: 0 });
+  return { site, emulator, node, close: () => site.close() };
+}
