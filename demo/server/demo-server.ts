@@ -10,7 +10,7 @@ import { createEmulatorHandler, type EmulatorHandler } from './emulator/index.js
 import { Router, toApiRequest } from './emulator/router.js';
 import { PasswordHasher } from './password-hasher.js';
 import { HttpError } from './shared/http-error.js';
-import { closeServer, listen, requestUrl, sendJson } from './shared/http-server.js';
+import { closeServer, listen, requestUrl, send, sendJson } from './shared/http-server.js';
 import { JsonBodyError, MAX_JSON_DEPTH, readJsonBody } from './shared/json-body.js';
 import { staticFile } from './static-files.js';
 
@@ -25,11 +25,6 @@ export interface RunningDemo {
 const MAX_BODY_BYTES = 64 * 1024;
 const EMULATOR_TENANT = 'demo-tenant';
 const RULES = { defaultState: 'ALLOW' as const, actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED' as const } };
-
-function send(response: ServerResponse, status: number, body: string | Buffer, type: string, headers = {}): void {
-  response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
-  response.end(body);
-}
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   let body: unknown;
@@ -118,22 +113,24 @@ export async function startDemoServer(
     }
     const file = method === 'GET' ? await staticFile(url.pathname) : undefined;
     if (!file) throw new HttpError(404, 'not_found', 'Not found.');
-    send(response, 200, file.body, file.type, security);
+    return send(request, response, 200, file.body, { 'Content-Type': file.type, ...security });
   };
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      // The client is gone, or Node's parser has answered a malformed body itself.
-      if (response.headersSent || error instanceof JsonBodyError) return void response.destroy();
-      const known = error instanceof HttpError;
-      // An AuthsignalError means the API behind us failed: a bad gateway, not our bug.
-      const status = known ? error.status : (error as Error).name === 'AuthsignalError' ? 502 : 500;
-      if (!known) console.error('[demo] request failed:', (error as Error).message);
-      const body = known
-        ? { error: error.code, message: error.message, ...error.extra }
-        : { error: 'server_error', message: 'Something went wrong. Please try again.' };
-      sendJson(request, response, status, body);
-    });
+    handle(request, response)
+      .catch((error: unknown) => {
+        // The client is gone, or Node's parser has answered a malformed body itself.
+        if (response.headersSent || error instanceof JsonBodyError) return void response.destroy();
+        const known = error instanceof HttpError;
+        // An AuthsignalError means the API behind us failed: a bad gateway, not our bug.
+        const status = known ? error.status : (error as Error).name === 'AuthsignalError' ? 502 : 500;
+        if (!known) console.error('[demo] request failed:', (error as Error).message);
+        const body = known
+          ? { error: error.code, message: error.message, ...error.extra }
+          : { error: 'server_error', message: 'Something went wrong. Please try again.' };
+        return sendJson(request, response, status, body);
+      })
+      .catch(() => response.destroy());
   });
   const port = await listen(server, config.port, config.host);
   // WebAuthn needs a host name: localhost, not 127.0.0.1.

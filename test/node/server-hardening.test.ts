@@ -151,6 +151,28 @@ describe('hardening: emulator', () => {
     );
   });
 
+  it('keeps users named like Object.prototype members as plain users, across a restart', async () => {
+    const dataFile = join(dir, 'proto.json');
+    const t = await TestEmulator.start({ dataFile });
+    try {
+      for (const userId of ['__proto__', 'constructor', 'toString']) {
+        await t.server.track({ userId, action: 'sign-in', attributes: { email: `${userId}@example.com` } });
+      }
+      assert.equal((await t.server.getUser({ userId: 'email' })).email, undefined, 'no user inherits another');
+    } finally {
+      await t.close();
+    }
+    const again = await TestEmulator.start({ dataFile });
+    try {
+      for (const userId of ['__proto__', 'constructor', 'toString']) {
+        assert.equal((await again.server.getUser({ userId })).email, `${userId}@example.com`);
+      }
+      assert.equal((await again.server.getUser({ userId: 'hasOwnProperty' })).email, undefined);
+    } finally {
+      await again.close();
+    }
+  });
+
   it("removes its data file's stale temp files at start, and only those", async () => {
     const dataFile = join(dir, 'stale', 'emulator.json');
     mkdirSync(join(dir, 'stale'));

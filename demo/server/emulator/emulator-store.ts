@@ -29,18 +29,22 @@ export class EmulatorStore {
     return this.document.data;
   }
 
+  /** Own properties only: a user id is any string, `__proto__` and `constructor` included. */
   getUser(userId: string): UserRecord | undefined {
-    return this.data.users[userId];
+    return Object.hasOwn(this.data.users, userId) ? this.data.users[userId] : undefined;
   }
 
   upsertUser(userId: string, attributes: Partial<Omit<UserRecord, 'userId' | 'createdAt'>>, now: string): UserRecord {
-    const existing = this.data.users[userId];
+    const existing = this.getUser(userId);
     const defined = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined));
     if (existing && Object.entries(defined).every(([key, value]) => existing[key as keyof UserRecord] === value)) {
       return existing; // nothing new: no write
     }
     const user: UserRecord = { ...(existing ?? { userId, createdAt: now }), ...defined };
-    this.document.change((data) => (data.users[userId] = user));
+    // Defined, not assigned: assigning to `__proto__` would replace the map's prototype.
+    this.document.change((data) =>
+      Object.defineProperty(data.users, userId, { value: user, enumerable: true, writable: true, configurable: true }),
+    );
     return user;
   }
 

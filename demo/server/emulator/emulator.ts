@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, listen, requestUrl, sendJson } from '../shared/http-server.js';
+import { closeServer, listen, requestUrl, send, sendJson } from '../shared/http-server.js';
 import { JsonBodyError, MAX_JSON_DEPTH, readJsonBody } from '../shared/json-body.js';
 import { DEFAULT_RULES, parseRules } from './action-rules.js';
 import { ApiError } from './api-error.js';
@@ -107,8 +107,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       }
       if (method === 'OPTIONS') {
         cors.applyPreflight(response, origin);
-        response.writeHead(204).end();
-        return;
+        return send(request, response, 204, '', {});
       }
       cors.apply(response, origin);
     }
@@ -120,7 +119,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     }
     const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(request);
     const result = await match.handler(toApiRequest(request, url, match.params, body));
-    sendJson(request, response, result.status ?? 200, result.body);
+    return sendJson(request, response, result.status ?? 200, result.body);
   };
 
   return {
@@ -129,15 +128,17 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       baseUrl = url;
     },
     handle: (request, response) => {
-      handle(request, response).catch((error: unknown) => {
-        // The client is gone, or Node's parser has answered a malformed body itself.
-        if (response.headersSent || error instanceof JsonBodyError) return void response.destroy();
-        if (error instanceof ApiError) return sendJson(request, response, error.status, error.toBody());
-        // Unexpected: answer JSON anyway (the browser SDK parses every body), without internals.
-        console.error('[emulator] internal error:', (error as Error).message);
-        const internal = new ApiError(500, 'internal_error', 'The emulator failed to handle the request.');
-        sendJson(request, response, 500, internal.toBody());
-      });
+      handle(request, response)
+        .catch((error: unknown) => {
+          // The client is gone, or Node's parser has answered a malformed body itself.
+          if (response.headersSent || error instanceof JsonBodyError) return void response.destroy();
+          if (error instanceof ApiError) return sendJson(request, response, error.status, error.toBody());
+          // Unexpected: answer JSON anyway (the browser SDK parses every body), without internals.
+          console.error('[emulator] internal error:', (error as Error).message);
+          const internal = new ApiError(500, 'internal_error', 'The emulator failed to handle the request.');
+          return sendJson(request, response, 500, internal.toBody());
+        })
+        .catch(() => response.destroy());
     },
     injectFault: (fault) => ctx.faults.add(fault),
     requestsOf: (userId) => ctx.requestLog.forUser(userId),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { discardBody } from './json-body.js';
 
 /** Listens on `port` (0: any free one) and resolves with the port taken. */
 export async function listen(server: Server, port: number, host: string): Promise<number> {
@@ -30,22 +31,39 @@ export function requestUrl(request: IncomingMessage): URL | undefined {
   }
 }
 
-/** Sends a complete JSON answer; one given before the request body was read closes the connection. */
+/**
+ * Sends a complete answer once the request body has been read (or dropped): the client reads it
+ * whole, never a reset. Past MAX_DRAIN_BYTES of unread body the connection closes after it.
+ */
+export async function send(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string | string[] | number>,
+): Promise<void> {
+  await discardBody(request);
+  if (response.destroyed) return;
+  response.writeHead(status, {
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+    ...(request.complete ? {} : { Connection: 'close' }),
+    ...headers,
+  });
+  response.end(body);
+}
+
+/** `send` for JSON, uncached. */
 export function sendJson(
   request: IncomingMessage,
   response: ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string | string[]> = {},
-): void {
-  const text = JSON.stringify(body ?? {});
-  response.writeHead(status, {
+): Promise<void> {
+  return send(request, response, status, JSON.stringify(body ?? {}), {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...(request.complete ? {} : { Connection: 'close' }),
     ...headers,
   });
-  response.end(text);
 }

@@ -99,3 +99,27 @@ function parse(text: string): unknown {
     throw new JsonBodyError('invalid-json');
   }
 }
+
+/**
+ * Reads and drops what is left of a request body (up to MAX_DRAIN_BYTES) before an answer that did
+ * not need it (a GET with a body, a 401 before the body was read): answering while the client
+ * still sends would close the connection under it, and the client would see a reset instead.
+ */
+export function discardBody(request: IncomingMessage): Promise<void> {
+  if (request.complete || request.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let size = 0;
+    const done = () => {
+      request.off('data', onData).off('end', done).off('error', done).off('close', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_DRAIN_BYTES) {
+        request.pause();
+        done();
+      }
+    };
+    request.on('data', onData).on('end', done).on('error', done).on('close', done);
+  });
+}

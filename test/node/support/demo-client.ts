@@ -23,6 +23,11 @@ export class DemoClient {
     this.authenticator.origin = url;
   }
 
+  /** `name=value` of the session cookie, to send from elsewhere. */
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
   async request(
     method: string,
     path: string,

@@ -37,6 +37,17 @@ export class TestEmulator {
     return t;
   }
 
+  /**
+   * The HTTP helpers (client calls, enrollment, the node SDK) against an emulator that runs
+   * elsewhere, e.g. in another process; nothing in-process (clock, faults, close) works then.
+   */
+  static attach(url: string, secret: string): TestEmulator {
+    const t = new TestEmulator();
+    t.emulator = { url, port: Number(new URL(url).port) } as RunningEmulator;
+    t.server = new Authsignal({ apiSecretKey: secret, apiUrl: url });
+    return t;
+  }
+
   close(): Promise<void> {
     return this.emulator.close();
   }
