@@ -66,24 +66,24 @@ describe('<passkey-enroll> ceremonies', () => {
   it('with token-url, fetches the token before the click and enrolls', async () => {
     const userId = uniqueUser();
     const el = await withTokenUrl(userId);
-    await waitUntil(async () => (await backend.tokenRequests(userId)) === 1, 'token fetched when connected');
+    await waitUntil(async () => (await backend.tokensIssued(userId)) === 1, 'token fetched when connected');
     button(el).click();
     const event = await nextEvent<PasskeyEnrollSuccessEvent>(el, ['passkey-enroll-success', 'passkey-enroll-error']);
     expect(event.type).to.equal('passkey-enroll-success');
-    expect(await backend.tokenRequests(userId)).to.equal(1, 'the click did not wait for a fetch');
+    expect(await backend.tokensIssued(userId)).to.equal(1, 'the click did not wait for a fetch');
     expect(await backend.validate({ token: event.detail.token, userId })).to.include({ isValid: true });
   });
 
   it('with token-url, fetches a new token after an expired one, and the retry succeeds', async () => {
     const userId = uniqueUser();
     const el = await withTokenUrl(userId);
-    await waitUntil(async () => (await backend.tokenRequests(userId)) === 1);
+    await waitUntil(async () => (await backend.tokensIssued(userId)) === 1);
     await backend.advanceClock(601);
     try {
       button(el).click();
       const expired = await nextEvent<CustomEvent>(el, ['passkey-enroll-error', 'passkey-enroll-success']);
       expect(expired.detail.code).to.equal('expired-token');
-      await waitUntil(async () => (await backend.tokenRequests(userId)) === 2, 'refetched after expiry');
+      await waitUntil(async () => (await backend.tokensIssued(userId)) === 2, 'refetched after expiry');
       button(el).click();
       const retry = await nextEvent<PasskeyEnrollSuccessEvent>(el, ['passkey-enroll-success', 'passkey-enroll-error']);
       expect(retry.type).to.equal('passkey-enroll-success');

@@ -27,7 +27,8 @@ export function emulatorPlugin(): TestRunnerPlugin {
   let foreign: RunningEmulator | undefined;
   let server: Authsignal | undefined;
   const temporary = new Map<string, RunningEmulator>();
-  const tokenRequests = new Map<string, number>();
+  /** Tokens the test backend has handed out, per user: counted once they exist, not when asked for. */
+  const tokensIssued = new Map<string, number>();
   let clockOffsetMs = 0;
   let origin = '';
   const now = () => Date.now() + clockOffsetMs;
@@ -68,7 +69,6 @@ export function emulatorPlugin(): TestRunnerPlugin {
     async serve(context) {
       if (context.path !== '/test-backend/enroll-token') return undefined;
       const user = String(context.query.user ?? '');
-      tokenRequests.set(user, (tokenRequests.get(user) ?? 0) + 1);
       if (context.method !== 'POST' || !user) return { body: '{"error":"POST with ?user="}', type: 'json' };
       if (context.query.status) {
         context.status = Number(context.query.status);
@@ -79,6 +79,9 @@ export function emulatorPlugin(): TestRunnerPlugin {
         action: 'enroll-passkey',
         attributes: { scope: 'add:authenticators' },
       });
+      // Counted after track: a test that waits for this count and then moves the clock knows the
+      // token exists (its expiry is fixed), whether or not the page has read the answer yet.
+      tokensIssued.set(user, (tokensIssued.get(user) ?? 0) + 1);
       return { body: JSON.stringify({ token: track.token }), type: 'json' };
     },
     async executeCommand({ command, payload }) {
@@ -96,8 +99,8 @@ export function emulatorPlugin(): TestRunnerPlugin {
       if (command === 'emulator:requests') {
         return emulator!.requestsOf((payload as { userId: string }).userId);
       }
-      if (command === 'emulator:token-requests') {
-        return tokenRequests.get((payload as { userId: string }).userId) ?? 0;
+      if (command === 'emulator:tokens-issued') {
+        return tokensIssued.get((payload as { userId: string }).userId) ?? 0;
       }
       if (command === 'emulator:start-temporary') {
         const t = await startEmulator({ port: 0, tenantId: TEST_TENANT_ID, secret: TEST_SECRET, origins: [origin] });

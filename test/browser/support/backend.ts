@@ -57,8 +57,8 @@ export const backend = {
   /** Client-API requests the emulator received with a token of this user. */
   requests: (userId: string) =>
     executeServerCommand('emulator:requests', { userId }) as Promise<{ method: string; path: string }[]>,
-  /** How often the test backend's token endpoint was asked for this user's token. */
-  tokenRequests: (userId: string) => executeServerCommand('emulator:token-requests', { userId }) as Promise<number>,
+  /** Tokens the test backend has issued for this user (counted once each exists, before the page reads it). */
+  tokensIssued: (userId: string) => executeServerCommand('emulator:tokens-issued', { userId }) as Promise<number>,
   /** An emulator of its own, to stop mid-test (`network` failures). */
   startTemporary: () => executeServerCommand('emulator:start-temporary') as Promise<{ url: string }>,
   stopTemporary: (url: string) => executeServerCommand('emulator:stop-temporary', { url }),
