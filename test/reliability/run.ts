@@ -7,6 +7,7 @@ import { fuzz } from './fuzz.js';
 import { leak } from './leak.js';
 import { soak } from './soak.js';
 import { launchChromium } from './support/browser.js';
+import { markdownTable, updateReadmeTable } from './support/readme-table.js';
 import type { SectionReport } from './support/report.js';
 
 /**
@@ -49,9 +50,7 @@ try {
 }
 
 const rows = reports.flatMap((r) => r.rows);
-const width = Math.max(...rows.map(([k]) => k.length));
-console.log(`\n| ${'check'.padEnd(width)} | result |\n| ${'-'.repeat(width)} | ------ |`);
-for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+console.log(`\n${markdownTable(['check', 'result'], rows)}`);
 
 const passed = reports.reduce((n, r) => n + r.checks.length - r.failed, 0);
 const failed = reports.reduce((n, r) => n + r.failed, 0);
@@ -68,7 +67,8 @@ if (!only) {
       ...Object.fromEntries(reports.map((r) => [r.section, r.figures])),
     },
   });
-  console.log('\n(figures written to bench/results.json → reliability)');
+  updateReadmeTable(rows);
+  console.log('\n(figures written to bench/results.json → reliability, and to README.md → Reliability)');
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
