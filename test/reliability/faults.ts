@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { startStaticSite } from '../../scripts/static-site.js';
-import { pageWithAuthenticator, runCeremony } from './support/browser.js';
+import { enrollThroughPage, pageWithAuthenticator, runCeremony } from './support/browser.js';
 import { FaultProxy, type KillPoint } from './support/fault-proxy.js';
 import { SECRET, TENANT } from './support/lab.js';
 import { SectionReport } from './support/report.js';
@@ -63,12 +63,7 @@ export async function faults(browser: Browser): Promise<SectionReport> {
     page = opened.page;
     await page.waitForFunction(() => 'runCeremony' in window);
     const userId = `faults-${Date.now()}`;
-    const enrolled = await runCeremony(
-      page,
-      'passkey-enroll',
-      (await emulator.node.track({ userId, action: 'enroll-passkey' })).token,
-    );
-    if (!report.check('enrolls a passkey before the faults', enrolled.outcome === 'success', enrolled.outcome))
+    if (!report.check('enrolls a passkey before the faults', await enrollThroughPage(page, emulator.node, userId)))
       return report;
     // Chromium's virtual authenticator keeps at most 3 passkeys: drop the ones the enrollment
     // cases made (the emulator may or may not know them), keep the one enrolled here.

@@ -1,5 +1,5 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
-import { pageWithAuthenticator, runCeremony } from './support/browser.js';
+import { enrollThroughPage, pageWithAuthenticator } from './support/browser.js';
 import { startLab, type Lab } from './support/lab.js';
 import { round, SectionReport } from './support/report.js';
 
@@ -114,13 +114,7 @@ export async function leak(browser: Browser, count: number): Promise<SectionRepo
     const userId = `leak-${Date.now()}`;
     // The step-up user needs a passkey on this authenticator.
     await page.waitForFunction(() => 'runCeremony' in window);
-    const enrolled = await runCeremony(
-      page,
-      'passkey-enroll',
-      (await lab.node.track({ userId, action: 'enroll-passkey' })).token,
-    );
-    if (!report.check('enrolls the step-up user first', enrolled.outcome === 'success', enrolled.outcome))
-      return report;
+    if (!report.check('enrolls the step-up user first', await enrollThroughPage(page, lab.node, userId))) return report;
     await page.goto(`${lab.site.url}/test/reliability/pages/leak.html`);
     await page.waitForFunction(() => 'cycles' in window);
     const users: Users = { stepUp: userId, prefix: `${userId}-new`, enrolled: 0 };

@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer-core';
-import { pageWithAuthenticator, runCeremony } from './support/browser.js';
+import { enrollThroughPage, pageWithAuthenticator, runCeremony } from './support/browser.js';
 import { startLab } from './support/lab.js';
 import { percentile, round, SectionReport } from './support/report.js';
 
@@ -14,12 +14,7 @@ export async function soak(browser: Browser, count: number): Promise<SectionRepo
     const { page } = await pageWithAuthenticator(browser, `${lab.site.url}/bench/pages/ceremony.html`);
     await page.waitForFunction(() => 'runCeremony' in window);
     const userId = `soak-${Date.now()}`;
-    const enrolled = await runCeremony(
-      page,
-      'passkey-enroll',
-      (await lab.node.track({ userId, action: 'enroll-passkey' })).token,
-    );
-    if (!report.check('enrolls a passkey first', enrolled.outcome === 'success', enrolled.outcome)) return report;
+    if (!report.check('enrolls a passkey first', await enrollThroughPage(page, lab.node, userId))) return report;
 
     const times: number[] = [];
     const failures: string[] = [];

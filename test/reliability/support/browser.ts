@@ -1,3 +1,4 @@
+import type { Authsignal } from '@authsignal/node';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { ensureBrowsers } from '../../../scripts/ensure-browsers.js';
 import { DEFAULT_AUTHENTICATOR } from '../../plugins/webauthn-plugin.js';
@@ -38,4 +39,10 @@ export function runCeremony(page: Page, tag: string, token: string): Promise<Cer
     tag,
     token,
   );
+}
+
+/** Enrolls `userId`'s passkey on the page's authenticator through `<passkey-enroll>`; true on success. */
+export async function enrollThroughPage(page: Page, node: Authsignal, userId: string): Promise<boolean> {
+  const { token } = await node.track({ userId, action: 'enroll-passkey' });
+  return (await runCeremony(page, 'passkey-enroll', token)).outcome === 'success';
 }
