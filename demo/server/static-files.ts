@@ -13,6 +13,12 @@ const FILES: Record<string, { path: string; type: string }> = {
   // The package as a customer uses it: the built CDN bundle.
   '/assets/passkey-elements.js': { path: 'dist/cdn/passkey-elements.js', type: 'text/javascript; charset=utf-8' },
   '/assets/passkey-elements.js.map': { path: 'dist/cdn/passkey-elements.js.map', type: 'application/json' },
+  // The SDK, which the bundle loads from next to itself when a ceremony is near.
+  '/assets/passkey-elements-sdk.js': {
+    path: 'dist/cdn/passkey-elements-sdk.js',
+    type: 'text/javascript; charset=utf-8',
+  },
+  '/assets/passkey-elements-sdk.js.map': { path: 'dist/cdn/passkey-elements-sdk.js.map', type: 'application/json' },
 };
 
 /** The CDN bundle's on-demand locales, next to it as the bundle expects: /assets/locales/<code>.js. */

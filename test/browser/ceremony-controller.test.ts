@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CeremonyController } from '../../src/controllers/ceremony-controller.js';
-import { codeFromApiError, failureFromThrown, PasskeyElementError } from '../../src/internal/error-codes.js';
+import { failureFromThrown, PasskeyElementError } from '../../src/internal/error-codes.js';
+import { codeFromApiError } from '../../src/sdk/api-errors.js';
 
 class TestHost implements ReactiveControllerHost {
   controllers: ReactiveController[] = [];

@@ -55,14 +55,27 @@ describe('the npm package', () => {
   it('keeps lit, @lit/react, react and the SDK as imports in the bundler build', () => {
     const component = readFileSync('dist/components/step-up-challenge/step-up-challenge.component.js', 'utf8');
     assert.match(component, /from "lit"/);
-    const client = readFileSync('dist/internal/authsignal-client.js', 'utf8');
-    assert.match(client, /from "@authsignal\/browser"/);
+    const ceremonies = readFileSync('dist/sdk/passkey-ceremonies.js', 'utf8');
+    assert.match(ceremonies, /from "@authsignal\/browser"/);
+    // The elements reach the SDK only through a dynamic import, which an app's bundler splits off.
+    assert.match(
+      readFileSync('dist/internal/ceremonies-import.js', 'utf8'),
+      /import\("\.\.\/sdk\/passkey-ceremonies\.js"\)/,
+    );
+    for (const file of ['dist/components/passkey-enroll/passkey-enroll.component.js', 'dist/internal/sdk-loader.js']) {
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /from "@authsignal\/browser"|passkey-ceremonies\.js"/, file);
+    }
     assert.match(readFileSync('dist/react.js', 'utf8'), /from "@lit\/react"/);
   });
 
-  it('ships CDN builds that register both elements with nothing to import', () => {
+  it('ships CDN builds that register both elements with nothing to import, and the SDK as a file of its own', () => {
+    const sdk = readFileSync('dist/cdn/passkey-elements-sdk.js', 'utf8');
+    assert.doesNotMatch(sdk, /(^|[;}\s])import\s*[{*"'\w]|\bimport\(/, 'the SDK file imports nothing');
+    assert.match(sdk, /export\s*\{/);
     for (const file of ['dist/cdn/passkey-elements.js', 'dist/cdn/passkey-elements.iife.js']) {
       const code = readFileSync(file, 'utf8');
+      assert.match(code, /import\(new URL\("passkey-elements-sdk\.js",/, `${file} loads the SDK from next to itself`);
+      assert.doesNotMatch(code, /\/client\/user-authenticators/, `${file} has no SDK inside`);
       assert.doesNotMatch(code, /(^|[;}\s])import\s*[{*"'\w]/, file);
       assert.match(code, /customElements\.define\("passkey-enroll"/, `${file} registers <passkey-enroll>`);
       assert.match(code, /customElements\.define\("step-up-challenge"/, `${file} registers <step-up-challenge>`);

@@ -6,9 +6,9 @@ import { PasskeyEnrollCancelEvent } from '../../events/passkey-enroll-cancel.js'
 import { PasskeyEnrollErrorEvent } from '../../events/passkey-enroll-error.js';
 import { PasskeyEnrollStartEvent } from '../../events/passkey-enroll-start.js';
 import { PasskeyEnrollSuccessEvent, type PasskeyEnrollSuccessDetail } from '../../events/passkey-enroll-success.js';
-import { AuthsignalClient } from '../../internal/authsignal-client.js';
 import { ceremonyView } from '../../internal/ceremony-view.js';
-import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
+import { PasskeyElementError } from '../../internal/error-codes.js';
+import { loadCeremonies, preloadCeremonies, preloadOnIntent } from '../../internal/sdk-loader.js';
 import { mergeStrings, type PartialStrings, type PasskeyEnrollStrings } from '../../internal/strings.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -101,7 +101,6 @@ export class PasskeyEnroll extends LitElement {
   #ceremony = new CeremonyController<PasskeyEnrollSuccessDetail>(this);
   #tokenSource = new TokenUrlController(this);
   #localize = new LocalizeController(this);
-  #client = new AuthsignalClient();
   /** @internal Whether the host put its own content in the button (whitespace does not count). */
   customLabel = false;
   #token?: string;
@@ -118,6 +117,13 @@ export class PasskeyEnroll extends LitElement {
     this.#token = value || undefined;
     // A fresh token answers an expired or missing one: be ready again.
     if (this.#ceremony.state.status === 'error') this.#ceremony.reset();
+    // A token makes a ceremony likely: fetch the SDK now rather than on the click.
+    if (this.#token) preloadCeremonies();
+  }
+
+  constructor() {
+    super();
+    preloadOnIntent(this);
   }
 
   /** Returns to the ready state (after a success, to enroll another passkey). */
@@ -126,7 +132,10 @@ export class PasskeyEnroll extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('tokenUrl')) this.#tokenSource.setUrl(this.tokenUrl || undefined);
+    if (changed.has('tokenUrl')) {
+      this.#tokenSource.setUrl(this.tokenUrl || undefined);
+      if (this.tokenUrl) preloadCeremonies();
+    }
   }
 
   get #text(): PasskeyEnrollStrings {
@@ -156,15 +165,18 @@ export class PasskeyEnroll extends LitElement {
     const token = this.#token ?? (this.tokenUrl ? await this.#tokenSource.get() : undefined);
     // Never call the SDK without a token: it would fall back to the page-wide token cache.
     if (!token) throw new PasskeyElementError('configuration');
-    const result = await this.#client.get(this.tenantId, this.baseUrl || undefined).passkey.signUp({
-      token,
-      username: this.username || undefined,
-      displayName: this.displayName || undefined,
-      authenticatorAttachment: attachment,
-    });
-    if (result.errorCode) throw new PasskeyElementError(codeFromApiError(result.errorCode));
-    if (!result.data?.token) throw new PasskeyElementError('server');
-    return { token: result.data.token, userAuthenticatorId: result.data.userAuthenticator?.userAuthenticatorId };
+    const { enrollPasskey } = await loadCeremonies();
+    const outcome = await enrollPasskey(
+      { tenantId: this.tenantId, baseUrl: this.baseUrl || undefined },
+      {
+        token,
+        username: this.username || undefined,
+        displayName: this.displayName || undefined,
+        authenticatorAttachment: attachment,
+      },
+    );
+    if ('code' in outcome) throw new PasskeyElementError(outcome.code);
+    return outcome.data;
   }
 
   protected override render() {

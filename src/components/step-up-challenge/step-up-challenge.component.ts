@@ -8,9 +8,9 @@ import {
   StepUpChallengeSuccessEvent,
   type StepUpChallengeSuccessDetail,
 } from '../../events/step-up-challenge-success.js';
-import { AuthsignalClient } from '../../internal/authsignal-client.js';
 import { ceremonyView } from '../../internal/ceremony-view.js';
-import { codeFromApiError, PasskeyElementError } from '../../internal/error-codes.js';
+import { PasskeyElementError } from '../../internal/error-codes.js';
+import { loadCeremonies, preloadCeremonies, preloadOnIntent } from '../../internal/sdk-loader.js';
 import { canPromptWithoutGesture } from '../../internal/gesture.js';
 import { mergeStrings, type PartialStrings, type StepUpChallengeStrings } from '../../internal/strings.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
@@ -124,7 +124,6 @@ export class StepUpChallenge extends LitElement {
   }
 
   #ceremony = new CeremonyController<StepUpChallengeSuccessDetail>(this);
-  #client = new AuthsignalClient();
   #localize = new LocalizeController(this);
   /** @internal Whether the host put its own content in the button (whitespace does not count). */
   customLabel = false;
@@ -144,6 +143,13 @@ export class StepUpChallenge extends LitElement {
     this.#token = value || undefined;
     if (!this.#ceremony.busy) this.#ceremony.reset();
     this.requestUpdate();
+    // A token makes a ceremony likely: fetch the SDK now rather than on the click.
+    if (this.#token) preloadCeremonies();
+  }
+
+  constructor() {
+    super();
+    preloadOnIntent(this);
   }
 
   /** Starts the step-up, as a click on the button does. */
@@ -169,6 +175,8 @@ export class StepUpChallenge extends LitElement {
       this.#closingByCode = true;
       dialog.close();
     }
+    // An open dialog or autostart makes a ceremony likely: fetch the SDK now.
+    if (this.open || this.autostart) preloadCeremonies();
     // After this update, not inside it: starting dispatches an event to the host.
     if (this.autostart) queueMicrotask(() => this.#maybeAutostart());
   }
@@ -210,15 +218,14 @@ export class StepUpChallenge extends LitElement {
     const token = this.#token;
     const action = this.action;
     if (!this.tenantId || (!token && !action)) throw new PasskeyElementError('configuration');
-    const passkey = this.#client.get(this.tenantId, this.baseUrl || undefined).passkey;
-    if (this.userId && !(await passkey.isAvailableOnDevice({ userId: this.userId }))) {
-      throw new PasskeyElementError('no-passkey');
-    }
+    const { verifyPasskey } = await loadCeremonies();
     // The token is always passed explicitly: the SDK's token cache is shared by the whole page.
-    const result = token ? await passkey.signIn({ token }) : await passkey.signIn({ action });
-    if (result.errorCode) throw new PasskeyElementError(codeFromApiError(result.errorCode));
-    if (!result.data?.isVerified || !result.data.token) throw new PasskeyElementError('server');
-    return { token: result.data.token };
+    const outcome = await verifyPasskey(
+      { tenantId: this.tenantId, baseUrl: this.baseUrl || undefined },
+      { token, action, userId: this.userId || undefined },
+    );
+    if ('code' in outcome) throw new PasskeyElementError(outcome.code);
+    return outcome.data;
   }
 
   /** The dialog closed: by Escape or the cancel button (the user), or by this element (`open` cleared). */

@@ -1,0 +1,35 @@
+import type { PasskeyErrorCode } from '../internal/error-codes.js';
+
+/**
+ * Maps an SDK result's `errorCode` (the API's error string). Lives with the SDK: only a ceremony's
+ * answer needs it, so it loads with the SDK, not before the button renders.
+ */
+export function codeFromApiError(errorCode: string | undefined): PasskeyErrorCode {
+  switch (errorCode) {
+    case 'expired_token':
+    case 'invalid_token':
+      return 'expired-token';
+    case 'too_many_requests':
+      return 'rate-limited';
+    case 'already_registered':
+      return 'already-registered';
+    case 'credential_not_found':
+      return 'no-passkey';
+    case 'network_error':
+      return 'network';
+    // A wrong tenant id, a token tracked without the needed scope, or no token at all.
+    case 'unauthorized':
+    case 'insufficient_scope':
+    case 'token_not_set':
+    case 'invalid_origin':
+      return 'configuration';
+    case 'internal_error':
+    case 'invalid_credential':
+    case 'invalid_challenge':
+    case 'invalid_request':
+    case 'action_blocked':
+      return 'server';
+    default:
+      return errorCode && /^5|error$/.test(errorCode) ? 'server' : 'unknown';
+  }
+}

@@ -1,0 +1,67 @@
+import { Authsignal } from '@authsignal/browser';
+import type { PasskeyErrorCode } from '../internal/error-codes.js';
+import { codeFromApiError } from './api-errors.js';
+
+/**
+ * Everything a ceremony needs that a button does not: the Authsignal SDK and the glue around it.
+ * The elements load this module on intent (see sdk-loader.ts), never before they render. It shares
+ * no module with them (types aside), so that each CDN build keeps it as one file of its own, and
+ * it answers with plain data: a class thrown from here would not be the elements' class in a page
+ * where the two come from different files.
+ */
+
+export interface ApiConfig {
+  tenantId: string;
+  /** Authsignal API base URL with `/v1`; undefined: Authsignal's. */
+  baseUrl?: string;
+}
+
+/** A ceremony's answer: its data, or the error code the element reports. */
+export type Outcome<T> = { data: T } | { code: PasskeyErrorCode };
+
+const clients = new Map<string, Authsignal>();
+
+/**
+ * One SDK instance per tenant and base URL for the whole page, created on first use (the SDK sets
+ * a cookie when created). Tokens are always passed explicitly: the SDK's token cache is page-wide.
+ */
+function client({ tenantId, baseUrl }: ApiConfig): Authsignal {
+  const key = `${tenantId}\n${baseUrl ?? ''}`;
+  let instance = clients.get(key);
+  if (!instance) clients.set(key, (instance = new Authsignal({ tenantId, ...(baseUrl ? { baseUrl } : {}) })));
+  return instance;
+}
+
+/** `passkey.signUp` with a `track` token: a new passkey for the token's user. */
+export async function enrollPasskey(
+  config: ApiConfig,
+  options: { token: string; username?: string; displayName?: string; authenticatorAttachment: string },
+): Promise<Outcome<{ token: string; userAuthenticatorId: string | undefined }>> {
+  const result = await client(config).passkey.signUp({
+    ...options,
+    authenticatorAttachment: options.authenticatorAttachment as 'platform' | 'cross-platform',
+  });
+  if (result.errorCode) return { code: codeFromApiError(result.errorCode) };
+  if (!result.data?.token) return { code: 'server' };
+  return {
+    data: { token: result.data.token, userAuthenticatorId: result.data.userAuthenticator?.userAuthenticatorId },
+  };
+}
+
+/**
+ * `passkey.signIn` with a token (step-up) or an action (a discoverable passkey). With `userId`,
+ * first checks that this browser holds a passkey of that user (`no-passkey` otherwise).
+ */
+export async function verifyPasskey(
+  config: ApiConfig,
+  options: { token?: string; action?: string; userId?: string },
+): Promise<Outcome<{ token: string }>> {
+  const { passkey } = client(config);
+  if (options.userId && !(await passkey.isAvailableOnDevice({ userId: options.userId }))) return { code: 'no-passkey' };
+  const result = options.token
+    ? await passkey.signIn({ token: options.token })
+    : await passkey.signIn({ action: options.action! });
+  if (result.errorCode) return { code: codeFromApiError(result.errorCode) };
+  if (!result.data?.isVerified || !result.data.token) return { code: 'server' };
+  return { data: { token: result.data.token } };
+}
