@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { emulatorPlugin } from './test/plugins/emulator-plugin.ts';
 import { webauthnPlugin } from './test/plugins/webauthn-plugin.ts';
 import { mediaPlugin } from './test/plugins/media-plugin.ts';
+import { sdkGate } from './test/plugins/sdk-gate-plugin.ts';
 import { summaryReporter } from './test/plugins/summary-reporter.ts';
 
 const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -31,7 +32,8 @@ const firefox = chromeLauncher({
   launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true },
 });
 
-const allTests = 'test/browser/**/*.test.ts';
+// WTR_FILES (a glob) narrows the run to some files, in the same groups.
+const allTests = process.env.WTR_FILES ?? 'test/browser/**/*.test.ts';
 const groups = [];
 if (only.includes('chromium')) groups.push({ name: 'chromium', files: allTests, browsers: [chromium] });
 if (only.includes('firefox')) {
@@ -43,6 +45,8 @@ if (only.includes('firefox')) {
     browsers: [firefox],
   });
 }
+
+const gate = sdkGate();
 
 export default {
   hostname: 'localhost', // WebAuthn refuses rp id "localhost" on 127.0.0.1
@@ -57,10 +61,13 @@ export default {
   browsers: [chromium],
   groups,
   plugins: [
+    gate.plugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     webauthnPlugin(),
     mediaPlugin(),
     emulatorPlugin(),
   ],
+  // First in line: watches (and may hold or fail) every request for the SDK's file.
+  middleware: [gate.middleware],
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -1,6 +1,9 @@
 import type * as Ceremonies from '../sdk/passkey-ceremonies.js';
 import { cdnBase } from './cdn-base.js';
 
-/** The CDN builds' SDK file, `passkey-elements-sdk.js` next to the bundle, by address (not bundled). */
-export const importCeremonies = (): Promise<typeof Ceremonies> =>
-  import(/* @vite-ignore */ new URL('passkey-elements-sdk.js', cdnBase).href);
+/**
+ * The CDN builds' SDK file, `passkey-elements-sdk.js` next to the bundle, by address (not bundled).
+ * A retry adds a query: the browser keeps a failed module fetch for the page (see ceremonies-import.ts).
+ */
+export const importCeremonies = (retry = 0): Promise<typeof Ceremonies> =>
+  import(/* @vite-ignore */ new URL(`passkey-elements-sdk.js${retry ? `?retry=${retry}` : ''}`, cdnBase).href);

@@ -4,14 +4,16 @@ import { webAuthnSupported } from './webauthn-support.js';
 type Ceremonies = Awaited<ReturnType<typeof importCeremonies>>;
 
 let loading: Promise<Ceremonies> | undefined;
+let failures = 0;
 
 /**
  * The SDK and its glue (src/sdk/passkey-ceremonies.ts), fetched once per page and shared by every
  * element. A failed load is not kept: the next call tries the download again.
  */
 export function loadCeremonies(): Promise<Ceremonies> {
-  return (loading ??= importCeremonies().catch((error: unknown) => {
+  return (loading ??= importCeremonies(failures).catch((error: unknown) => {
     loading = undefined;
+    failures++;
     throw error;
   }));
 }

@@ -1,10 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { backend, uniqueUser } from './support/backend.js';
 import { nextEvent } from './support/events.js';
+import { sdkGate } from './support/sdk-gate.js';
 import { virtualAuthenticator } from './support/virtual-authenticator.js';
 
 // The built CDN bundle (`npm test` builds it first), loaded the way a page's script tag does.
 const BUNDLE = '/dist/cdn/passkey-elements.js';
+const ENDS = ['passkey-enroll-success', 'passkey-enroll-error', 'passkey-enroll-cancel'];
 
 describe('dist/cdn/passkey-elements.js', () => {
   afterEach(() => virtualAuthenticator.removeAll());
@@ -18,7 +20,7 @@ describe('dist/cdn/passkey-elements.js', () => {
     expect(dynamicImports.join()).to.include('locales/').and.to.include('passkey-elements-sdk.js');
   });
 
-  it('registers <passkey-enroll> and enrolls a passkey, with nothing else on the page', async () => {
+  it('registers <passkey-enroll> and enrolls a passkey, its SDK from next to itself, retried after a failed download', async () => {
     expect(customElements.get('passkey-enroll')).to.equal(undefined);
     await import(/* @vite-ignore */ BUNDLE);
     expect(customElements.get('passkey-enroll')).to.be.a('function');
@@ -35,15 +37,26 @@ describe('dist/cdn/passkey-elements.js', () => {
         username="cdn@example.com"
       ></passkey-enroll>`,
     );
+    const sdkRequests = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.includes('passkey-elements-sdk'));
+    expect(sdkRequests()).to.deep.equal([], 'rendered without the SDK');
+    // Its SDK file, from next to itself, fails once: the click joins the download the token started ...
+    await sdkGate.reset();
+    await sdkGate.failNext(1);
     el.token = (await backend.track(userId, 'enroll-passkey')).token;
     el.shadowRoot!.querySelector('button')!.click();
-    const event = await nextEvent<CustomEvent<{ token: string }>>(el, [
-      'passkey-enroll-success',
-      'passkey-enroll-error',
-      'passkey-enroll-cancel',
-    ]);
+    const failed = await nextEvent<CustomEvent<{ code: string }>>(el, ENDS);
+    expect(failed.detail.code).to.equal('network');
+    // ... and the next click downloads it again.
+    el.shadowRoot!.querySelector('button')!.click();
+    const event = await nextEvent<CustomEvent<{ token: string }>>(el, ENDS);
     expect(event.type).to.equal('passkey-enroll-success');
     expect((await backend.validate({ token: event.detail.token, userId })).isValid).to.equal(true);
+    expect(await sdkGate.requests()).to.equal(2);
+    expect(sdkRequests()).to.deep.equal(['/dist/cdn/passkey-elements-sdk.js', '/dist/cdn/passkey-elements-sdk.js']);
   });
 
   it('loads a language from next to itself, once, for every element that needs it', async () => {
