@@ -185,6 +185,14 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
         .filter((path) => path.includes('/locales/')),
     );
     assert.deepEqual(localeRequests, ['/dist/cdn/locales/ar.js']);
+    // The SDK too: one file from next to the script (the page is in another folder), once for both elements.
+    const sdkRequests = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.includes('passkey-elements-sdk')),
+    );
+    assert.deepEqual(sdkRequests, ['/dist/cdn/passkey-elements-sdk.js']);
     const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
     assert.deepEqual(violations, [], 'no CSP violation');
     await page.close();
