@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { minify } from 'terser';
+import MagicString from 'magic-string';
 
 /**
  * A second minification pass for the CDN bundle: terser's repeated compression passes save about
@@ -51,6 +52,40 @@ function cdnLoaders(): Plugin {
   };
 }
 
+/**
+ * The SDK's dist inlines the `uuid` package (random-number fallback, byte-to-hex tables) for one
+ * call, `v4()` for the anonymous id. Where passkeys work (a secure context) `crypto.randomUUID()`
+ * exists in every current browser; older ones get the standard one-line fallback on
+ * `crypto.getRandomValues`. Only the CDN builds take this: apps bundle the SDK as it is. The
+ * replaced text is checked byte for byte, so an SDK update that changes it fails the build here.
+ */
+function sdkUuid(): Plugin {
+  const start = '// Unique ID creation requires a high quality random # generator.';
+  const end = '  return unsafeStringify(rnds);\n}\n';
+  const replacement = `function v4() {
+  return crypto.randomUUID
+    ? crypto.randomUUID()
+    : '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+        (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16));
+}
+`;
+  return {
+    name: 'sdk-uuid',
+    transform(code, id) {
+      if (!id.includes('/@authsignal/browser/dist/index.js')) return null;
+      const from = code.indexOf(start);
+      const to = code.indexOf(end);
+      if (from !== 0 || to === -1 || !code.slice(from, to).includes('function v4(options, buf, offset)')) {
+        throw new Error(
+          'sdk-uuid: @authsignal/browser no longer starts with the inlined uuid v4: review vite.config.ts',
+        );
+      }
+      const edited = new MagicString(code).overwrite(from, to + end.length, replacement);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    },
+  };
+}
+
 /** Every shipped locale (English is in the bundle), as `locales/<code>` entries of the CDN build. */
 const localeEntries = Object.fromEntries(
   readdirSync('src/locales')
@@ -73,7 +108,10 @@ const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn' || mode === 'iife';
   return {
-    plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] }), ...(cdn ? [cdnLoaders(), terserPass()] : [])],
+    plugins: [
+      minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
+      ...(cdn ? [cdnLoaders(), sdkUuid(), terserPass()] : []),
+    ],
     build: {
       target: 'es2022',
       outDir: cdn ? 'dist/cdn' : 'dist',

@@ -1,15 +1,21 @@
-import { bundleSizes, CDN_GZIP_BUDGET_BYTES } from './bundle-sizes.js';
+import { budgetChecks, cdnSizes, CRITICAL_PATH_GOAL_BYTES } from './bundle-sizes.js';
 
-// `npm run size` (CI): fails when either CDN file (the ES module or the classic script) is over
-// the gzip budget. Sizes are deterministic.
-const rows = await bundleSizes();
-for (const row of rows)
+// `npm run size` (CI): for the ES module and the classic script, what a page fetches before both
+// elements render, and all it has fetched once a ceremony runs, each against its gzip budget.
+// Sizes are deterministic.
+const cdn = cdnSizes();
+for (const row of Object.values(cdn))
   console.log(`${row.name}: ${(row.gzip / 1000).toFixed(2)} kB gzip, ${(row.brotli / 1000).toFixed(2)} kB brotli`);
-const over = rows.slice(0, 2).filter((row) => row.gzip > CDN_GZIP_BUDGET_BYTES);
-for (const row of over) {
-  console.error(`Over budget: ${row.name} is ${row.gzip} bytes gzip, the budget is ${CDN_GZIP_BUDGET_BYTES}.`);
+let over = 0;
+for (const check of budgetChecks(cdn)) {
+  const ok = check.bytes <= check.budget;
+  if (!ok) over++;
+  (ok ? console.log : console.error)(
+    `${ok ? 'within' : 'OVER'}: ${check.name}: ${check.bytes} of ${check.budget} bytes gzip`,
+  );
 }
-if (over.length) process.exit(1);
+const critical = Math.max(cdn.module.gzip, cdn.classic.gzip);
 console.log(
-  `Within budget: ${rows[0]!.gzip} (ES module) and ${rows[1]!.gzip} (classic script) of ${CDN_GZIP_BUDGET_BYTES} bytes gzip.`,
+  `Critical path goal ${CRITICAL_PATH_GOAL_BYTES} bytes: ${critical <= CRITICAL_PATH_GOAL_BYTES ? 'met' : `${critical - CRITICAL_PATH_GOAL_BYTES} bytes to go`}.`,
 );
+if (over) process.exit(1);

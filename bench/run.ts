@@ -1,24 +1,28 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { Authsignal } from '@authsignal/node';
-import puppeteer from 'puppeteer-core';
+import { build } from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createEmulatorHandler } from '../demo/server/emulator/index.js';
 import { ensureBrowsers } from '../scripts/ensure-browsers.js';
 import { startStaticSite } from '../scripts/static-site.js';
 import { DEFAULT_AUTHENTICATOR } from '../test/plugins/webauthn-plugin.js';
+import { budgetChecks, bundleSizes, cdnSizes, hankoSize, localeSizes, type SizeRow } from './bundle-sizes.js';
 import { updateResults } from './results-file.js';
-import { bundleSizes, CDN_GZIP_BUDGET_BYTES, localeSizes } from './bundle-sizes.js';
 
 /**
- * `npm run bench` (after `npm run build`, which it runs): bundle sizes, load and render times in
- * headless Chromium, and what one ceremony costs against the emulator. Prints a table and writes
- * bench/results.json. Times are medians of RUNS runs on this machine: compare, do not assert.
+ * `npm run bench` (after `npm run build`, which it runs): bundle sizes and budgets, load and render
+ * times in headless Chromium, and what one ceremony costs against the emulator, cold and after
+ * intent. Prints a table and writes bench/results.json. Times are medians of RUNS runs on this
+ * machine: compare, do not assert.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+const kB = (row: SizeRow) => `${(row.gzip / 1000).toFixed(2)} kB gzip · ${(row.brotli / 1000).toFixed(2)} kB brotli`;
 
-async function serve(): Promise<{ url: string; close(): Promise<void> }> {
-  const site = await startStaticSite(['dist/cdn', 'dist/cdn/locales', 'bench/pages']);
+async function serve() {
+  const site = await startStaticSite(['dist/cdn', 'dist/cdn/locales', 'bench/pages', 'bench/.tmp']);
   // The emulator needs the site's origin, known only once it listens.
   const emulator = createEmulatorHandler({
     tenantId: 'bench-tenant',
@@ -31,9 +35,37 @@ async function serve(): Promise<{ url: string; close(): Promise<void> }> {
   return site;
 }
 
+/** A fresh page without the HTTP cache: every run downloads what a first visit downloads. */
+async function freshPage(browser: Browser, url: string, authenticator = false): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setCacheEnabled(false);
+  page.on('pageerror', (e) => console.error('page error:', (e as Error).message));
+  page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+  if (authenticator) {
+    const cdp = await page.createCDPSession();
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    await cdp.send('WebAuthn.addVirtualAuthenticator', { options: DEFAULT_AUTHENTICATOR });
+  }
+  await page.goto(url);
+  return page;
+}
+
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+mkdirSync('bench/.tmp', { recursive: true });
+await build({
+  entryPoints: ['bench/pages/bare-lit.js'],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  outfile: 'bench/.tmp/bare-lit.js',
+  conditions: ['production'],
+  logLevel: 'silent',
+});
 const { chromium } = ensureBrowsers();
-const sizes = await bundleSizes();
+const cdn = cdnSizes();
+const budgets = budgetChecks(cdn);
+const bundled = await bundleSizes();
+const hanko = await hankoSize();
 const locales = localeSizes();
 const site = await serve();
 const browser = await puppeteer.launch({
@@ -45,61 +77,95 @@ const node = new Authsignal({ apiSecretKey: 'bench-secret', apiUrl: `${site.url}
 
 try {
   const loads: number[] = [];
-  const thousands: number[] = [];
   const translations: number[] = [];
+  let sdkRequestsAtLoad = 0;
   for (let i = 0; i < RUNS; i++) {
-    const page = await browser.newPage();
-    await page.setCacheEnabled(false);
-    page.on('pageerror', (e) => console.error('page error:', (e as Error).message));
-    page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
-    await page.goto(`${site.url}/bench/pages/load.html`);
+    const page = await freshPage(browser, `${site.url}/bench/pages/load.html`);
     const result = (await page
       .waitForFunction(() => (window as any).benchResult, { timeout: 30_000 })
-      .then((h) => h.jsonValue())) as {
-      loadToRendered: number;
-      thousand: number;
-      translated: number;
-    };
+      .then((h) => h.jsonValue())) as { loadToRendered: number; translated: number; sdkRequests: number };
     loads.push(result.loadToRendered);
-    thousands.push(result.thousand);
     translations.push(result.translated);
+    sdkRequestsAtLoad += result.sdkRequests;
     await page.close();
   }
 
-  const ceremonies: Record<string, { requests: number[]; clickToWebAuthn: number[]; total: number[] }> = {
-    'passkey-enroll': { requests: [], clickToWebAuthn: [], total: [] },
-    'step-up-challenge': { requests: [], clickToWebAuthn: [], total: [] },
+  const renders: Record<'ours' | 'clone' | 'bareLit', number[]> = { ours: [], clone: [], bareLit: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const page = await freshPage(browser, `${site.url}/bench/pages/render.html`);
+    await page.waitForFunction(() => (window as any).renderReady, { timeout: 30_000 });
+    // Each kind first in turn, so that no kind always meets a cold engine.
+    const kinds = (['ours', 'clone', 'bareLit'] as const).map((_, k, all) => all[(k + i) % all.length]!);
+    for (const kind of kinds) {
+      renders[kind].push((await page.evaluate((k) => (window as any).measureRender(k), kind)) as number);
+    }
+    await page.close();
+  }
+
+  type Run = { outcome: string; requests: number; sdkDownloads: number; clickToWebAuthn: number; total: number };
+  const ceremony = {
+    enrollCold: [] as Run[],
+    enrollAfterIntent: [] as Run[],
+    stepUpAfterIntent: [] as Run[],
+  };
+  const run = async (page: Page, tag: string, token: string, cold: boolean) => {
+    const r = (await page.evaluate(
+      (t, k, c) => (window as any).runCeremony(t, k, { cold: c }),
+      tag,
+      token,
+      cold,
+    )) as Run;
+    if (r.outcome !== 'success') throw new Error(`${tag}: ${r.outcome}`);
+    return r;
   };
   for (let i = 0; i < RUNS; i++) {
-    const page = await browser.newPage();
-    const cdp = await page.createCDPSession();
-    await cdp.send('WebAuthn.enable', { enableUI: false });
-    await cdp.send('WebAuthn.addVirtualAuthenticator', { options: DEFAULT_AUTHENTICATOR });
-    await page.goto(`${site.url}/bench/pages/ceremony.html`);
-    await page.waitForFunction(() => 'runCeremony' in window);
     const userId = `bench-user-${i}-${Date.now()}`;
-    const run = async (tag: string, token: string) => {
-      const r = (await page.evaluate((t, k) => (window as any).runCeremony(t, k), tag, token)) as {
-        outcome: string;
-        requests: number;
-        clickToWebAuthn: number;
-        total: number;
-      };
-      if (r.outcome !== 'success') throw new Error(`${tag}: ${r.outcome}`);
-      ceremonies[tag]!.requests.push(r.requests);
-      ceremonies[tag]!.clickToWebAuthn.push(r.clickToWebAuthn);
-      ceremonies[tag]!.total.push(r.total);
-    };
-    await run('passkey-enroll', (await node.track({ userId, action: 'enroll-passkey' })).token);
-    await run('step-up-challenge', (await node.track({ userId, action: 'high-value-transfer' })).token);
-    await page.close();
+    // Cold: the token and the click together, the SDK not downloaded yet.
+    const cold = await freshPage(browser, `${site.url}/bench/pages/ceremony.html`, true);
+    await cold.waitForFunction(() => 'runCeremony' in window);
+    ceremony.enrollCold.push(
+      await run(cold, 'passkey-enroll', (await node.track({ userId, action: 'enroll-passkey' })).token, true),
+    );
+    // The SDK is there now: a step-up after intent.
+    const transfer = await node.track({ userId, action: 'high-value-transfer' });
+    ceremony.stepUpAfterIntent.push(await run(cold, 'step-up-challenge', transfer.token, false));
+    await cold.close();
+    // After intent: a pointer over the element first, then the click.
+    const warm = await freshPage(browser, `${site.url}/bench/pages/ceremony.html`, true);
+    await warm.waitForFunction(() => 'runCeremony' in window);
+    await warm.evaluate(() => (window as any).showIntent('passkey-enroll'));
+    const second = `${userId}-warm`;
+    ceremony.enrollAfterIntent.push(
+      await run(warm, 'passkey-enroll', (await node.track({ userId: second, action: 'enroll-passkey' })).token, false),
+    );
+    await warm.close();
   }
+  const summary = (runs: Run[]) => ({
+    requestsPerCeremony: median(runs.map((r) => r.requests)),
+    sdkDownloadsOnTheClickPath: Math.max(...runs.map((r) => r.sdkDownloads)),
+    clickToWebAuthnCall: round(median(runs.map((r) => r.clickToWebAuthn))),
+    clickToSuccess: round(median(runs.map((r) => r.total))),
+  });
 
   const chromiumVersion = await browser.version();
+  const render = {
+    ours: round(median(renders.ours)),
+    clone: round(median(renders.clone)),
+    bareLit: round(median(renders.bareLit)),
+  };
+  const sizeRow = (s: SizeRow) => ({ ...s, gzipKb: round(s.gzip / 1000, 2), brotliKb: round(s.brotli / 1000, 2) });
   const results = {
     date: new Date().toISOString(),
     environment: { node: process.version, chromium: chromiumVersion, runs: RUNS },
-    sizes: sizes.map((s) => ({ ...s, gzipKb: round(s.gzip / 1000, 2), brotliKb: round(s.brotli / 1000, 2) })),
+    sizes: {
+      cdn: { module: sizeRow(cdn.module), classic: sizeRow(cdn.classic), sdk: sizeRow(cdn.sdk) },
+      bundled: bundled.map(sizeRow),
+      hanko: sizeRow(hanko),
+      hankoRatio: {
+        criticalPath: round(cdn.module.gzip / hanko.gzip, 2),
+        withSdk: round((cdn.module.gzip + cdn.sdk.gzip) / hanko.gzip, 2),
+      },
+    },
     locales: {
       note: 'English is inside the bundle; each other locale is fetched once, when an element first needs it.',
       sizes: locales.map((l) => ({
@@ -110,56 +176,68 @@ try {
         gzipKb: round(l.gzip / 1000, 2),
       })),
     },
-    budget: {
-      cdnGzipBytes: CDN_GZIP_BUDGET_BYTES,
-      cdnGzipActual: sizes[0]!.gzip,
-      iifeGzipActual: sizes[1]!.gzip,
-      within: sizes[0]!.gzip <= CDN_GZIP_BUDGET_BYTES && sizes[1]!.gzip <= CDN_GZIP_BUDGET_BYTES,
-    },
+    budgets: budgets.map((b) => ({ ...b, within: b.bytes <= b.budget })),
     timingsMs: {
       scriptLoadToBothRendered: round(median(loads)),
-      render1000Elements: round(median(thousands)),
+      sdkRequestsBeforeAnyInteraction: sdkRequestsAtLoad,
       firstOtherLanguage: round(median(translations)),
-      enroll: {
-        requestsPerCeremony: median(ceremonies['passkey-enroll']!.requests),
-        clickToWebAuthnCall: round(median(ceremonies['passkey-enroll']!.clickToWebAuthn)),
-        clickToSuccess: round(median(ceremonies['passkey-enroll']!.total)),
+      render1000: {
+        ...render,
+        oursToClone: round(render.ours / render.clone, 2),
+        oursToBareLit: round(render.ours / render.bareLit, 2),
       },
-      stepUp: {
-        requestsPerCeremony: median(ceremonies['step-up-challenge']!.requests),
-        clickToWebAuthnCall: round(median(ceremonies['step-up-challenge']!.clickToWebAuthn)),
-        clickToSuccess: round(median(ceremonies['step-up-challenge']!.total)),
-      },
+      enrollCold: summary(ceremony.enrollCold),
+      enrollAfterIntent: summary(ceremony.enrollAfterIntent),
+      stepUpAfterIntent: summary(ceremony.stepUpAfterIntent),
     },
   };
   updateResults(results);
 
+  const t = results.timingsMs;
   const rows: [string, string][] = [
-    ...sizes.map((s): [string, string] => [
-      s.name,
-      `${(s.gzip / 1000).toFixed(2)} kB gzip · ${(s.brotli / 1000).toFixed(2)} kB brotli`,
+    [cdn.module.name, kB(cdn.module)],
+    [cdn.classic.name, kB(cdn.classic)],
+    [cdn.sdk.name, kB(cdn.sdk)],
+    ...budgets.map((b): [string, string] => [
+      `budget: ${b.name.replace(/^cdn\/([\w.-]+) \([^)]*\)/, '$1')}`,
+      `${b.bytes <= b.budget ? 'within' : 'OVER'}: ${b.bytes} of ${b.budget} bytes gzip`,
     ]),
+    ...bundled.map((s): [string, string] => [s.name, kB(s)]),
     [
-      'CDN budget',
-      `${results.budget.within ? 'within' : 'OVER'}: ${sizes[0]!.gzip} (module), ${sizes[1]!.gzip} (classic) of ${CDN_GZIP_BUDGET_BYTES} bytes gzip`,
+      hanko.name,
+      `${kB(hanko)} (ours: ${results.sizes.hankoRatio.criticalPath}× before render, ${results.sizes.hankoRatio.withSdk}× with the SDK)`,
     ],
-    ['script load → both elements rendered', `${results.timingsMs.scriptLoadToBothRendered} ms`],
-    ['render 1,000 elements', `${results.timingsMs.render1000Elements} ms`],
-    ['element in a new language (de) → translated, fetch included', `${results.timingsMs.firstOtherLanguage} ms`],
-    ...locales.map((l): [string, string] => [
-      `locale ${l.locale} (on demand)`,
-      `${(l.gzip / 1000).toFixed(2)} kB gzip · ${(l.brotli / 1000).toFixed(2)} kB brotli`,
-    ]),
-    ['enroll: requests per ceremony', String(results.timingsMs.enroll.requestsPerCeremony)],
-    ['enroll: click → WebAuthn call', `${results.timingsMs.enroll.clickToWebAuthnCall} ms`],
-    ['enroll: click → success', `${results.timingsMs.enroll.clickToSuccess} ms`],
-    ['step-up: requests per ceremony', String(results.timingsMs.stepUp.requestsPerCeremony)],
-    ['step-up: click → WebAuthn call', `${results.timingsMs.stepUp.clickToWebAuthnCall} ms`],
-    ['step-up: click → success', `${results.timingsMs.stepUp.clickToSuccess} ms`],
+    [
+      'script load → both elements rendered',
+      `${t.scriptLoadToBothRendered} ms, ${cdn.module.gzip} bytes gzip, SDK requests: ${t.sdkRequestsBeforeAnyInteraction}`,
+    ],
+    ['render 1,000 elements (to the next frame)', `${t.render1000.ours} ms`],
+    ['… the same shadow DOM cloned, no logic', `${t.render1000.clone} ms (ours: ${t.render1000.oursToClone}×)`],
+    ['… a bare Lit element with one button', `${t.render1000.bareLit} ms (ours: ${t.render1000.oursToBareLit}×)`],
+    ['element in a new language (de) → translated, fetch included', `${t.firstOtherLanguage} ms`],
+    ...locales.map((l): [string, string] => [`locale ${l.locale} (on demand)`, kB(l)]),
+    [
+      'enroll, cold (SDK downloaded on the click): click → WebAuthn call',
+      `${t.enrollCold.clickToWebAuthnCall} ms (${t.enrollCold.sdkDownloadsOnTheClickPath} download on the way)`,
+    ],
+    [
+      'enroll, after intent: click → WebAuthn call',
+      `${t.enrollAfterIntent.clickToWebAuthnCall} ms (${t.enrollAfterIntent.sdkDownloadsOnTheClickPath} downloads on the way)`,
+    ],
+    ['enroll, after intent: click → success', `${t.enrollAfterIntent.clickToSuccess} ms`],
+    ['step-up, after intent: click → WebAuthn call', `${t.stepUpAfterIntent.clickToWebAuthnCall} ms`],
+    ['step-up, after intent: click → success', `${t.stepUpAfterIntent.clickToSuccess} ms`],
+    [
+      'API requests per ceremony (enroll, step-up)',
+      `${t.enrollAfterIntent.requestsPerCeremony}, ${t.stepUpAfterIntent.requestsPerCeremony}`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | ----- |`);
-  for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+  const valueWidth = Math.max(...rows.map(([, v]) => v.length));
+  console.log(
+    `\n| ${'measure'.padEnd(width)} | ${'value'.padEnd(valueWidth)} |\n| ${'-'.repeat(width)} | ${'-'.repeat(valueWidth)} |`,
+  );
+  for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v.padEnd(valueWidth)} |`);
   console.log(
     `\n(medians of ${RUNS} runs, Chromium ${chromiumVersion}, Node ${process.version}; written to bench/results.json)`,
   );

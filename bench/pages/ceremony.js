@@ -1,5 +1,7 @@
 // Instruments (never replaces) what a ceremony does: API requests sent, and when WebAuthn is called.
-const calls = { fetches: 0, webauthnAt: 0 };
+const calls = { fetches: 0, webauthnAt: 0, sdkDownloads: 0 };
+const sdkDownloads = () =>
+  performance.getEntriesByType('resource').filter((e) => e.name.includes('passkey-elements-sdk')).length;
 const originalFetch = window.fetch;
 window.fetch = (input, init) => {
   if (String(input instanceof Request ? input.url : input).includes('/v1/')) calls.fetches++;
@@ -9,6 +11,7 @@ for (const method of ['create', 'get']) {
   const original = navigator.credentials[method].bind(navigator.credentials);
   navigator.credentials[method] = (options) => {
     calls.webauthnAt = performance.now();
+    calls.sdkDownloads = sdkDownloads() - calls.sdkDownloads;
     return original(options);
   };
 }
@@ -17,13 +20,15 @@ for (const method of ['create', 'get']) {
  * Clicks the element's button with the token set; resolves with the outcome (and the success event's
  * token, for the caller's server to validate), requests and click → WebAuthn time.
  */
-window.runCeremony = async (tag, token) => {
+window.runCeremony = async (tag, token, { cold = false } = {}) => {
   const el = document.querySelector(tag);
   await customElements.whenDefined(tag);
-  el.token = token;
-  await el.updateComplete;
   calls.fetches = 0;
   calls.webauthnAt = 0;
+  calls.sdkDownloads = sdkDownloads();
+  // Cold: the token arrives with the click, so the SDK's download starts with it, on the click's path.
+  el.token = token;
+  if (!cold) await el.updateComplete;
   // One signal removes all three listeners, so that hundreds of runs leave none behind.
   const listening = new AbortController();
   const done = new Promise((resolve) => {
@@ -39,9 +44,21 @@ window.runCeremony = async (tag, token) => {
   const result = {
     ...ended,
     requests: calls.fetches,
+    // SDK downloads between the click and the WebAuthn call: 0 after intent, 1 cold.
+    sdkDownloads: calls.sdkDownloads,
     clickToWebAuthn: calls.webauthnAt - clicked,
     total: performance.now() - clicked,
   };
   el.reset();
   return result;
+};
+
+/** Intent before the click: a pointer over the element, then the SDK's file downloaded and run. */
+window.showIntent = async (tag) => {
+  const el = document.querySelector(tag);
+  el.dispatchEvent(new PointerEvent('pointerenter'));
+  const sdk = new URL('/dist/cdn/passkey-elements-sdk.js', location.href).href;
+  while (!performance.getEntriesByName(sdk).length) await new Promise((resolve) => setTimeout(resolve, 5));
+  // The module evaluates right after its download; leave it a moment (not measured).
+  await new Promise((resolve) => setTimeout(resolve, 50));
 };

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { setCustomState } from '../internal/custom-states.js';
-import { failureFromThrown, type PasskeyErrorCode } from '../internal/error-codes.js';
+import { PasskeyElementError, type PasskeyErrorCode } from '../internal/error-codes.js';
 import { webAuthnSupported } from '../internal/webauthn-support.js';
 
 /** The custom states (`:state(name)`) an element shows, exactly one at a time. */
@@ -53,7 +53,9 @@ export class CeremonyController<T> implements ReactiveController {
     try {
       state = { status: 'success', result: await ceremony() };
     } catch (error) {
-      const code = failureFromThrown(error);
+      // Failures arrive classified (the SDK module maps what the SDK and the browser threw);
+      // anything else is a fault of ours.
+      const code = error instanceof PasskeyElementError ? error.code : 'unknown';
       state = code === 'cancel' ? { status: 'ready', cancelled: true } : { status: 'error', code };
     }
     if (generation !== this.#generation) return undefined;

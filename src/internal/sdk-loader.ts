@@ -1,4 +1,5 @@
 import { importCeremonies } from './ceremonies-import.js';
+import { PasskeyElementError } from './error-codes.js';
 import { webAuthnSupported } from './webauthn-support.js';
 
 type Ceremonies = Awaited<ReturnType<typeof importCeremonies>>;
@@ -8,13 +9,14 @@ let failures = 0;
 
 /**
  * The SDK and its glue (src/sdk/passkey-ceremonies.ts), fetched once per page and shared by every
- * element. A failed load is not kept: the next call tries the download again.
+ * element. A failed load rejects with the `network` error and is not kept: the next call tries the
+ * download again.
  */
 export function loadCeremonies(): Promise<Ceremonies> {
-  return (loading ??= importCeremonies(failures).catch((error: unknown) => {
+  return (loading ??= importCeremonies(failures).catch(() => {
     loading = undefined;
     failures++;
-    throw error;
+    throw new PasskeyElementError('network');
   }));
 }
 

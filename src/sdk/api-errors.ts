@@ -33,3 +33,26 @@ export function codeFromApiError(errorCode: string | undefined): PasskeyErrorCod
       return errorCode && /^5|error$/.test(errorCode) ? 'server' : 'unknown';
   }
 }
+
+/**
+ * Maps what a ceremony threw to `cancel` or an error code. WebAuthn failures arrive as
+ * `WebAuthnError` (named after the DOMException) or as the DOMException itself; a failed fetch is
+ * a `TypeError`. (The SDK's "WebAuthn is not supported" cannot happen: the elements check first.)
+ */
+export function failureFromThrown(error: unknown): PasskeyErrorCode | 'cancel' {
+  switch ((error as { name?: unknown } | null)?.name) {
+    // Dismissed, timed out, or failed user verification: browsers do not tell these apart.
+    case 'NotAllowedError':
+    case 'AbortError':
+      return 'cancel';
+    case 'InvalidStateError':
+      return 'already-registered';
+    case 'NotSupportedError':
+      return 'unsupported';
+    case 'SecurityError':
+      return 'configuration';
+    case 'TypeError':
+      return 'network';
+  }
+  return 'unknown';
+}

@@ -1,6 +1,6 @@
 import { Authsignal } from '@authsignal/browser';
 import type { PasskeyErrorCode } from '../internal/error-codes.js';
-import { codeFromApiError } from './api-errors.js';
+import { codeFromApiError, failureFromThrown } from './api-errors.js';
 
 /**
  * Everything a ceremony needs that a button does not: the Authsignal SDK and the glue around it.
@@ -16,8 +16,28 @@ export interface ApiConfig {
   baseUrl?: string;
 }
 
-/** A ceremony's answer: its data, or the error code the element reports. */
-export type Outcome<T> = { data: T } | { code: PasskeyErrorCode };
+/** A ceremony's answer: its data, or the error code the element reports (`cancel`: dismissed). */
+export type Outcome<T> = { data: T } | { code: PasskeyErrorCode | 'cancel' };
+
+type SignUpOptions = Parameters<Authsignal['passkey']['signUp']>[0];
+
+export interface Enrolled {
+  token: string;
+  userAuthenticatorId: string | undefined;
+}
+
+export interface Verified {
+  token: string;
+}
+
+/** Runs a ceremony; what it throws (a WebAuthn error, a failed fetch) becomes an answer too. */
+async function settle<T>(ceremony: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await ceremony();
+  } catch (error) {
+    return { code: failureFromThrown(error) };
+  }
+}
 
 const clients = new Map<string, Authsignal>();
 
@@ -33,35 +53,36 @@ function client({ tenantId, baseUrl }: ApiConfig): Authsignal {
 }
 
 /** `passkey.signUp` with a `track` token: a new passkey for the token's user. */
-export async function enrollPasskey(
+export const enrollPasskey = (
   config: ApiConfig,
   options: { token: string; username?: string; displayName?: string; authenticatorAttachment: string },
-): Promise<Outcome<{ token: string; userAuthenticatorId: string | undefined }>> {
-  const result = await client(config).passkey.signUp({
-    ...options,
-    authenticatorAttachment: options.authenticatorAttachment as 'platform' | 'cross-platform',
+): Promise<Outcome<Enrolled>> =>
+  settle<Enrolled>(async () => {
+    const result = await client(config).passkey.signUp(options as SignUpOptions);
+    if (result.errorCode) return { code: codeFromApiError(result.errorCode) };
+    if (!result.data?.token) return { code: 'server' };
+    return {
+      data: { token: result.data.token, userAuthenticatorId: result.data.userAuthenticator?.userAuthenticatorId },
+    };
   });
-  if (result.errorCode) return { code: codeFromApiError(result.errorCode) };
-  if (!result.data?.token) return { code: 'server' };
-  return {
-    data: { token: result.data.token, userAuthenticatorId: result.data.userAuthenticator?.userAuthenticatorId },
-  };
-}
 
 /**
  * `passkey.signIn` with a token (step-up) or an action (a discoverable passkey). With `userId`,
  * first checks that this browser holds a passkey of that user (`no-passkey` otherwise).
  */
-export async function verifyPasskey(
+export const verifyPasskey = (
   config: ApiConfig,
   options: { token?: string; action?: string; userId?: string },
-): Promise<Outcome<{ token: string }>> {
-  const { passkey } = client(config);
-  if (options.userId && !(await passkey.isAvailableOnDevice({ userId: options.userId }))) return { code: 'no-passkey' };
-  const result = options.token
-    ? await passkey.signIn({ token: options.token })
-    : await passkey.signIn({ action: options.action! });
-  if (result.errorCode) return { code: codeFromApiError(result.errorCode) };
-  if (!result.data?.isVerified || !result.data.token) return { code: 'server' };
-  return { data: { token: result.data.token } };
-}
+): Promise<Outcome<Verified>> =>
+  settle<Verified>(async () => {
+    const { passkey } = client(config);
+    if (options.userId && !(await passkey.isAvailableOnDevice({ userId: options.userId }))) {
+      return { code: 'no-passkey' };
+    }
+    const result = options.token
+      ? await passkey.signIn({ token: options.token })
+      : await passkey.signIn({ action: options.action! });
+    if (result.errorCode) return { code: codeFromApiError(result.errorCode) };
+    if (!result.data?.isVerified || !result.data.token) return { code: 'server' };
+    return { data: { token: result.data.token } };
+  });
