@@ -74,7 +74,7 @@ describe('the npm package', () => {
     assert.match(sdk, /export\s*\{/);
     for (const file of ['dist/cdn/passkey-elements.js', 'dist/cdn/passkey-elements.iife.js']) {
       const code = readFileSync(file, 'utf8');
-      assert.match(code, /import\(new URL\("passkey-elements-sdk\.js",/, `${file} loads the SDK from next to itself`);
+      assert.match(code, /import\(new URL\(["`]passkey-elements-sdk\.js/, `${file} loads the SDK from next to itself`);
       assert.doesNotMatch(code, /\/client\/user-authenticators/, `${file} has no SDK inside`);
       assert.doesNotMatch(code, /(^|[;}\s])import\s*[{*"'\w]/, file);
       assert.match(code, /customElements\.define\("passkey-enroll"/, `${file} registers <passkey-enroll>`);
