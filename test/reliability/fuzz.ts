@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DemoApi } from '../../demo/server/demo-api.js';
 import { ClientApi } from '../../demo/server/emulator/client-api.js';
+import { CodeApi } from '../../demo/server/emulator/code-api.js';
 import type { EmulatorContext } from '../../demo/server/emulator/emulator-context.js';
 import { Router } from '../../demo/server/emulator/router.js';
 import { ServerApi } from '../../demo/server/emulator/server-api.js';
@@ -34,6 +35,7 @@ function routes(register: (router: Router) => void): { method: string; pattern: 
 const EMULATOR_ROUTES = routes((r) => {
   new ServerApi({} as EmulatorContext).register(r);
   new ClientApi({} as EmulatorContext).register(r);
+  new CodeApi({ now: Date.now } as EmulatorContext).register(r);
 });
 // Signing out goes last: every route after it would only meet a 401.
 const BANK_ROUTES = routes((r) =>
@@ -68,6 +70,9 @@ const FIELDS = [
   'redirectUrl',
   'deviceId',
   'userName',
+  'verificationCode',
+  'verificationMethod',
+  'phoneNumber',
 ];
 const WRONG_VALUES: unknown[] = [
   42,

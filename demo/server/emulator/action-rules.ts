@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { ACTION_STATES, type ActionState } from './model.js';
+import { ACTION_STATES, VERIFICATION_METHODS, type ActionState, type VerificationMethod } from './model.js';
 
-/** The outcome `track` gives each action code, before enrollment is taken into account. */
+/**
+ * The outcome `track` gives each action code, before enrollment is taken into account: a state,
+ * or `{ state, methods }` where `methods` are the verification methods the action permits (in
+ * order of preference; without them, every method the user has).
+ */
+export interface ActionRule {
+  state: ActionState;
+  methods?: VerificationMethod[];
+}
+
 export interface ActionRules {
   defaultState: ActionState;
-  actions: Record<string, ActionState>;
+  actions: Record<string, ActionState | ActionRule>;
 }
 
 /** Authsignal's default for an action without rules is to let it through. */
@@ -36,11 +45,28 @@ export function parseRules(input: unknown, source = 'rules'): ActionRules {
     raw.actions !== undefined &&
     (typeof raw.actions !== 'object' || raw.actions === null || Array.isArray(raw.actions))
   ) {
-    throw new Error(`${source}.actions must be an object of action code → state.`);
+    throw new Error(`${source}.actions must be an object of action code → state or { state, methods }.`);
   }
-  const actions: Record<string, ActionState> = {};
-  for (const [code, state] of Object.entries((raw.actions ?? {}) as Record<string, unknown>)) {
-    actions[code] = checkState(state, `${source}.actions["${code}"]`);
+  const actions: Record<string, ActionState | ActionRule> = {};
+  for (const [code, rule] of Object.entries((raw.actions ?? {}) as Record<string, unknown>)) {
+    const where = `${source}.actions["${code}"]`;
+    if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
+      actions[code] = checkState(rule, where);
+      continue;
+    }
+    const { state, methods } = rule as { state?: unknown; methods?: unknown };
+    if (
+      methods !== undefined &&
+      (!Array.isArray(methods) ||
+        methods.length === 0 ||
+        !methods.every((m) => (VERIFICATION_METHODS as readonly unknown[]).includes(m)))
+    ) {
+      throw new Error(`${where}.methods must be a non-empty list of ${VERIFICATION_METHODS.join(', ')}.`);
+    }
+    actions[code] = {
+      state: checkState(state, `${where}.state`),
+      ...(methods ? { methods: methods as VerificationMethod[] } : {}),
+    };
   }
   return { defaultState, actions };
 }
@@ -61,6 +87,16 @@ export function loadRulesFile(file: string): ActionRules {
   return parseRules(parsed, file);
 }
 
+const ruleOf = (rules: ActionRules, actionCode: string): ActionRule | undefined => {
+  const rule = Object.hasOwn(rules.actions, actionCode) ? rules.actions[actionCode] : undefined;
+  return typeof rule === 'string' ? { state: rule } : rule;
+};
+
 export function stateFor(rules: ActionRules, actionCode: string): ActionState {
-  return rules.actions[actionCode] ?? rules.defaultState;
+  return ruleOf(rules, actionCode)?.state ?? rules.defaultState;
+}
+
+/** The methods an action permits, in order of preference; undefined: any the user has. */
+export function methodsFor(rules: ActionRules, actionCode: string): VerificationMethod[] | undefined {
+  return ruleOf(rules, actionCode)?.methods;
 }

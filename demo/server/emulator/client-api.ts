@@ -8,32 +8,30 @@ import type { PendingChallenge } from './challenge-registry.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { ActionBinding, ActionRecord, AuthenticatorRecord } from './model.js';
 import type { ApiRequest, Router } from './router.js';
-import type { TokenClaims } from './token-service.js';
 import { RequestAuthenticator, type ClientCaller } from './request-authenticator.js';
 import { authenticatorView } from './server-api.js';
+import { ClientActions } from './client-actions.js';
 
 /** Action code of a discoverable sign-in started without `/client/challenge`. */
 export const DEFAULT_SIGN_IN_ACTION = 'signInWithPasskey';
-/** Scopes of the token a successful verification returns (Authsignal: "to manage authenticators"). */
-const VERIFIED_SCOPES = ['read:authenticators', 'add:authenticators', 'remove:authenticators'];
 
 const sameAction = (c: PendingChallenge, t: ActionBinding): boolean =>
   c.userId === t.userId && c.actionCode === t.actionCode && c.idempotencyKey === t.idempotencyKey;
 
 /** The API browsers call through `@authsignal/browser`. */
 export class ClientApi {
-  constructor(private readonly ctx: EmulatorContext) {}
+  readonly #actions: ClientActions;
+
+  constructor(private readonly ctx: EmulatorContext) {
+    this.#actions = new ClientActions(ctx);
+  }
+
+  private iso(): string {
+    return new Date(this.ctx.now()).toISOString();
+  }
 
   register(router: Router): void {
-    // Authorization is resolved once per request: for the log and the rate limit, then the handler.
-    const wrap =
-      (h: (r: ApiRequest, caller: ClientCaller) => Promise<unknown>) =>
-      async (r: ApiRequest): Promise<{ body: unknown }> => {
-        const caller = await this.ctx.auth.client(r.headers).catch((error: unknown) => error as Error);
-        this.admit(r, caller instanceof Error ? undefined : caller);
-        if (caller instanceof Error) throw caller;
-        return { body: await h(r, caller) };
-      };
+    const wrap = this.#actions.route;
     const base = '/v1/client/user-authenticators/passkey';
     for (const suffix of ['', '/web']) {
       router
@@ -71,63 +69,10 @@ export class ClientApi {
       );
   }
 
-  /** Logs the request, then applies the rate limit and any injected fault. */
-  private admit(r: ApiRequest, caller: ClientCaller | undefined): void {
-    const userId = caller?.kind === 'token' ? caller.claims.userId : undefined;
-    this.ctx.requestLog.record({ method: r.method, path: r.path, userId });
-    if (!this.ctx.rateLimiter.allow(userId ? `user:${userId}` : `address:${r.remoteAddress}`)) {
-      throw new ApiError(429, 'too_many_requests', 'Too many requests. Wait a minute and try again.');
-    }
-    const status = this.ctx.faults.take(userId);
-    if (status !== undefined) {
-      throw new ApiError(status, status >= 500 ? 'internal_error' : 'injected_fault', 'Injected failure (test hook).');
-    }
-  }
-
-  private iso(): string {
-    return new Date(this.ctx.now()).toISOString();
-  }
-
-  /** The action a token points at; it must exist and must not be blocked. */
-  private actionOf(claims: TokenClaims): ActionRecord {
-    const action = this.ctx.store.getAction(claims.userId, claims.actionCode, claims.idempotencyKey);
-    if (!action) throw new ApiError(401, 'invalid_token', 'The action of this token does not exist.');
-    if (action.state === 'BLOCK') {
-      throw new ApiError(403, 'action_blocked', 'This action is blocked and cannot be completed.');
-    }
-    return action;
-  }
-
-  /** Adding a passkey to a user who already has an authenticator needs `add:authenticators`. */
-  private requireAddScope(claims: TokenClaims): void {
-    const enrolled = this.ctx.store.listAuthenticators(claims.userId).length > 0;
-    if (enrolled && !claims.scopes.includes('add:authenticators')) {
-      throw new ApiError(
-        403,
-        'insufficient_scope',
-        'The user already has an authenticator: track the action with scope "add:authenticators" to add another.',
-      );
-    }
-  }
-
-  private async succeed(action: ActionRecord, authenticator: AuthenticatorRecord): Promise<string> {
-    this.ctx.store.putAction({
-      ...action,
-      state: 'CHALLENGE_SUCCEEDED',
-      stateUpdatedAt: this.iso(),
-      verificationMethod: 'PASSKEY',
-      verifiedByAuthenticatorId: authenticator.userAuthenticatorId,
-    });
-    return this.ctx.tokens.issue(
-      { userId: action.userId, actionCode: action.actionCode, idempotencyKey: action.idempotencyKey },
-      VERIFIED_SCOPES,
-    );
-  }
-
   private async registrationOptions(r: ApiRequest, caller: ClientCaller): Promise<unknown> {
     const claims = RequestAuthenticator.tokenClaims(caller);
-    this.actionOf(claims);
-    this.requireAddScope(claims);
+    this.#actions.actionOf(claims);
+    this.#actions.requireAddScope(claims);
     const body = new BodyReader(r.body);
     const attachment = body.optionalString('authenticatorAttachment');
     if (attachment !== undefined && attachment !== 'platform' && attachment !== 'cross-platform') {
@@ -144,7 +89,7 @@ export class ClientApi {
       userName,
       displayName,
       attachment,
-      exclude: this.ctx.store.listAuthenticators(claims.userId).map((a) => a.webauthnCredential),
+      exclude: this.ctx.store.passkeysOf(claims.userId),
     });
     const challenge = this.ctx.challenges.create({
       purpose: 'register',
@@ -168,8 +113,8 @@ export class ClientApi {
     if (!sameAction(challenge, claims)) {
       throw ApiError.invalidChallenge('The registration challenge was issued for another token.');
     }
-    const action = this.actionOf(claims);
-    this.requireAddScope(claims);
+    const action = this.#actions.actionOf(claims);
+    this.#actions.requireAddScope(claims);
     const verified = await this.ctx.verifier.verifyRegistration(credential, challenge.webauthnChallenge);
     if (this.ctx.store.findAuthenticatorByCredentialId(verified.credentialId)) {
       throw new ApiError(400, 'already_registered', 'This passkey is already registered.');
@@ -184,7 +129,7 @@ export class ClientApi {
       webauthnCredential: { ...verified, name: 'Passkey', deviceId: undefined },
     };
     this.ctx.store.addAuthenticator(authenticator);
-    const accessToken = await this.succeed(action, authenticator);
+    const accessToken = await this.#actions.succeed(action, authenticator);
     const { userId: _userId, ...userAuthenticator } = authenticatorView(authenticator);
     return {
       isVerified: true,
@@ -212,8 +157,8 @@ export class ClientApi {
     const body = new BodyReader(r.body);
     if (caller.kind === 'token') {
       const { claims } = caller;
-      this.actionOf(claims);
-      const passkeys = this.ctx.store.listAuthenticators(claims.userId).map((a) => a.webauthnCredential);
+      this.#actions.actionOf(claims);
+      const passkeys = this.ctx.store.passkeysOf(claims.userId);
       if (passkeys.length === 0) {
         throw new ApiError(400, 'credential_not_found', 'The user has no passkey to sign in with.');
       }
@@ -262,12 +207,13 @@ export class ClientApi {
       if (!sameAction(challenge, caller.claims)) {
         throw ApiError.invalidChallenge('The challenge was issued for another token.');
       }
-      action = this.actionOf(caller.claims);
+      action = this.#actions.actionOf(caller.claims);
     } else if (challenge.userId !== undefined) {
       throw ApiError.invalidChallenge('This challenge belongs to a token; send that token.');
     }
     const authenticator = this.ctx.store.findAuthenticatorByCredentialId(credential.id);
-    if (!authenticator) throw ApiError.invalidCredential('The passkey is not registered.');
+    const passkey = authenticator?.webauthnCredential;
+    if (!authenticator || !passkey) throw ApiError.invalidCredential('The passkey is not registered.');
     if (action && authenticator.userId !== action.userId) {
       throw ApiError.invalidCredential('The passkey belongs to another user.');
     }
@@ -275,16 +221,12 @@ export class ClientApi {
     if (userHandle && isoBase64URL.toUTF8String(userHandle) !== authenticator.userId) {
       throw ApiError.invalidCredential('The passkey user handle does not match its user.');
     }
-    const newCounter = await this.ctx.verifier.verifyAuthentication(
-      credential,
-      challenge.webauthnChallenge,
-      authenticator.webauthnCredential,
-    );
+    const newCounter = await this.ctx.verifier.verifyAuthentication(credential, challenge.webauthnChallenge, passkey);
     const now = this.iso();
     this.ctx.store.updateAuthenticator(authenticator.userAuthenticatorId, (a) => {
-      a.webauthnCredential.counter = newCounter;
+      a.webauthnCredential!.counter = newCounter;
       a.lastVerifiedAt = now;
-      if (deviceId) a.webauthnCredential.deviceId = deviceId;
+      if (deviceId) a.webauthnCredential!.deviceId = deviceId;
     });
     if (!action) {
       const idempotencyKey = challenge.idempotencyKey ?? randomUUID();
@@ -301,7 +243,7 @@ export class ClientApi {
         throw new ApiError(403, 'action_blocked', 'This action is blocked and cannot be completed.');
       }
     }
-    const accessToken = await this.succeed(action, authenticator);
+    const accessToken = await this.#actions.succeed(action, authenticator);
     const user = this.ctx.store.getUser(authenticator.userId);
     return {
       isVerified: true,

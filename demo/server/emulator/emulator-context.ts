@@ -1,7 +1,9 @@
 import type { ActionRules } from './action-rules.js';
 import type { ChallengeRegistry } from './challenge-registry.js';
+import type { CodeChallenges } from './code-challenges.js';
 import type { EmulatorStore } from './emulator-store.js';
 import type { FaultInjector } from './fault-injector.js';
+import type { Outbox } from './outbox.js';
 import type { PasskeyVerifier } from './passkey-verifier.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RequestAuthenticator } from './request-authenticator.js';
@@ -19,6 +21,14 @@ export interface EmulatorContext {
   rateLimiter: RateLimiter;
   faults: FaultInjector;
   requestLog: RequestLog;
+  /** Codes sent for actions, failed attempts, enrollments a code will complete. */
+  codes: CodeChallenges;
+  /** Where codes are "sent" (development only). */
+  outbox: Outbox;
+  /** Allowed web origins (the first one names the host in SMS texts when a request has no Origin). */
+  origins: string[];
+  /** The relying party's name: in WebAuthn options, code messages and authenticator-app labels. */
+  rpName: string;
   now: () => number;
   /** Base URL including `/v1`, for `url` in track responses. */
   baseUrl: () => string;

@@ -20,6 +20,8 @@ export interface EmulatorOptions {
   rules?: ActionRules;
   /** Client-API requests allowed per caller and window; `false` turns the limit off. */
   rateLimit?: { max: number; windowSeconds: number } | false;
+  /** Print one console line per code sent (the development outbox). Default true. */
+  printOutbox?: boolean;
   /** Clock in milliseconds, injectable so tests can expire tokens. Default `Date.now`. */
   now?: () => number;
 }

@@ -1,5 +1,5 @@
 import { JsonDocument } from '../shared/json-document.js';
-import type { ActionRecord, AuthenticatorRecord, StoreData, UserRecord } from './model.js';
+import type { ActionRecord, AuthenticatorRecord, PasskeyCredentialRecord, StoreData, UserRecord } from './model.js';
 
 const emptyData = (): StoreData => ({ version: 1, users: {}, authenticators: [], actions: {} });
 
@@ -52,8 +52,13 @@ export class EmulatorStore {
     return this.data.authenticators.filter((a) => a.userId === userId);
   }
 
+  /** The user's passkeys' credentials, for WebAuthn options. */
+  passkeysOf(userId: string): PasskeyCredentialRecord[] {
+    return this.listAuthenticators(userId).flatMap((a) => (a.webauthnCredential ? [a.webauthnCredential] : []));
+  }
+
   findAuthenticatorByCredentialId(credentialId: string): AuthenticatorRecord | undefined {
-    return this.data.authenticators.find((a) => a.webauthnCredential.credentialId === credentialId);
+    return this.data.authenticators.find((a) => a.webauthnCredential?.credentialId === credentialId);
   }
 
   addAuthenticator(authenticator: AuthenticatorRecord): void {

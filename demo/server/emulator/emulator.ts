@@ -5,6 +5,8 @@ import { DEFAULT_RULES, parseRules } from './action-rules.js';
 import { ApiError } from './api-error.js';
 import { ChallengeRegistry } from './challenge-registry.js';
 import { ClientApi } from './client-api.js';
+import { CodeApi } from './code-api.js';
+import { CodeChallenges } from './code-challenges.js';
 import { CorsPolicy } from './cors-policy.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { DEFAULTS, type EmulatorOptions } from './emulator-options.js';
@@ -13,6 +15,7 @@ import { FaultInjector, type Fault } from './fault-injector.js';
 import { PasskeyVerifier } from './passkey-verifier.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RequestAuthenticator } from './request-authenticator.js';
+import { Outbox, type OutboxMessage } from './outbox.js';
 import { RequestLog, type LoggedRequest } from './request-log.js';
 import { Router, toApiRequest } from './router.js';
 import { ServerApi } from './server-api.js';
@@ -31,6 +34,8 @@ export interface EmulatorHandler {
   injectFault(fault: Fault): void;
   /** Client-API requests made with a token of `userId` (method and path only). */
   requestsOf(userId: string): LoggedRequest[];
+  /** Codes "sent", newest first (to one address, or all): the development outbox. */
+  outbox(to?: string): OutboxMessage[];
 }
 
 export interface RunningEmulator extends Omit<EmulatorHandler, 'handle' | 'setBaseUrl'> {
@@ -56,7 +61,8 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 
 /**
  * The local Authsignal-compatible API as a request handler. For development and tests only: it
- * keeps one tenant, speaks only passkeys, and stores data in a plain JSON file.
+ * keeps one tenant, speaks passkeys, email and SMS codes and authenticator apps (codes go to a
+ * development outbox, never out), and stores data in a plain JSON file.
  */
 export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHandler {
   const tenantId = options.tenantId ?? DEFAULTS.tenantId;
@@ -80,6 +86,11 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     tokens,
     challenges: new ChallengeRegistry(now),
     verifier: new PasskeyVerifier(rpId, options.rpName ?? DEFAULTS.rpName, origins),
+    codes: new CodeChallenges(now),
+    // eslint-disable-next-line no-console -- the development outbox prints one line per code sent
+    outbox: new Outbox(options.printOutbox === false ? () => undefined : (line) => console.log(line)),
+    origins,
+    rpName: options.rpName ?? DEFAULTS.rpName,
     auth: new RequestAuthenticator(tenantId, secret, tokens),
     rules: options.rules ? parseRules(options.rules) : DEFAULT_RULES,
     rateLimiter: rateLimit
@@ -93,6 +104,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
   const router = new Router();
   new ServerApi(ctx).register(router);
   new ClientApi(ctx).register(router);
+  new CodeApi(ctx).register(router);
   const cors = new CorsPolicy(origins);
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -142,6 +154,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     },
     injectFault: (fault) => ctx.faults.add(fault),
     requestsOf: (userId) => ctx.requestLog.forUser(userId),
+    outbox: (to) => ctx.outbox.list(to),
   };
 }
 
@@ -158,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tenantId: emulator.tenantId,
     injectFault: emulator.injectFault,
     requestsOf: emulator.requestsOf,
+    outbox: emulator.outbox,
     close: () => closeServer(server),
   };
 }

@@ -42,14 +42,27 @@ export interface PasskeyCredentialRecord {
   credentialDeviceType: string;
 }
 
+/** The verification methods the emulator speaks, by Authsignal's names. */
+export const VERIFICATION_METHODS = ['PASSKEY', 'EMAIL_OTP', 'SMS', 'AUTHENTICATOR_APP'] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
 export interface AuthenticatorRecord {
   userAuthenticatorId: string;
   userId: string;
-  verificationMethod: 'PASSKEY';
+  verificationMethod: VerificationMethod;
   createdAt: string;
   verifiedAt: string;
   lastVerifiedAt?: string;
-  webauthnCredential: PasskeyCredentialRecord;
+  /** PASSKEY only. */
+  webauthnCredential?: PasskeyCredentialRecord;
+  /** EMAIL_OTP only. */
+  email?: string;
+  /** SMS only, E.164. */
+  phoneNumber?: string;
+  /** AUTHENTICATOR_APP only: the base32 secret (never leaves the emulator after enrollment). */
+  totpSecret?: string;
+  /** AUTHENTICATOR_APP only: the last 30-second step a code was accepted for (no code is used twice). */
+  lastTotpStep?: number;
 }
 
 export interface ActionRecord {
@@ -59,7 +72,7 @@ export interface ActionRecord {
   state: ActionState;
   createdAt: string;
   stateUpdatedAt: string;
-  verificationMethod?: 'PASSKEY';
+  verificationMethod?: VerificationMethod;
   verifiedByAuthenticatorId?: string;
   /** What `track` was given (custom attributes, email, …), kept for `getAction`'s `output`. */
   attributes: Record<string, unknown>;

@@ -5,10 +5,12 @@ import { BodyReader } from './body-reader.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { ACTION_STATES, SCOPES, type ActionRecord, type ActionState, type AuthenticatorRecord } from './model.js';
 import type { ApiRequest, Router } from './router.js';
+import { parseEmail, parsePhoneNumber } from './contact.js';
+import { enrolledMethods, methodsView } from './verification-methods.js';
 
 const DEFAULT_SCOPE = 'read:authenticators';
 
-/** Public view of an authenticator, as `getAuthenticators` returns it: no key material. */
+/** Public view of an authenticator, as `getAuthenticators` returns it: no key material, no secret. */
 export function authenticatorView(a: AuthenticatorRecord): Record<string, unknown> {
   const c = a.webauthnCredential;
   return {
@@ -18,15 +20,21 @@ export function authenticatorView(a: AuthenticatorRecord): Record<string, unknow
     createdAt: a.createdAt,
     verifiedAt: a.verifiedAt,
     ...(a.lastVerifiedAt ? { lastVerifiedAt: a.lastVerifiedAt } : {}),
-    webauthnCredential: {
-      credentialId: c.credentialId,
-      deviceId: c.deviceId,
-      name: c.name,
-      aaguid: c.aaguid,
-      credentialBackedUp: c.credentialBackedUp,
-      credentialDeviceType: c.credentialDeviceType,
-      authenticatorAttachment: c.authenticatorAttachment,
-    },
+    ...(a.email ? { email: a.email } : {}),
+    ...(a.phoneNumber ? { phoneNumber: a.phoneNumber } : {}),
+    ...(c
+      ? {
+          webauthnCredential: {
+            credentialId: c.credentialId,
+            deviceId: c.deviceId,
+            name: c.name,
+            aaguid: c.aaguid,
+            credentialBackedUp: c.credentialBackedUp,
+            credentialDeviceType: c.credentialDeviceType,
+            authenticatorAttachment: c.authenticatorAttachment,
+          },
+        }
+      : {}),
   };
 }
 
@@ -81,9 +89,19 @@ export class ServerApi {
         guarded((r) => this.getAuthenticators(r)),
       )
       .add(
+        'POST',
+        '/v1/users/:userId/authenticators',
+        guarded((r) => this.enrollVerifiedAuthenticator(r)),
+      )
+      .add(
         'DELETE',
         '/v1/users/:userId/authenticators/:id',
         guarded((r) => this.deleteAuthenticator(r)),
+      )
+      .add(
+        'GET',
+        '/v1/dev/outbox',
+        guarded((r) => ({ messages: this.ctx.outbox.list(r.query.get('to') ?? undefined) })),
       );
   }
 
@@ -106,7 +124,8 @@ export class ServerApi {
       },
       this.iso(),
     );
-    const enrolled = store.listAuthenticators(userId).length > 0;
+    const authenticators = store.listAuthenticators(userId);
+    const enrolled = authenticators.length > 0;
     let action = store.getAction(userId, actionCode, idempotencyKey);
     if (!action) {
       let state = stateFor(this.ctx.rules, actionCode);
@@ -131,9 +150,7 @@ export class ServerApi {
       url: `${this.ctx.baseUrl()}/prebuilt/?token=${encodeURIComponent(token)}`,
       token,
       isEnrolled: enrolled,
-      enrolledVerificationMethods: enrolled ? ['PASSKEY'] : [],
-      allowedVerificationMethods: ['PASSKEY'],
-      ...(enrolled ? { defaultVerificationMethod: 'PASSKEY' } : {}),
+      ...methodsView(this.ctx.rules, actionCode, authenticators),
       ruleIds: [],
     };
   }
@@ -206,21 +223,56 @@ export class ServerApi {
   private getUser(r: ApiRequest): unknown {
     const userId = r.params.userId!;
     const user = this.ctx.store.getUser(userId);
-    const enrolled = this.ctx.store.listAuthenticators(userId).length > 0;
+    const authenticators = this.ctx.store.listAuthenticators(userId);
+    const email = authenticators.find((a) => a.email)?.email;
+    const phoneNumber = authenticators.find((a) => a.phoneNumber)?.phoneNumber;
+    const methods = enrolledMethods(authenticators);
     return {
-      isEnrolled: enrolled,
-      ...(user?.email ? { email: user.email } : {}),
-      emailVerified: false,
-      phoneNumberVerified: false,
+      isEnrolled: authenticators.length > 0,
+      ...(email || user?.email ? { email: email ?? user?.email } : {}),
+      emailVerified: email !== undefined,
+      ...(phoneNumber ? { phoneNumber } : {}),
+      phoneNumberVerified: phoneNumber !== undefined,
       ...(user?.username ? { username: user.username } : {}),
       ...(user?.displayName ? { displayName: user.displayName } : {}),
-      enrolledVerificationMethods: enrolled ? ['PASSKEY'] : [],
-      allowedVerificationMethods: ['PASSKEY'],
+      enrolledVerificationMethods: methods,
+      allowedVerificationMethods: methods,
     };
   }
 
   private getAuthenticators(r: ApiRequest): unknown {
     return this.ctx.store.listAuthenticators(r.params.userId!).map(authenticatorView);
+  }
+
+  /**
+   * An authenticator the host has verified itself (`enrollVerifiedAuthenticator`): an email
+   * address for EMAIL_OTP or a phone number for SMS. Enrolling the same one again answers it.
+   */
+  private enrollVerifiedAuthenticator(r: ApiRequest): unknown {
+    const userId = r.params.userId!;
+    const body = new BodyReader(r.body);
+    const method = body.string('verificationMethod');
+    let contact: { email: string } | { phoneNumber: string };
+    if (method === 'EMAIL_OTP') contact = { email: parseEmail(body.string('email', 254)) };
+    else if (method === 'SMS') contact = { phoneNumber: parsePhoneNumber(body.string('phoneNumber', 20)) };
+    else
+      throw ApiError.badRequest('"verificationMethod" must be EMAIL_OTP (with "email") or SMS (with "phoneNumber").');
+    const existing = this.ctx.store
+      .listAuthenticators(userId)
+      .find((a) => a.verificationMethod === method && (a.email ?? a.phoneNumber) === Object.values(contact)[0]);
+    if (existing) return { authenticator: authenticatorView(existing), recoveryCodes: [] };
+    const now = this.iso();
+    if (!this.ctx.store.getUser(userId)) this.ctx.store.upsertUser(userId, {}, now);
+    const authenticator: AuthenticatorRecord = {
+      userAuthenticatorId: randomUUID(),
+      userId,
+      verificationMethod: method,
+      createdAt: now,
+      verifiedAt: now,
+      ...contact,
+    };
+    this.ctx.store.addAuthenticator(authenticator);
+    return { authenticator: authenticatorView(authenticator), recoveryCodes: [] };
   }
 
   private deleteAuthenticator(r: ApiRequest): unknown {

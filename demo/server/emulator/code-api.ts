@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
+import { ApiError } from './api-error.js';
+import { BodyReader } from './body-reader.js';
+import { ClientActions } from './client-actions.js';
+import type { CodeMethod, CodeTarget, PendingEnrollment } from './code-challenges.js';
+import { parseEmail, parsePhoneNumber } from './contact.js';
+import type { EmulatorContext } from './emulator-context.js';
+import type { ActionBinding, ActionRecord, AuthenticatorRecord } from './model.js';
+import type { TokenClaims } from './token-service.js';
+import { RateLimiter } from './rate-limiter.js';
+import { RequestAuthenticator, type ClientCaller } from './request-authenticator.js';
+import type { ApiRequest, Router } from './router.js';
+import { authenticatorView } from './server-api.js';
+
+const TOTP_PERIOD_S = 30;
+const SENDS_WINDOW_MS = 10 * 60_000;
+
+type Verification = { isVerified: true; accessToken: string; userAuthenticator?: unknown } | Failure;
+type Failure = { isVerified: false; failureReason: 'CODE_INVALID_OR_EXPIRED' | 'MAX_ATTEMPTS_EXCEEDED' };
+
+/**
+ * The client API of the code-based methods (`@authsignal/browser`'s `email`, `sms` and `totp`):
+ * enroll an email address or phone number (verified by a code) or an authenticator app, send a code
+ * for the token's action, and verify one. Verification answers `{ isVerified, accessToken }` or
+ * `{ isVerified: false, failureReason }` (an answer, not an HTTP error). Five wrong codes lock the
+ * action for every method, the right code and new sends included.
+ */
+export class CodeApi {
+  readonly #actions: ClientActions;
+  // Authsignal's documented send limits: email 12, SMS 6 per 10 minutes.
+  readonly #emailSends: RateLimiter;
+  readonly #smsSends: RateLimiter;
+
+  constructor(private readonly ctx: EmulatorContext) {
+    this.#actions = new ClientActions(ctx);
+    this.#emailSends = new RateLimiter(12, SENDS_WINDOW_MS, ctx.now);
+    this.#smsSends = new RateLimiter(6, SENDS_WINDOW_MS, ctx.now);
+  }
+
+  register(router: Router): void {
+    const route = this.#actions.route;
+    const base = '/v1/client/user-authenticators';
+    router
+      .add(
+        'POST',
+        `${base}/email-otp`,
+        route((r, c) => this.enrollContact(r, c, 'EMAIL_OTP')),
+      )
+      .add(
+        'POST',
+        `${base}/sms`,
+        route((r, c) => this.enrollContact(r, c, 'SMS')),
+      )
+      .add(
+        'POST',
+        `${base}/totp`,
+        route((r, c) => this.enrollTotp(r, c)),
+      )
+      .add(
+        'POST',
+        '/v1/client/challenge/email-otp',
+        route((r, c) => this.send(r, c, 'EMAIL_OTP')),
+      )
+      .add(
+        'POST',
+        '/v1/client/challenge/sms',
+        route((r, c) => this.send(r, c, 'SMS')),
+      )
+      .add(
+        'POST',
+        '/v1/client/verify/email-otp',
+        route((r, c) => this.verifyCode(r, c, 'EMAIL_OTP')),
+      )
+      .add(
+        'POST',
+        '/v1/client/verify/sms',
+        route((r, c) => this.verifyCode(r, c, 'SMS')),
+      )
+      .add(
+        'POST',
+        '/v1/client/verify/totp',
+        route((r, c) => this.verifyTotp(r, c)),
+      );
+  }
+
+  private iso(): string {
+    return new Date(this.ctx.now()).toISOString();
+  }
+
+  /** Starts adding an email address or phone number: a code goes to it, and the verify completes it. */
+  private async enrollContact(r: ApiRequest, caller: ClientCaller, method: CodeMethod): Promise<unknown> {
+    const claims = RequestAuthenticator.tokenClaims(caller);
+    this.#actions.actionOf(claims);
+    this.#actions.requireAddScope(claims);
+    const body = new BodyReader(r.body);
+    const contact =
+      method === 'EMAIL_OTP'
+        ? { email: parseEmail(body.string('email', 254)) }
+        : { phoneNumber: parsePhoneNumber(body.string('phoneNumber', 20)) };
+    const enrollment: PendingEnrollment = { userAuthenticatorId: randomUUID(), method, ...contact };
+    this.ctx.codes.startEnrollment(claims, enrollment);
+    this.deliver(r, claims, method, contact.email ?? contact.phoneNumber!, { enrollment });
+    return { userAuthenticatorId: enrollment.userAuthenticatorId, userId: claims.userId };
+  }
+
+  /** Starts adding an authenticator app: its secret now, the authenticator once a code verifies. */
+  private async enrollTotp(_r: ApiRequest, caller: ClientCaller): Promise<unknown> {
+    const claims = RequestAuthenticator.tokenClaims(caller);
+    this.#actions.actionOf(claims);
+    this.#actions.requireAddScope(claims);
+    const user = this.ctx.store.getUser(claims.userId);
+    const secret = new Secret({ size: 20 }).base32;
+    const enrollment: PendingEnrollment = {
+      userAuthenticatorId: randomUUID(),
+      method: 'AUTHENTICATOR_APP',
+      totpSecret: secret,
+    };
+    this.ctx.codes.startEnrollment(claims, enrollment);
+    const uri = this.totp(secret, user?.email ?? user?.username ?? claims.userId).toString();
+    return { userAuthenticatorId: enrollment.userAuthenticatorId, userId: claims.userId, uri, secret };
+  }
+
+  /** Sends a code for the token's action: to the address being enrolled, else to the user's own. */
+  private async send(r: ApiRequest, caller: ClientCaller, method: CodeMethod): Promise<unknown> {
+    const claims = RequestAuthenticator.tokenClaims(caller);
+    this.#actions.actionOf(claims);
+    const enrollment = this.ctx.codes.enrollment(claims, method);
+    if (enrollment) return this.deliver(r, claims, method, enrollment.email ?? enrollment.phoneNumber!, { enrollment });
+    const authenticator = this.ctx.store
+      .listAuthenticators(claims.userId)
+      .filter((a) => a.verificationMethod === method)
+      .at(-1);
+    if (!authenticator) {
+      throw ApiError.badRequest(
+        `The user has no ${method === 'SMS' ? 'phone number' : 'email address'} to send a code to.`,
+      );
+    }
+    return this.deliver(r, claims, method, authenticator.email ?? authenticator.phoneNumber!, {
+      authenticatorId: authenticator.userAuthenticatorId,
+    });
+  }
+
+  /** A new code replaces the method's earlier one; it goes to the development outbox. */
+  private deliver(r: ApiRequest, binding: ActionBinding, method: CodeMethod, to: string, target: CodeTarget) {
+    const limiter = method === 'SMS' ? this.#smsSends : this.#emailSends;
+    if (!limiter.allow(binding.userId)) {
+      throw new ApiError(429, 'too_many_requests', 'Too many codes sent. Wait a few minutes and try again.');
+    }
+    const { challengeId, code } = this.ctx.codes.issue(binding, method, target);
+    // WebOTP: an SMS whose last line is `@<host> #<code>` can fill the code field by itself.
+    const text =
+      method === 'SMS'
+        ? `Your ${this.ctx.rpName} code is ${code}.\n\n@${this.hostnameOf(r)} #${code}`
+        : `Your ${this.ctx.rpName} verification code is ${code}. It expires in 10 minutes.`;
+    this.ctx.outbox.add({ channel: method === 'SMS' ? 'SMS' : 'EMAIL', to, code, text, sentAt: this.iso() });
+    return { challengeId };
+  }
+
+  /** The host name of the page that asked (its Origin), else of the first allowed origin. */
+  private hostnameOf(r: ApiRequest): string {
+    const origin =
+      r.headers.origin && this.ctx.origins.includes(r.headers.origin) ? r.headers.origin : this.ctx.origins[0]!;
+    return new URL(origin).hostname;
+  }
+
+  private readCode(r: ApiRequest): string {
+    return new BodyReader(r.body).string('verificationCode', 16);
+  }
+
+  private async verifyCode(r: ApiRequest, caller: ClientCaller, method: CodeMethod): Promise<Verification> {
+    const claims = RequestAuthenticator.tokenClaims(caller);
+    const action = this.#actions.actionOf(claims);
+    const code = this.readCode(r);
+    if (this.ctx.codes.isLocked(claims)) return { isVerified: false, failureReason: 'MAX_ATTEMPTS_EXCEEDED' };
+    const target = this.ctx.codes.take(claims, method, code);
+    if (!target) return this.wrong(claims);
+    if ('enrollment' in target) return this.completeEnrollment(claims, action, target.enrollment);
+    const authenticator = this.ctx.store
+      .listAuthenticators(claims.userId)
+      .find((a) => a.userAuthenticatorId === target.authenticatorId);
+    // Deleted since the code went out: the code proves nothing any more.
+    if (!authenticator) return this.wrong(claims);
+    this.ctx.store.updateAuthenticator(authenticator.userAuthenticatorId, (a) => (a.lastVerifiedAt = this.iso()));
+    return { isVerified: true, accessToken: await this.#actions.succeed(action, authenticator) };
+  }
+
+  /** RFC 6238 (SHA-1, 6 digits, 30 s), one step either way; a step that already verified never again. */
+  private async verifyTotp(r: ApiRequest, caller: ClientCaller): Promise<Verification> {
+    const claims = RequestAuthenticator.tokenClaims(caller);
+    const action = this.#actions.actionOf(claims);
+    const code = this.readCode(r);
+    if (this.ctx.codes.isLocked(claims)) return { isVerified: false, failureReason: 'MAX_ATTEMPTS_EXCEEDED' };
+    const now = this.ctx.now();
+    const stepOf = (secret: string) => {
+      const delta = this.totp(secret).validate({ token: code, timestamp: now, window: 1 });
+      return delta === null ? undefined : Math.floor(now / 1000 / TOTP_PERIOD_S) + delta;
+    };
+    const enrollment = this.ctx.codes.enrollment(claims, 'AUTHENTICATOR_APP');
+    if (enrollment?.totpSecret) {
+      const step = stepOf(enrollment.totpSecret);
+      if (step !== undefined) return this.completeEnrollment(claims, action, enrollment, step);
+    }
+    for (const authenticator of this.ctx.store.listAuthenticators(claims.userId)) {
+      if (authenticator.verificationMethod !== 'AUTHENTICATOR_APP' || !authenticator.totpSecret) continue;
+      const step = stepOf(authenticator.totpSecret);
+      if (step === undefined || step <= (authenticator.lastTotpStep ?? -1)) continue;
+      this.ctx.store.updateAuthenticator(authenticator.userAuthenticatorId, (a) => {
+        a.lastTotpStep = step;
+        a.lastVerifiedAt = this.iso();
+      });
+      return { isVerified: true, accessToken: await this.#actions.succeed(action, authenticator) };
+    }
+    return this.wrong(claims);
+  }
+
+  private wrong(binding: ActionBinding): Failure {
+    const locked = this.ctx.codes.recordWrong(binding);
+    return { isVerified: false, failureReason: locked ? 'MAX_ATTEMPTS_EXCEEDED' : 'CODE_INVALID_OR_EXPIRED' };
+  }
+
+  /** A code verified a new authenticator: it exists from now on, and the action succeeded with it. */
+  private async completeEnrollment(
+    claims: TokenClaims,
+    action: ActionRecord,
+    enrollment: PendingEnrollment,
+    totpStep?: number,
+  ): Promise<Verification> {
+    // Checked again: the user may have gained an authenticator since the enrollment started.
+    this.#actions.requireAddScope(claims);
+    const binding: ActionBinding = claims;
+    const now = this.iso();
+    const authenticator: AuthenticatorRecord = {
+      userAuthenticatorId: enrollment.userAuthenticatorId,
+      userId: binding.userId,
+      verificationMethod: enrollment.method,
+      createdAt: now,
+      verifiedAt: now,
+      ...(enrollment.email ? { email: enrollment.email } : {}),
+      ...(enrollment.phoneNumber ? { phoneNumber: enrollment.phoneNumber } : {}),
+      ...(enrollment.totpSecret ? { totpSecret: enrollment.totpSecret, lastTotpStep: totpStep } : {}),
+    };
+    this.ctx.store.addAuthenticator(authenticator);
+    this.ctx.codes.finishEnrollment(binding, enrollment.method);
+    const { userId: _userId, ...userAuthenticator } = authenticatorView(authenticator);
+    return { isVerified: true, accessToken: await this.#actions.succeed(action, authenticator), userAuthenticator };
+  }
+
+  private totp(secret: string, label = 'user'): TOTP {
+    return new TOTP({
+      issuer: this.ctx.rpName,
+      label,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: TOTP_PERIOD_S,
+      secret: Secret.fromBase32(secret),
+    });
+  }
+}

@@ -1,0 +1,34 @@
+export interface OutboxMessage {
+  channel: 'EMAIL' | 'SMS';
+  to: string;
+  code: string;
+  text: string;
+  sentAt: string;
+}
+
+const KEPT_PER_ADDRESS = 20;
+
+/**
+ * Where the emulator "sends" codes: nothing leaves the machine. Each send prints one line on the
+ * console and is kept (the last few per address, in memory) for `GET /v1/dev/outbox`, so that a
+ * person or a test can read the code. A development tool: real Authsignal has no such thing.
+ */
+export class Outbox {
+  readonly #messages = new Map<string, OutboxMessage[]>();
+
+  constructor(private readonly print: (line: string) => void) {}
+
+  add(message: OutboxMessage): void {
+    const list = this.#messages.get(message.to) ?? [];
+    list.unshift(message);
+    list.length = Math.min(list.length, KEPT_PER_ADDRESS);
+    this.#messages.set(message.to, list);
+    this.print(`[emulator] ${message.channel} to ${message.to}: code ${message.code} (development outbox)`);
+  }
+
+  /** Newest first; for one address, or for all. */
+  list(to?: string): OutboxMessage[] {
+    const all = to === undefined ? [...this.#messages.values()].flat() : (this.#messages.get(to) ?? []);
+    return [...all].sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+  }
+}
