@@ -3,9 +3,6 @@ import { setCustomState } from '../internal/custom-states.js';
 import { PasskeyElementError, type PasskeyErrorCode } from '../internal/error-codes.js';
 import { webAuthnSupported } from '../internal/webauthn-support.js';
 
-/** The custom states (`:state(name)`) an element shows, exactly one at a time. */
-const CEREMONY_STATES = ['ready', 'working', 'success', 'error', 'unsupported'];
-
 export type CeremonyState<T> =
   | { status: 'ready'; cancelled: boolean }
   | { status: 'working' }
@@ -20,6 +17,8 @@ export type CeremonyState<T> =
  */
 export class CeremonyController<T> implements ReactiveController {
   #current: CeremonyState<T> = { status: 'ready', cancelled: false };
+  /** The custom state the host shows now (exactly one at a time). */
+  #shown?: string;
   /** Bumped by every start, reset and disconnect: a ceremony whose number is stale is ignored. */
   #generation = 0;
 
@@ -74,7 +73,10 @@ export class CeremonyController<T> implements ReactiveController {
   }
 
   hostUpdated(): void {
-    setCustomState(this.#internals, CEREMONY_STATES, webAuthnSupported() ? this.#current.status : 'unsupported');
+    const shown = webAuthnSupported() ? this.#current.status : 'unsupported';
+    if (shown === this.#shown) return;
+    setCustomState(this.#internals, this.#shown, shown);
+    this.#shown = shown;
   }
 
   #set(state: CeremonyState<T>): void {

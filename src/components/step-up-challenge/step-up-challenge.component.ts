@@ -164,7 +164,8 @@ export class StepUpChallenge extends LitElement {
   }
 
   protected override updated(): void {
-    const dialog = this.#dialog;
+    // Only a modal renders a dialog: others skip the lookup (a thousand elements update at once).
+    const dialog = this.modal ? this.#dialog : null;
     // Not when disconnected: showModal() would throw, and the reset below would ask for another
     // update, forever.
     if (dialog && this.open && !dialog.open && this.isConnected) {
