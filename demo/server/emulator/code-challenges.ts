@@ -41,11 +41,7 @@ export class CodeChallenges {
   constructor(private readonly now: () => number) {}
 
   /** A fresh 6-digit code for this action and method, replacing any earlier one. */
-  issue(
-    binding: ActionBinding,
-    method: CodeMethod,
-    target: CodeTarget,
-  ): { challengeId: string; code: string } {
+  issue(binding: ActionBinding, method: CodeMethod, target: CodeTarget): { challengeId: string; code: string } {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     this.#codes.set(key(binding, method), { code, expiresAt: this.now() + CODE_TTL_MS, target });
     return { challengeId: randomUUID(), code };
