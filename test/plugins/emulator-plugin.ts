@@ -1,5 +1,6 @@
 import { Authsignal } from '@authsignal/node';
 import type { TestRunnerPlugin } from '@web/test-runner';
+import { Secret, TOTP } from 'otpauth';
 import { startEmulator, type RunningEmulator } from '../../demo/server/emulator/index.js';
 
 export const TEST_TENANT_ID = 'wtr-tenant';
@@ -14,6 +15,7 @@ const SERVER_METHODS = [
   'deleteAuthenticator',
   'getAction',
   'updateAction',
+  'enrollVerifiedAuthenticator',
 ] as const;
 type ServerMethod = (typeof SERVER_METHODS)[number];
 
@@ -44,6 +46,7 @@ export function emulatorPlugin(): TestRunnerPlugin {
         origins: [origin],
         rpId: 'localhost',
         now,
+        printOutbox: false,
         rules: {
           defaultState: 'ALLOW',
           actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED', 'delete-account': 'BLOCK' },
@@ -98,6 +101,14 @@ export function emulatorPlugin(): TestRunnerPlugin {
       }
       if (command === 'emulator:requests') {
         return emulator!.requestsOf((payload as { userId: string }).userId);
+      }
+      if (command === 'emulator:outbox') {
+        return emulator!.outbox((payload as { to: string }).to);
+      }
+      if (command === 'emulator:totp') {
+        // What an authenticator app shows now (or `offsetSeconds` from now) for this secret.
+        const { secret, offsetSeconds = 0 } = payload as { secret: string; offsetSeconds?: number };
+        return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: now() + offsetSeconds * 1000 });
       }
       if (command === 'emulator:tokens-issued') {
         return tokensIssued.get((payload as { userId: string }).userId) ?? 0;

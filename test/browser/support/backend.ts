@@ -59,6 +59,14 @@ export const backend = {
     executeServerCommand('emulator:requests', { userId }) as Promise<{ method: string; path: string }[]>,
   /** Tokens the test backend has issued for this user (counted once each exists, before the page reads it). */
   tokensIssued: (userId: string) => executeServerCommand('emulator:tokens-issued', { userId }) as Promise<number>,
+  /** The codes the emulator "sent" to this address, newest first (its development outbox). */
+  outbox: (to: string) =>
+    executeServerCommand('emulator:outbox', { to }) as Promise<{ channel: string; code: string; text: string }[]>,
+  /** The code an authenticator app with this secret shows now (or `offsetSeconds` from now). */
+  totp: (secret: string, offsetSeconds = 0) =>
+    executeServerCommand('emulator:totp', { secret, offsetSeconds }) as Promise<string>,
+  enrollVerified: (userId: string, attributes: { verificationMethod: string; email?: string; phoneNumber?: string }) =>
+    call<{ authenticator: { userAuthenticatorId: string } }>('enrollVerifiedAuthenticator', { userId, attributes }),
   /** An emulator of its own, to stop mid-test (`network` failures). */
   startTemporary: () => executeServerCommand('emulator:start-temporary') as Promise<{ url: string }>,
   stopTemporary: (url: string) => executeServerCommand('emulator:stop-temporary', { url }),
