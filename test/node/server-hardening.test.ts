@@ -242,6 +242,15 @@ describe('hardening: HTTP edge cases on both servers', () => {
         assert.equal(answer.status, 413, name);
         assert.match(answer.json.error, /invalid_request|too_large/, name);
       }
+      // A body many times the limit too: read to its end, never left half-sent (it used to stall).
+      const huge = await fetch(`http://localhost:${port}${post}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: Buffer.alloc(16 * 1024 * 1024, 0x61),
+        signal: AbortSignal.timeout(10_000),
+      });
+      assert.equal(huge.status, 413, `${name}: 16 MB`);
+      assert.ok(await huge.json(), `${name}: 16 MB, a complete JSON answer`);
       // And with the connection closed by the client's header, as a raw socket sends it.
       const raw = await rawRequest(
         port,

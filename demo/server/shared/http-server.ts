@@ -33,7 +33,7 @@ export function requestUrl(request: IncomingMessage): URL | undefined {
 
 /**
  * Sends a complete answer once the request body has been read (or dropped): the client reads it
- * whole, never a reset. Past MAX_DRAIN_BYTES of unread body the connection closes after it.
+ * whole, never a reset. (A request that is still incomplete then, its client gone, closes.)
  */
 export async function send(
   request: IncomingMessage,

@@ -4,13 +4,6 @@ import type { IncomingMessage } from 'node:http';
 export const MAX_JSON_DEPTH = 32;
 
 /**
- * Past this many bytes an over-limit body is no longer drained: the answer goes out at once and
- * the connection closes. Below it the whole body is read, so the client (still sending) always
- * gets to read the complete 413 instead of a reset.
- */
-export const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
-
-/**
  * Why a request body could not be read; each server turns it into its own JSON error.
  * `aborted`: the client went away, or Node's parser refused the body (a malformed chunked
  * encoding) and has answered 400 itself: nothing is left to answer and nothing went wrong here.
@@ -49,8 +42,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Reads a UTF-8 JSON request body of at most `maxBytes`, nested at most MAX_JSON_DEPTH deep. An
  * empty body is `{}`: the browser SDK sends body-less POSTs with `Content-Type: application/json`.
- * An over-limit body is drained (up to MAX_DRAIN_BYTES), never cut off mid-stream, so that the
- * client reads the answer.
+ * An over-limit body is read to its end and dropped, never cut off mid-stream: a client still
+ * sending would otherwise stall or see a reset instead of the answer. (Node's `requestTimeout`
+ * bounds how long a client may take.)
  */
 export function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -67,12 +61,8 @@ export function readJsonBody(request: IncomingMessage, maxBytes: number): Promis
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_DRAIN_BYTES) {
-        request.pause();
-        return settle(new JsonBodyError('too-large'));
-      }
       if (size <= maxBytes) chunks.push(chunk);
-      else chunks.length = 0;
+      else chunks.length = 0; // read on, keep nothing: the answer waits for the end
     };
     const onEnd = () => {
       if (size > maxBytes) return settle(new JsonBodyError('too-large'));
@@ -101,25 +91,18 @@ function parse(text: string): unknown {
 }
 
 /**
- * Reads and drops what is left of a request body (up to MAX_DRAIN_BYTES) before an answer that did
- * not need it (a GET with a body, a 401 before the body was read): answering while the client
- * still sends would close the connection under it, and the client would see a reset instead.
+ * Reads and drops what is left of a request body before an answer that did not need it (a GET
+ * with a body, a 401 before the body was read): answering while the client still sends would
+ * close the connection under it, and the client would see a reset instead.
  */
 export function discardBody(request: IncomingMessage): Promise<void> {
   if (request.complete || request.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
-    let size = 0;
     const done = () => {
-      request.off('data', onData).off('end', done).off('error', done).off('close', done);
+      request.off('data', ignore).off('end', done).off('error', done).off('close', done);
       resolve();
     };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_DRAIN_BYTES) {
-        request.pause();
-        done();
-      }
-    };
-    request.on('data', onData).on('end', done).on('error', done).on('close', done);
+    const ignore = () => undefined;
+    request.on('data', ignore).on('end', done).on('error', done).on('close', done);
   });
 }
