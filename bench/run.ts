@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { Authsignal } from '@authsignal/node';
 import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { createEmulatorHandler } from '../demo/server/emulator/index.js';
 import { ensureBrowsers } from '../scripts/ensure-browsers.js';
-import { startStaticSite } from '../scripts/static-site.js';
 import { DEFAULT_AUTHENTICATOR } from '../test/plugins/webauthn-plugin.js';
 import { budgetChecks, bundleSizes, cdnSizes, hankoSize, localeSizes, type SizeRow } from './bundle-sizes.js';
+import { startLab } from './lab.js';
 import { updateResults } from './results-file.js';
 
 /**
@@ -20,20 +18,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const kB = (row: SizeRow) => `${(row.gzip / 1000).toFixed(2)} kB gzip · ${(row.brotli / 1000).toFixed(2)} kB brotli`;
-
-async function serve() {
-  const site = await startStaticSite(['dist/cdn', 'dist/cdn/locales', 'bench/pages', 'bench/.tmp']);
-  // The emulator needs the site's origin, known only once it listens.
-  const emulator = createEmulatorHandler({
-    tenantId: 'bench-tenant',
-    secret: 'bench-secret',
-    origins: [site.url],
-    rateLimit: false,
-  });
-  emulator.setBaseUrl(`${site.url}/v1`);
-  site.mount('/v1/', emulator.handle);
-  return site;
-}
 
 /** A fresh page without the HTTP cache: every run downloads what a first visit downloads. */
 async function freshPage(browser: Browser, url: string, authenticator = false): Promise<Page> {
@@ -67,13 +51,13 @@ const budgets = budgetChecks(cdn);
 const bundled = await bundleSizes();
 const hanko = await hankoSize();
 const locales = localeSizes();
-const site = await serve();
+const lab = await startLab(['bench/.tmp']);
+const { site, node } = lab;
 const browser = await puppeteer.launch({
   executablePath: chromium,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'],
 });
-const node = new Authsignal({ apiSecretKey: 'bench-secret', apiUrl: `${site.url}/v1`, retries: 0 });
 
 try {
   const loads: number[] = [];
@@ -243,5 +227,5 @@ try {
   );
 } finally {
   await browser.close();
-  await site.close();
+  await lab.close();
 }

@@ -26,12 +26,13 @@ const TYPES: Record<string, string> = {
  */
 export async function startStaticSite(folders: string[]): Promise<StaticSite> {
   const mounts: [string, Handler][] = [];
-  const allowed = new RegExp(`^/(${folders.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})/[\\w.-]+$`);
   const server = createServer(async (request, response) => {
     const path = (request.url ?? '/').split('?')[0]!;
     const mounted = mounts.find(([prefix]) => path.startsWith(prefix));
     if (mounted) return mounted[1](request, response);
-    if (!allowed.test(path) || path.includes('..')) return void response.writeHead(404).end();
+    const slash = path.lastIndexOf('/');
+    const allowed = folders.includes(path.slice(1, slash)) && /^[\w.-]+$/.test(path.slice(slash + 1));
+    if (!allowed || path.includes('..')) return void response.writeHead(404).end();
     try {
       const body = await readFile(`.${path}`);
       response.writeHead(200, {

@@ -1,13 +1,15 @@
 import { Authsignal } from '@authsignal/browser';
+import type { PasskeyEnrollSuccessDetail as Enrolled } from '../events/passkey-enroll-success.js';
+import type { StepUpChallengeSuccessDetail as Verified } from '../events/step-up-challenge-success.js';
 import type { PasskeyErrorCode } from '../internal/error-codes.js';
 import { codeFromApiError, failureFromThrown } from './api-errors.js';
 
 /**
  * Everything a ceremony needs that a button does not: the Authsignal SDK and the glue around it.
  * The elements load this module on intent (see sdk-loader.ts), never before they render. It shares
- * no module with them (types aside), so that each CDN build keeps it as one file of its own, and
- * it answers with plain data: a class thrown from here would not be the elements' class in a page
- * where the two come from different files.
+ * no module with them but types (it answers the events' own detail types), so that each CDN build
+ * keeps it as one file of its own, and it answers with plain data: a class thrown from here would
+ * not be the elements' class in a page where the two come from different files.
  */
 
 export interface ApiConfig {
@@ -20,15 +22,6 @@ export interface ApiConfig {
 export type Outcome<T> = { data: T } | { code: PasskeyErrorCode | 'cancel' };
 
 type SignUpOptions = Parameters<Authsignal['passkey']['signUp']>[0];
-
-export interface Enrolled {
-  token: string;
-  userAuthenticatorId: string | undefined;
-}
-
-export interface Verified {
-  token: string;
-}
 
 /** Runs a ceremony; what it throws (a WebAuthn error, a failed fetch) becomes an answer too. */
 async function settle<T>(ceremony: () => Promise<Outcome<T>>): Promise<Outcome<T>> {

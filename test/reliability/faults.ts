@@ -6,7 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { startStaticSite } from '../../scripts/static-site.js';
 import { enrollThroughPage, pageWithAuthenticator, runCeremony } from './support/browser.js';
 import { FaultProxy, type KillPoint } from './support/fault-proxy.js';
-import { SECRET, TENANT } from './support/lab.js';
+import { SECRET, TENANT } from '../../bench/lab.js';
 import { SectionReport } from './support/report.js';
 import { ServerProcess } from './support/server-process.js';
 

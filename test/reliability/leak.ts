@@ -1,6 +1,6 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { enrollThroughPage, pageWithAuthenticator } from './support/browser.js';
-import { startLab, type Lab } from './support/lab.js';
+import { startLab, type Lab } from '../../bench/lab.js';
 import { round, SectionReport } from './support/report.js';
 
 /**
@@ -102,7 +102,7 @@ async function cycles(
 
 export async function leak(browser: Browser, count: number): Promise<SectionReport> {
   const report = new SectionReport('leak');
-  const lab = await startLab();
+  const lab = await startLab(['test/reliability/pages']);
   lab.site.mount('/reliability/token', (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"leak.test.token"}');
   });

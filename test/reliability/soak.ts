@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer-core';
 import { enrollThroughPage, pageWithAuthenticator, runCeremony } from './support/browser.js';
-import { startLab } from './support/lab.js';
+import { startLab } from '../../bench/lab.js';
 import { percentile, round, SectionReport } from './support/report.js';
 
 /**
@@ -9,7 +9,7 @@ import { percentile, round, SectionReport } from './support/report.js';
  */
 export async function soak(browser: Browser, count: number): Promise<SectionReport> {
   const report = new SectionReport('soak');
-  const lab = await startLab();
+  const lab = await startLab(['test/reliability/pages']);
   try {
     const { page } = await pageWithAuthenticator(browser, `${lab.site.url}/bench/pages/ceremony.html`);
     await page.waitForFunction(() => 'runCeremony' in window);

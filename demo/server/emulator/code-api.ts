@@ -39,49 +39,25 @@ export class CodeApi {
   }
 
   register(router: Router): void {
-    const route = this.#actions.route;
-    const base = '/v1/client/user-authenticators';
-    router
-      .add(
-        'POST',
-        `${base}/email-otp`,
-        route((r, c) => this.enrollContact(r, c, 'EMAIL_OTP')),
-      )
-      .add(
-        'POST',
-        `${base}/sms`,
-        route((r, c) => this.enrollContact(r, c, 'SMS')),
-      )
-      .add(
-        'POST',
-        `${base}/totp`,
-        route((r, c) => this.enrollTotp(r, c)),
-      )
-      .add(
-        'POST',
-        '/v1/client/challenge/email-otp',
-        route((r, c) => this.send(r, c, 'EMAIL_OTP')),
-      )
-      .add(
-        'POST',
-        '/v1/client/challenge/sms',
-        route((r, c) => this.send(r, c, 'SMS')),
-      )
-      .add(
-        'POST',
-        '/v1/client/verify/email-otp',
-        route((r, c) => this.verifyCode(r, c, 'EMAIL_OTP')),
-      )
-      .add(
-        'POST',
-        '/v1/client/verify/sms',
-        route((r, c) => this.verifyCode(r, c, 'SMS')),
-      )
-      .add(
-        'POST',
-        '/v1/client/verify/totp',
-        route((r, c) => this.verifyTotp(r, c)),
-      );
+    const endpoints: [string, (r: ApiRequest, c: ClientCaller) => Promise<unknown>][] = [
+      ['user-authenticators/email-otp', (r, c) => this.enrollContact(r, c, 'EMAIL_OTP')],
+      ['user-authenticators/sms', (r, c) => this.enrollContact(r, c, 'SMS')],
+      ['user-authenticators/totp', (_r, c) => this.enrollTotp(c)],
+      ['challenge/email-otp', (r, c) => this.send(r, c, 'EMAIL_OTP')],
+      ['challenge/sms', (r, c) => this.send(r, c, 'SMS')],
+      ['verify/email-otp', (r, c) => this.verifyCode(r, c, 'EMAIL_OTP')],
+      ['verify/sms', (r, c) => this.verifyCode(r, c, 'SMS')],
+      ['verify/totp', (r, c) => this.verifyTotp(r, c)],
+    ];
+    for (const [path, handler] of endpoints) router.add('POST', `/v1/client/${path}`, this.#actions.route(handler));
+  }
+
+  /** The token of a request that adds an authenticator: its action usable, and the scope to add. */
+  private enrolling(caller: ClientCaller): TokenClaims {
+    const claims = RequestAuthenticator.tokenClaims(caller);
+    this.#actions.actionOf(claims);
+    this.#actions.requireAddScope(claims);
+    return claims;
   }
 
   private iso(): string {
@@ -90,25 +66,22 @@ export class CodeApi {
 
   /** Starts adding an email address or phone number: a code goes to it, and the verify completes it. */
   private async enrollContact(r: ApiRequest, caller: ClientCaller, method: CodeMethod): Promise<unknown> {
-    const claims = RequestAuthenticator.tokenClaims(caller);
-    this.#actions.actionOf(claims);
-    this.#actions.requireAddScope(claims);
+    const claims = this.enrolling(caller);
     const body = new BodyReader(r.body);
     const contact =
       method === 'EMAIL_OTP'
         ? { email: parseEmail(body.string('email', 254)) }
         : { phoneNumber: parsePhoneNumber(body.string('phoneNumber', 20)) };
     const enrollment: PendingEnrollment = { userAuthenticatorId: randomUUID(), method, ...contact };
-    this.ctx.codes.startEnrollment(claims, enrollment);
+    // Sent first: a send refused by the rate limit leaves no enrollment behind.
     this.deliver(r, claims, method, contact.email ?? contact.phoneNumber!, { enrollment });
+    this.ctx.codes.startEnrollment(claims, enrollment);
     return { userAuthenticatorId: enrollment.userAuthenticatorId, userId: claims.userId };
   }
 
   /** Starts adding an authenticator app: its secret now, the authenticator once a code verifies. */
-  private async enrollTotp(_r: ApiRequest, caller: ClientCaller): Promise<unknown> {
-    const claims = RequestAuthenticator.tokenClaims(caller);
-    this.#actions.actionOf(claims);
-    this.#actions.requireAddScope(claims);
+  private async enrollTotp(caller: ClientCaller): Promise<unknown> {
+    const claims = this.enrolling(caller);
     const user = this.ctx.store.getUser(claims.userId);
     const secret = new Secret({ size: 20 }).base32;
     const enrollment: PendingEnrollment = {

@@ -262,7 +262,7 @@ export class ServerApi {
       .find((a) => a.verificationMethod === method && (a.email ?? a.phoneNumber) === Object.values(contact)[0]);
     if (existing) return { authenticator: authenticatorView(existing), recoveryCodes: [] };
     const now = this.iso();
-    if (!this.ctx.store.getUser(userId)) this.ctx.store.upsertUser(userId, {}, now);
+    this.ctx.store.upsertUser(userId, {}, now); // creates the user if new, writes nothing otherwise
     const authenticator: AuthenticatorRecord = {
       userAuthenticatorId: randomUUID(),
       userId,

@@ -71,10 +71,10 @@ export class AtomicJsonFile<T> {
   private removeStaleTempFiles(): void {
     const folder = dirname(this.path);
     if (!existsSync(folder)) return;
-    const pattern = new RegExp(`^${basename(this.path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.tmp$`);
+    const prefix = `${basename(this.path)}.`;
     for (const name of readdirSync(folder)) {
-      const pid = pattern.exec(name)?.[1];
-      if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(folder, name), { force: true });
+      const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? name.slice(prefix.length, -'.tmp'.length) : '';
+      if (/^\d+$/.test(pid) && !isRunning(Number(pid))) rmSync(join(folder, name), { force: true });
     }
   }
 }
