@@ -4,6 +4,9 @@ import { defineConfig, type Plugin } from 'vite';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { minify } from 'terser';
 import MagicString from 'magic-string';
+import { gzipSync } from 'node:zlib';
+
+const gzipSize = (code: string) => gzipSync(code, { level: 9 }).length;
 
 /**
  * A second minification pass for the CDN bundle: terser's repeated compression passes save about
@@ -16,37 +19,60 @@ function terserPass(): Plugin {
     async generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const result = await minify(chunk.code, {
-          module: true,
-          ecma: 2020,
-          // Hoisting function declarations pays off only in the SDK's ES5 output (about 60 B gzip).
-          compress: { passes: 3, pure_getters: true, unsafe_arrows: true, hoist_funs: chunk.name.endsWith('-sdk') },
-          mangle: true,
-          format: { comments: false },
-          sourceMap: chunk.map ? { content: JSON.stringify(chunk.map), url: `${chunk.fileName}.map` } : false,
-        });
-        chunk.code = result.code!;
-        if (chunk.map && typeof result.map === 'string') Object.assign(chunk.map, JSON.parse(result.map));
+        // Again while it pays: terser finds a little more to fold in its own output. Deterministic:
+        // the same input always takes the same rounds.
+        for (let round = 0, size = gzipSize(chunk.code); round < 4; round++) {
+          const result = await minify(chunk.code, {
+            module: true,
+            ecma: 2020,
+            // Hoisting function declarations pays off only in the SDK's ES5 output (about 60 B gzip).
+            compress: {
+              passes: 3,
+              pure_getters: true,
+              unsafe_arrows: true,
+              // Nothing here reads a function's `length`: unused trailing parameters can go.
+              keep_fargs: false,
+              hoist_funs: chunk.name.endsWith('-sdk'),
+            },
+            mangle: true,
+            format: { comments: false },
+            sourceMap: chunk.map ? { content: JSON.stringify(chunk.map), url: `${chunk.fileName}.map` } : false,
+          });
+          const next = gzipSize(result.code!);
+          if (round > 0 && next >= size) break;
+          size = next;
+          chunk.code = result.code!;
+          if (chunk.map && typeof result.map === 'string') Object.assign(chunk.map, JSON.parse(result.map));
+        }
       }
     },
   };
 }
 
+/** The step-up's other methods, a file of their own in the CDN builds. */
+const METHODS = '/src/components/step-up-challenge/methods';
+
 /**
- * In the CDN bundles, the SDK and the locales come from files next to the bundle, by URL
- * (`passkey-elements-sdk.js`, `locales/<code>.js`): a classic script cannot split, and both CDN
+ * In the CDN bundles, the SDK, the other methods and the locales come from files next to the bundle, by URL
+ * (`passkey-elements-sdk.js`, `passkey-elements-methods.js`, `locales/…`): a classic script cannot split, and both CDN
  * builds share those files. The bundler build keeps plain dynamic imports, which apps split.
  */
 function cdnLoaders(): Plugin {
   const swaps: [string, string, string][] = [
     ['./locale-loader.js', '/src/i18n/translations.ts', 'src/i18n/cdn-locale-loader.ts'],
     ['./ceremonies-import.js', '/src/internal/sdk-loader.ts', 'src/internal/cdn-ceremonies-import.ts'],
+    ['./methods-import.js', '/src/internal/methods-loader.ts', 'src/internal/cdn-methods-import.ts'],
+    ['../../../i18n/method-locale-loader.js', `${METHODS}/method-chooser.ts`, 'src/i18n/cdn-method-locale-loader.ts'],
+    // The methods file renders through the bundle's Lit: it needs only Lit's template contract.
+    ['lit', `${METHODS}/`, 'src/internal/lit-template-shim.ts'],
   ];
   return {
     name: 'cdn-loaders',
     enforce: 'pre',
     resolveId(source, importer) {
-      const swap = swaps.find(([from, by]) => source === from && importer?.endsWith(by));
+      const swap = swaps.find(
+        ([from, by]) => source === from && (by.endsWith('/') ? importer?.includes(by) : importer?.endsWith(by)),
+      );
       return swap ? fileURLToPath(new URL(swap[2], import.meta.url)) : null;
     },
   };
@@ -86,11 +112,16 @@ function sdkUuid(): Plugin {
   };
 }
 
-/** Every shipped locale (English is in the bundle), as `locales/<code>` entries of the CDN build. */
+/**
+ * Every shipped locale as `locales/<code>` entries of the CDN build, and its method strings as
+ * `locales/methods/<code>` (English is in the bundle, and in the methods file).
+ */
 const localeEntries = Object.fromEntries(
-  readdirSync('src/locales')
-    .filter((file) => file !== 'en.ts')
-    .map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/locales/${file}`]),
+  ['locales', 'locales/methods'].flatMap((folder) =>
+    readdirSync(`src/${folder}`)
+      .filter((file) => file.endsWith('.ts') && file !== 'en.ts')
+      .map((file) => [`${folder}/${file.replace(/\.ts$/, '')}`, `src/${folder}/${file}`]),
+  ),
 );
 
 const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^react($|\/)/];
@@ -101,7 +132,9 @@ const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^
  *   lit, @lit/react, react and @authsignal/browser stay imports);
  * - `cdn`: dist/cdn/passkey-elements.js, one self-contained ES module that renders both elements
  *   (Lit and our code), dist/cdn/passkey-elements-sdk.js, the SDK and its glue, loaded on intent,
- *   and dist/cdn/locales/<code>.js, each translation as a module of plain data;
+ *   dist/cdn/passkey-elements-methods.js, the step-up's other methods (loaded where `methods`
+ *   names them), and dist/cdn/locales/<code>.js and locales/methods/<code>.js, translations as
+ *   modules of plain data;
  * - `iife`: dist/cdn/passkey-elements.iife.js, the first of those as a classic script (it loads
  *   the same SDK and locale modules, with `import()`).
  */
@@ -128,6 +161,7 @@ export default defineConfig(({ mode }) => {
                 : {
                     'passkey-elements': 'src/index.ts',
                     'passkey-elements-sdk': 'src/sdk/passkey-ceremonies.ts',
+                    'passkey-elements-methods': `${METHODS.slice(1)}/method-chooser.ts`,
                     ...localeEntries,
                   },
             name: 'PasskeyElements',

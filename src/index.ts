@@ -1,12 +1,14 @@
 export * from './passkey-enroll.js';
 export * from './step-up-challenge.js';
 export type { PasskeyErrorDetail } from './events/passkey-enroll-error.js';
-export type { PasskeyErrorCode } from './internal/error-codes.js';
+export type { MethodErrorCode, PasskeyErrorCode, StepUpErrorCode } from './internal/error-codes.js';
+export type { CodeMethod, VerificationMethod } from './internal/verification-method.js';
 export type { ShippedLocale } from './i18n/locale-codes.js';
 export type {
   CeremonyStrings,
   PasskeyEnrollStrings,
   StepUpChallengeStrings,
+  StepUpMethodStrings,
   PartialStrings,
   PasskeyTranslation,
 } from './internal/strings.js';

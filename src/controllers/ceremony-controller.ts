@@ -1,13 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { setCustomState } from '../internal/custom-states.js';
-import { PasskeyElementError, type PasskeyErrorCode } from '../internal/error-codes.js';
+import {
+  PasskeyElementError,
+  type Outcome,
+  type PasskeyErrorCode,
+  type StepUpErrorCode,
+} from '../internal/error-codes.js';
 import { webAuthnSupported } from '../internal/webauthn-support.js';
 
-export type CeremonyState<T> =
+export type CeremonyState<T, C extends StepUpErrorCode = PasskeyErrorCode> =
   | { status: 'ready'; cancelled: boolean }
   | { status: 'working' }
   | { status: 'success'; result: T }
-  | { status: 'error'; code: PasskeyErrorCode };
+  | { status: 'error'; code: C };
 
 /**
  * The ceremony state machine shared by both elements: one ceremony at a time, and a result that
@@ -15,13 +20,15 @@ export type CeremonyState<T> =
  * DOM but for the host's custom state, and never dispatches events: the element does, from the
  * state `run()` ends in.
  */
-export class CeremonyController<T> implements ReactiveController {
-  #current: CeremonyState<T> = { status: 'ready', cancelled: false };
+export class CeremonyController<T, C extends StepUpErrorCode = PasskeyErrorCode> implements ReactiveController {
+  #current: CeremonyState<T, C> = { status: 'ready', cancelled: false };
   /** The custom state the host shows now (exactly one at a time). */
   #shown?: string;
   /** Bumped by every start, reset and disconnect: a ceremony whose number is stale is ignored. */
   #generation = 0;
 
+  /** Whether the element can run its ceremony here; else its custom state is `unsupported`. */
+  available: () => boolean = webAuthnSupported;
   readonly #host: ReactiveControllerHost;
   readonly #internals?: ElementInternals;
 
@@ -31,7 +38,7 @@ export class CeremonyController<T> implements ReactiveController {
     host.addController(this);
   }
 
-  get state(): CeremonyState<T> {
+  get state(): CeremonyState<T, C> {
     return this.#current;
   }
 
@@ -40,23 +47,31 @@ export class CeremonyController<T> implements ReactiveController {
   }
 
   /**
-   * Runs one ceremony and returns the state it ended in (`ready` with `cancelled` for a dismissed
-   * prompt). Returns undefined, without running anything, when one is already in progress; also
-   * undefined when the end arrives too late to matter.
+   * Runs one ceremony and returns the state it ended in: its answer's data (success), its code
+   * (error; `cancel` is a dismissed prompt: `ready` with `cancelled`), or no data (`ready`, a step
+   * such as a code sent). Returns undefined, without running anything, when one is already in
+   * progress; also undefined when the end arrives too late to matter.
    */
-  async run(ceremony: () => Promise<T>): Promise<CeremonyState<T> | undefined> {
+  async run(ceremony: () => Promise<Outcome<T | undefined>>): Promise<CeremonyState<T, C> | undefined> {
     if (this.busy) return undefined;
     const generation = ++this.#generation;
     this.#set({ status: 'working' });
-    let state: CeremonyState<T>;
+    let outcome: Outcome<T | undefined>;
     try {
-      state = { status: 'success', result: await ceremony() };
+      outcome = await ceremony();
     } catch (error) {
-      // Failures arrive classified (the SDK module maps what the SDK and the browser threw);
+      // What a step throws arrives classified (a failed download of the SDK is `network`);
       // anything else is a fault of ours.
-      const code = error instanceof PasskeyElementError ? error.code : 'unknown';
-      state = code === 'cancel' ? { status: 'ready', cancelled: true } : { status: 'error', code };
+      outcome = { code: error instanceof PasskeyElementError ? error.code : 'unknown' };
     }
+    const state: CeremonyState<T, C> =
+      'code' in outcome
+        ? outcome.code === 'cancel'
+          ? { status: 'ready', cancelled: true }
+          : { status: 'error', code: outcome.code as C }
+        : outcome.data
+          ? { status: 'success', result: outcome.data }
+          : { status: 'ready', cancelled: false };
     if (generation !== this.#generation) return undefined;
     this.#set(state);
     return state;
@@ -73,13 +88,13 @@ export class CeremonyController<T> implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const shown = webAuthnSupported() ? this.#current.status : 'unsupported';
+    const shown = this.available() ? this.#current.status : 'unsupported';
     if (shown === this.#shown) return;
     setCustomState(this.#internals, this.#shown, shown);
     this.#shown = shown;
   }
 
-  #set(state: CeremonyState<T>): void {
+  #set(state: CeremonyState<T, C>): void {
     this.#current = state;
     this.#host.requestUpdate();
   }

@@ -10,8 +10,8 @@ const REFRESH_AFTER_MS = 9 * 60_000;
  * is too far behind). Refreshes before expiry and on demand; keeps the token in memory only.
  */
 export class TokenUrlController implements ReactiveController {
-  #token?: string;
-  #pending?: Promise<string>;
+  /** The token, or its fetch under way: one promise, dropped on failure, expiry, a new URL and disconnection. */
+  #token?: Promise<string>;
   #refreshTimer?: ReturnType<typeof setTimeout>;
   #abort?: AbortController;
   #url?: string;
@@ -25,13 +25,12 @@ export class TokenUrlController implements ReactiveController {
   setUrl(url: string | undefined): void {
     if (url === this.#url) return;
     this.#url = url;
-    this.#clear();
-    if (this.#connected && url) this.#prefetch();
+    this.invalidate();
   }
 
   hostConnected(): void {
     this.#connected = true;
-    if (this.#url && !this.#token && !this.#pending) this.#prefetch();
+    if (!this.#token) this.invalidate();
   }
 
   hostDisconnected(): void {
@@ -40,27 +39,22 @@ export class TokenUrlController implements ReactiveController {
   }
 
   /** The current token, fetching one if there is none yet. */
-  async get(): Promise<string> {
-    if (this.#token) return this.#token;
-    return this.#pending ?? this.#fetch();
+  get(): Promise<string> {
+    return this.#token ?? this.#fetch();
   }
 
-  /** Forgets the current token (it expired) and fetches a new one in the background. */
+  /** Forgets the current token (it expired) and, while connected, fetches a new one in the background. */
   invalidate(): void {
     this.#clear();
-    if (this.#connected && this.#url) this.#prefetch();
-  }
-
-  #prefetch(): void {
     // A failed prefetch is retried by the click, which reports the error.
-    this.#fetch().catch(() => undefined);
+    if (this.#connected && this.#url) this.#fetch().catch(() => undefined);
   }
 
   #fetch(): Promise<string> {
     const url = this.#url;
     if (!url) return Promise.reject(new PasskeyElementError('configuration'));
     const abort = (this.#abort = new AbortController());
-    const request = (async () => {
+    const token = (this.#token = (async () => {
       let response: Response;
       try {
         response = await fetch(url, {
@@ -73,32 +67,25 @@ export class TokenUrlController implements ReactiveController {
       } catch {
         throw new PasskeyElementError('network');
       }
-      if (response.status === 429) throw new PasskeyElementError('rate-limited');
-      if (!response.ok) throw new PasskeyElementError('server');
+      if (!response.ok) throw new PasskeyElementError(response.status === 429 ? 'rate-limited' : 'server');
       const body = (await response.json().catch(() => undefined)) as { token?: unknown } | undefined;
       if (typeof body?.token !== 'string' || body.token === '') throw new PasskeyElementError('server');
       return body.token;
-    })();
-    this.#pending = request;
-    request.then(
-      (token) => {
-        if (this.#pending !== request) return;
-        this.#pending = undefined;
-        this.#token = token;
-        this.#refreshTimer = setTimeout(() => this.invalidate(), REFRESH_AFTER_MS);
+    })());
+    token.then(
+      () => {
+        if (this.#token === token) this.#refreshTimer = setTimeout(() => this.invalidate(), REFRESH_AFTER_MS);
       },
       () => {
-        if (this.#pending === request) this.#pending = undefined;
+        if (this.#token === token) this.#token = undefined;
       },
     );
-    return request;
+    return token;
   }
 
   #clear(): void {
     this.#abort?.abort();
-    this.#abort = undefined;
     clearTimeout(this.#refreshTimer);
     this.#token = undefined;
-    this.#pending = undefined;
   }
 }

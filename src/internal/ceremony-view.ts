@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CeremonyState } from '../controllers/ceremony-controller.js';
+import type { StepUpErrorCode } from './error-codes.js';
 import type { CeremonyStrings } from './strings.js';
 import { webAuthnSupported } from './webauthn-support.js';
 
@@ -7,7 +8,7 @@ import { webAuthnSupported } from './webauthn-support.js';
 export interface CeremonyViewHost {
   disabled: boolean;
   /** Whether the default slot holds real content (not just the whitespace around a host's markup). */
-  customLabel: boolean;
+  customLabel?: boolean;
 }
 
 /**
@@ -17,7 +18,7 @@ export interface CeremonyViewHost {
  */
 export function ceremonyView(
   host: CeremonyViewHost,
-  state: CeremonyState<unknown>,
+  state: CeremonyState<unknown, StepUpErrorCode>,
   text: CeremonyStrings,
   onClick: () => void,
   autofocus = false,
@@ -51,7 +52,7 @@ export function ceremonyView(
           </button>`
     }
     <p part="status" class="status ${state.status === 'success' ? 'success' : ''}" role="status">${status}</p>
-    ${state.status === 'error' ? html`<p part="error" class="error" role="alert">${text.errors[state.code]}</p>` : nothing}`;
+    ${state.status === 'error' ? html`<p part="error" class="error" role="alert">${(text.errors as Record<string, string>)[state.code]}</p>` : nothing}`;
 }
 
 /** True when a slot shows something: an element, or text that is not only whitespace. */

@@ -15,11 +15,27 @@ export type PasskeyErrorCode =
   | 'no-passkey';
 
 /**
+ * The step-up's codes beyond the passkey ones, for its code-based methods: no method this page can
+ * use, a wrong or expired code, and a challenge locked after too many wrong codes.
+ */
+export type MethodErrorCode = 'no-method' | 'invalid-code' | 'too-many-attempts';
+
+/** Every code `<step-up-challenge>` reports. */
+export type StepUpErrorCode = PasskeyErrorCode | MethodErrorCode;
+
+/**
  * How a ceremony ends without a result, already classified: an error code, or `cancel` (the person
  * dismissed the prompt). Thrown by the elements and made from the SDK module's answers.
  */
 export class PasskeyElementError extends Error {
-  constructor(readonly code: PasskeyErrorCode | 'cancel') {
+  constructor(readonly code: StepUpErrorCode | 'cancel') {
     super(code);
   }
 }
+
+/**
+ * How a ceremony step answers: its data, or the code the element reports (`cancel`: the person
+ * dismissed the prompt). The SDK module answers this way (it cannot throw the elements' class: in
+ * a CDN page it is another file), and so do the elements' own checks.
+ */
+export type Outcome<T> = { data: T } | { code: StepUpErrorCode | 'cancel' };

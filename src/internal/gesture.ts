@@ -1,13 +1,12 @@
 /**
  * Whether a WebAuthn prompt may start without a click right now. WebKit (Safari, and every
  * browser on iOS/iPadOS) refuses WebAuthn without a recent user gesture; Chromium and Firefox
- * allow `navigator.credentials.get()` without one.
+ * allow `navigator.credentials.get()` without one. Every WebKit user agent names AppleWebKit and,
+ * unlike Chromium's, no Chrome, Chromium or Edg/: iOS browsers say CriOS, EdgiOS, FxiOS, and iPadOS
+ * passes for desktop Safari.
  */
 export function canPromptWithoutGesture(): boolean {
   const activation = (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
-  if (activation?.isActive) return true;
   const ua = navigator.userAgent;
-  const iOS = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
-  const safari = /AppleWebKit/.test(ua) && !/Chrome|Chromium|Edg\//.test(ua);
-  return !iOS && !safari;
+  return activation?.isActive || !/AppleWebKit/.test(ua) || /Chrom|Edg\//.test(ua);
 }

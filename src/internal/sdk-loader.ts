@@ -2,23 +2,23 @@ import { importCeremonies } from './ceremonies-import.js';
 import { PasskeyElementError } from './error-codes.js';
 import { webAuthnSupported } from './webauthn-support.js';
 
-type Ceremonies = Awaited<ReturnType<typeof importCeremonies>>;
-
-let loading: Promise<Ceremonies> | undefined;
-let failures = 0;
-
 /**
- * The SDK and its glue (src/sdk/passkey-ceremonies.ts), fetched once per page and shared by every
- * element. A failed load rejects with the `network` error and is not kept: the next call tries the
- * download again.
+ * A module loaded on demand, once per page and shared by every element. A failed load rejects
+ * with the `network` error and is not kept: the next call tries the download again.
  */
-export function loadCeremonies(): Promise<Ceremonies> {
-  return (loading ??= importCeremonies(failures).catch(() => {
-    loading = undefined;
-    failures++;
-    throw new PasskeyElementError('network');
-  }));
+export function onDemand<T>(importer: (retry: number) => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  let failures = 0;
+  return () =>
+    (loading ??= importer(failures).catch(() => {
+      loading = undefined;
+      failures++;
+      throw new PasskeyElementError('network');
+    }));
 }
+
+/** The SDK and its glue (src/sdk/passkey-ceremonies.ts). */
+export const loadCeremonies = /* @__PURE__ */ onDemand(importCeremonies);
 
 /**
  * A ceremony is near (a pointer or focus on an element, a token given, a dialog opened): start the

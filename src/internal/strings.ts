@@ -1,4 +1,4 @@
-import type { PasskeyErrorCode } from './error-codes.js';
+import type { MethodErrorCode, PasskeyErrorCode } from './error-codes.js';
 
 /** The strings every ceremony shows. */
 export interface CeremonyStrings {
@@ -23,6 +23,45 @@ export interface StepUpChallengeStrings extends CeremonyStrings {
   close: string;
 }
 
+/**
+ * The strings of `<step-up-challenge>`'s other methods (email, SMS, authenticator app) and of the
+ * switch between methods. They load with those views, never before a passkey button paints: a
+ * shipped language keeps them in a file of its own (`locales/methods/<code>.js`).
+ */
+export interface StepUpMethodStrings {
+  /** Opens the list of the other methods. */
+  otherMethods: string;
+  /** Heading of that list. */
+  chooseMethod: string;
+  /** Leaves the list for the method in use. */
+  back: string;
+  /** Each method's name in the list. */
+  methodPasskey: string;
+  methodEmail: string;
+  methodSms: string;
+  methodApp: string;
+  /** The buttons that send a code. */
+  sendEmail: string;
+  sendSms: string;
+  /** Status once a code was sent. */
+  sentEmail: string;
+  sentSms: string;
+  /** The code field's label, per method. */
+  codeLabelEmail: string;
+  codeLabelSms: string;
+  codeLabelApp: string;
+  /** Submits the code. */
+  verify: string;
+  /** Sends a new code. */
+  resend: string;
+  /** The same while it waits; `{seconds}` is replaced by the seconds left. */
+  resendIn: string;
+  /** Status while a code is sent, and while one is checked. */
+  sending: string;
+  verifying: string;
+  errors: Record<MethodErrorCode, string>;
+}
+
 /** What the `strings` property takes: any subset of the keys (and of the error messages), and no other key. */
 export type PartialStrings<T> = { [K in keyof T]?: T[K] extends Record<string, string> ? Partial<T[K]> : T[K] };
 
@@ -35,6 +74,8 @@ export interface PasskeyTranslation {
   dir: 'ltr' | 'rtl';
   passkeyEnroll: PasskeyEnrollStrings;
   stepUpChallenge: StepUpChallengeStrings;
+  /** The step-up's code-based methods; without them, the shipped ones for the language, else English. */
+  stepUpMethods?: StepUpMethodStrings;
 }
 
 /** Defaults with overrides applied; nested error messages merge key by key. */

@@ -1,8 +1,10 @@
 import { Authsignal } from '@authsignal/browser';
 import type { PasskeyEnrollSuccessDetail as Enrolled } from '../events/passkey-enroll-success.js';
 import type { StepUpChallengeSuccessDetail as Verified } from '../events/step-up-challenge-success.js';
-import type { PasskeyErrorCode } from '../internal/error-codes.js';
+import type { Outcome } from '../internal/error-codes.js';
 import { codeFromApiError, failureFromThrown } from './api-errors.js';
+
+export { codeFromApiError };
 
 /**
  * Everything a ceremony needs that a button does not: the Authsignal SDK and the glue around it.
@@ -18,13 +20,12 @@ export interface ApiConfig {
   baseUrl?: string;
 }
 
-/** A ceremony's answer: its data, or the error code the element reports (`cancel`: dismissed). */
-export type Outcome<T> = { data: T } | { code: PasskeyErrorCode | 'cancel' };
+export type { Outcome };
 
 type SignUpOptions = Parameters<Authsignal['passkey']['signUp']>[0];
 
 /** Runs a ceremony; what it throws (a WebAuthn error, a failed fetch) becomes an answer too. */
-async function settle<T>(ceremony: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+export async function settle<T>(ceremony: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
     return await ceremony();
   } catch (error) {
@@ -38,7 +39,7 @@ const clients = new Map<string, Authsignal>();
  * One SDK instance per tenant and base URL for the whole page, created on first use (the SDK sets
  * a cookie when created). Tokens are always passed explicitly: the SDK's token cache is page-wide.
  */
-function client({ tenantId, baseUrl }: ApiConfig): Authsignal {
+export function client({ tenantId, baseUrl }: ApiConfig): Authsignal {
   const key = `${tenantId}\n${baseUrl ?? ''}`;
   let instance = clients.get(key);
   if (!instance) clients.set(key, (instance = new Authsignal({ tenantId, ...(baseUrl ? { baseUrl } : {}) })));
@@ -77,5 +78,5 @@ export const verifyPasskey = (
       : await passkey.signIn({ action: options.action! });
     if (result.errorCode) return { code: codeFromApiError(result.errorCode) };
     if (!result.data?.isVerified || !result.data.token) return { code: 'server' };
-    return { data: { token: result.data.token } };
+    return { data: { token: result.data.token, method: 'PASSKEY' } };
   });

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './static-css.js';
 
 /**
  * The theme both elements share: public custom properties read where they are used, with the

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CeremonyController } from '../../src/controllers/ceremony-controller.js';
-import { PasskeyElementError } from '../../src/internal/error-codes.js';
+import { PasskeyElementError, type Outcome } from '../../src/internal/error-codes.js';
 import { codeFromApiError, failureFromThrown } from '../../src/sdk/api-errors.js';
 
 class TestHost implements ReactiveControllerHost {
@@ -32,15 +32,17 @@ function deferred<T>() {
 const named = (name: string, message = '') => Object.assign(new Error(message), { name });
 
 describe('CeremonyController', () => {
+  const data = <T>(value: T): Outcome<T> => ({ data: value });
+
   it('goes ready → working → success and asks the host to render each time', async () => {
     const host = new TestHost();
     const c = new CeremonyController<string>(host);
     expect(c.state).to.deep.equal({ status: 'ready', cancelled: false });
-    const d = deferred<string>();
+    const d = deferred<Outcome<string>>();
     const run = c.run(() => d.promise);
     expect(c.state.status).to.equal('working');
     expect(c.busy).to.equal(true);
-    d.resolve('token');
+    d.resolve(data('token'));
     expect(await run).to.deep.equal({ status: 'success', result: 'token' });
     expect(c.state).to.deep.equal({ status: 'success', result: 'token' });
     expect(host.updates).to.equal(2);
@@ -49,56 +51,64 @@ describe('CeremonyController', () => {
   it('runs one ceremony at a time', async () => {
     const c = new CeremonyController<number>(new TestHost());
     let calls = 0;
-    const d = deferred<number>();
+    const d = deferred<Outcome<number>>();
     const first = c.run(() => (calls++, d.promise));
-    const second = await c.run(() => (calls++, Promise.resolve(2)));
+    const second = await c.run(() => (calls++, Promise.resolve(data(2))));
     expect(second).to.equal(undefined);
-    d.resolve(1);
+    d.resolve(data(1));
     expect(await first).to.deep.equal({ status: 'success', result: 1 });
     expect(calls).to.equal(1);
   });
 
-  it('turns a dismissed prompt into ready-and-cancelled, an error into its code, anything else into unknown', async () => {
-    const c = new CeremonyController<void>(new TestHost());
-    expect(await c.run(() => Promise.reject(new PasskeyElementError('cancel')))).to.deep.equal({
-      status: 'ready',
-      cancelled: true,
-    });
+  it('turns a dismissed prompt into ready-and-cancelled, a code into an error, anything thrown but its own error into unknown', async () => {
+    const c = new CeremonyController<string>(new TestHost());
+    expect(await c.run(async () => ({ code: 'cancel' }))).to.deep.equal({ status: 'ready', cancelled: true });
     expect(c.state).to.deep.equal({ status: 'ready', cancelled: true });
-    expect(await c.run(() => Promise.reject(new PasskeyElementError('already-registered')))).to.deep.equal({
+    expect(await c.run(async () => ({ code: 'already-registered' }))).to.deep.equal({
       status: 'error',
       code: 'already-registered',
     });
     expect(c.state).to.deep.equal({ status: 'error', code: 'already-registered' });
+    // A failed download of the SDK throws the elements' own error, already classified.
+    expect(await c.run(() => Promise.reject(new PasskeyElementError('network')))).to.deep.equal({
+      status: 'error',
+      code: 'network',
+    });
     // Raw errors are the SDK module's to classify; one that reaches the controller is a fault of ours.
     expect(await c.run(() => Promise.reject(named('NotAllowedError')))).to.deep.equal({
       status: 'error',
       code: 'unknown',
     });
     // Retry from the error state.
-    expect(await c.run(() => Promise.resolve())).to.deep.equal({ status: 'success', result: undefined });
+    expect(await c.run(async () => data('again'))).to.deep.equal({ status: 'success', result: 'again' });
+  });
+
+  it('ends a step with no data (a code sent) in ready, not cancelled, and a later step can still succeed', async () => {
+    const c = new CeremonyController<string>(new TestHost());
+    expect(await c.run(async () => data(undefined))).to.deep.equal({ status: 'ready', cancelled: false });
+    expect(await c.run(async () => data('token'))).to.deep.equal({ status: 'success', result: 'token' });
   });
 
   it('drops an outcome that arrives after the host disconnected', async () => {
     const host = new TestHost();
     const c = new CeremonyController<string>(host);
-    const d = deferred<string>();
+    const d = deferred<Outcome<string>>();
     const run = c.run(() => d.promise);
     host.disconnect();
     expect(c.state.status).to.equal('ready');
     expect(c.busy).to.equal(false, 'a new ceremony is not blocked');
-    d.resolve('late');
+    d.resolve(data('late'));
     expect(await run).to.equal(undefined);
     expect(c.state.status).to.equal('ready');
   });
 
   it('drops a late failure after reset, and keeps the newer ceremony', async () => {
     const c = new CeremonyController<string>(new TestHost());
-    const old = deferred<string>();
+    const old = deferred<Outcome<string>>();
     const oldRun = c.run(() => old.promise);
     c.reset();
-    const fresh = c.run(() => Promise.resolve('new'));
-    old.reject(named('AbortError'));
+    const fresh = c.run(async () => data('new'));
+    old.resolve({ code: 'cancel' });
     expect(await oldRun).to.equal(undefined);
     expect(await fresh).to.deep.equal({ status: 'success', result: 'new' });
     expect(c.state).to.deep.equal({ status: 'success', result: 'new' });

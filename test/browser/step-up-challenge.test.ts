@@ -118,6 +118,7 @@ describe('<step-up-challenge> rendering, dialog and early failures', () => {
       expect(event.detail).to.deep.equal({
         code: 'configuration',
         message: 'Passkeys are not set up correctly on this page.',
+        method: 'PASSKEY',
       });
     }
     const el = await fixture<StepUpChallenge>(html`<step-up-challenge base-url=${info.url}></step-up-challenge>`);
@@ -160,6 +161,7 @@ describe('<step-up-challenge> rendering, dialog and early failures', () => {
     expect(event.detail).to.deep.equal({
       code: 'no-passkey',
       message: 'There is no passkey for your account on this device.',
+      method: 'PASSKEY',
     });
   });
 

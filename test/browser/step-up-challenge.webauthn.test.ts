@@ -61,7 +61,8 @@ describe('<step-up-challenge> ceremonies', () => {
     button(el).click();
     const event = await nextEvent<StepUpChallengeSuccessEvent>(el, ENDED);
     expect(event.type).to.equal('step-up-challenge-success');
-    expect(Object.keys(event.detail)).to.deep.equal(['token']);
+    expect(Object.keys(event.detail)).to.deep.equal(['token', 'method']);
+    expect(event.detail.method).to.equal('PASSKEY');
     expect(onDocument).to.have.length(1, 'bubbles and is composed');
     const validation = await backend.validate({ token: event.detail.token, userId, action: 'high-value-transfer' });
     expect(validation).to.include({

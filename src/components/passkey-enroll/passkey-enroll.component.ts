@@ -7,7 +7,7 @@ import { PasskeyEnrollErrorEvent } from '../../events/passkey-enroll-error.js';
 import { PasskeyEnrollStartEvent } from '../../events/passkey-enroll-start.js';
 import { PasskeyEnrollSuccessEvent, type PasskeyEnrollSuccessDetail } from '../../events/passkey-enroll-success.js';
 import { ceremonyView } from '../../internal/ceremony-view.js';
-import { PasskeyElementError } from '../../internal/error-codes.js';
+import type { Outcome } from '../../internal/error-codes.js';
 import { loadCeremonies, preloadCeremonies, preloadOnIntent } from '../../internal/sdk-loader.js';
 import { mergeStrings, type PartialStrings, type PasskeyEnrollStrings } from '../../internal/strings.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
@@ -65,7 +65,7 @@ export class PasskeyEnroll extends LitElement {
     tokenUrl: { attribute: 'token-url' },
     disabled: { type: Boolean, reflect: true },
     strings: { attribute: false },
-    customLabel: { state: true, attribute: false },
+    customLabel: { state: true },
   };
 
   /** Your Authsignal tenant id. Required. */
@@ -102,7 +102,7 @@ export class PasskeyEnroll extends LitElement {
   #tokenSource = new TokenUrlController(this);
   #localize = new LocalizeController(this);
   /** @internal Whether the host put its own content in the button (whitespace does not count). */
-  customLabel = false;
+  customLabel?: boolean;
   #token?: string;
 
   /**
@@ -156,17 +156,17 @@ export class PasskeyEnroll extends LitElement {
     }
   }
 
-  async #signUp(): Promise<PasskeyEnrollSuccessDetail> {
-    if (!webAuthnSupported()) throw new PasskeyElementError('unsupported');
+  async #signUp(): Promise<Outcome<PasskeyEnrollSuccessDetail>> {
+    if (!webAuthnSupported()) return { code: 'unsupported' };
     const attachment = this.authenticatorAttachment;
     if (!this.tenantId || (attachment !== 'platform' && attachment !== 'cross-platform')) {
-      throw new PasskeyElementError('configuration');
+      return { code: 'configuration' };
     }
     const token = this.#token ?? (this.tokenUrl ? await this.#tokenSource.get() : undefined);
     // Never call the SDK without a token: it would fall back to the page-wide token cache.
-    if (!token) throw new PasskeyElementError('configuration');
+    if (!token) return { code: 'configuration' };
     const { enrollPasskey } = await loadCeremonies();
-    const outcome = await enrollPasskey(
+    return enrollPasskey(
       { tenantId: this.tenantId, baseUrl: this.baseUrl || undefined },
       {
         token,
@@ -175,8 +175,6 @@ export class PasskeyEnroll extends LitElement {
         authenticatorAttachment: attachment,
       },
     );
-    if ('code' in outcome) throw new PasskeyElementError(outcome.code);
-    return outcome.data;
   }
 
   protected override render() {

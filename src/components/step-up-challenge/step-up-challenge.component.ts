@@ -9,10 +9,19 @@ import {
   type StepUpChallengeSuccessDetail,
 } from '../../events/step-up-challenge-success.js';
 import { ceremonyView } from '../../internal/ceremony-view.js';
-import { PasskeyElementError } from '../../internal/error-codes.js';
+import type { Outcome, StepUpErrorCode } from '../../internal/error-codes.js';
+import { loadMethods } from '../../internal/methods-loader.js';
 import { loadCeremonies, preloadCeremonies, preloadOnIntent } from '../../internal/sdk-loader.js';
 import { canPromptWithoutGesture } from '../../internal/gesture.js';
-import { mergeStrings, type PartialStrings, type StepUpChallengeStrings } from '../../internal/strings.js';
+import {
+  mergeStrings,
+  type PartialStrings,
+  type StepUpChallengeStrings,
+  type StepUpMethodStrings,
+} from '../../internal/strings.js';
+import type { VerificationMethod } from '../../internal/verification-method.js';
+import { SHIPPED_LOCALES } from '../../i18n/locale-codes.js';
+import type { MethodChooser } from './methods/method-chooser.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
@@ -76,8 +85,9 @@ export class StepUpChallenge extends LitElement {
     modal: { type: Boolean, reflect: true },
     open: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
+    methods: { converter: (value: string | null) => value?.split(/\s+/) ?? ['PASSKEY'] },
     strings: { attribute: false },
-    customLabel: { state: true, attribute: false },
+    customLabel: { state: true },
   };
 
   /** Your Authsignal tenant id. Required. */
@@ -114,20 +124,41 @@ export class StepUpChallenge extends LitElement {
   disabled = false;
 
   /**
+   * The methods the person may use, in order of preference, by Authsignal's names: `PASSKEY`,
+   * `EMAIL_OTP`, `SMS`, `AUTHENTICATOR_APP` (pass what your backend's `track()` answered in
+   * `allowedVerificationMethods`). The attribute takes them space-separated. The element opens on
+   * the first usable one: with another method listed, `PASSKEY` is skipped where WebAuthn cannot
+   * work, and, with `user-id`, where this device holds none of the user's passkeys. Unknown names
+   * are ignored (with a console warning); no usable name shows the `no-method` error.
+   */
+  methods: string[] = ['PASSKEY'];
+
+  /**
    * Overrides for any visible string, in every language; missing keys keep the translation's.
    * The language comes from `lang` (the element's, else the nearest ancestor's, else the browser's).
    */
-  strings?: PartialStrings<StepUpChallengeStrings>;
+  strings?: PartialStrings<StepUpChallengeStrings> & PartialStrings<StepUpMethodStrings>;
+
+  /**
+   * The method in use (read-only): `PASSKEY` while a passkey button shows, else the code method;
+   * undefined while the other methods load, or when none can be used.
+   */
+  get method(): VerificationMethod | undefined {
+    return this.#chooser ? this.#chooser.method : this.methods[0] == 'PASSKEY' ? 'PASSKEY' : undefined;
+  }
 
   get #dialog(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector('dialog');
   }
 
-  #ceremony = new CeremonyController<StepUpChallengeSuccessDetail>(this);
+  #ceremony = new CeremonyController<StepUpChallengeSuccessDetail, StepUpErrorCode>(this);
+  /** The other methods' views, loaded once `methods` names more than a passkey. */
+  #chooser?: MethodChooser;
+  #chooserLoad?: Promise<unknown>;
   #localize = new LocalizeController(this);
   /** @internal Whether the host put its own content in the button (whitespace does not count). */
-  customLabel = false;
-  #closingByCode = false;
+  customLabel?: boolean;
+  #closingByCode?: boolean;
   #autostarted?: string;
   #token?: string;
 
@@ -152,10 +183,15 @@ export class StepUpChallenge extends LitElement {
     preloadOnIntent(this);
   }
 
-  /** Starts the step-up, as a click on the button does. */
+  /** Starts the step-up, as a click on the button does (for a code method: sends the code). */
   start(): void {
-    if (this.disabled || this.#ceremony.busy) return;
-    void this.#verify();
+    if (this.disabled || this.#ceremony.busy || this.#chooser?.start()) return;
+    if (this.#chooser || this.methods[0] == 'PASSKEY') void this.#run(() => this.#signIn());
+    else {
+      // The other methods' views failed to load: the retry button tries again.
+      this.#chooserLoad = undefined;
+      this.#ceremony.reset();
+    }
   }
 
   /** Returns to the ready state. */
@@ -180,6 +216,26 @@ export class StepUpChallenge extends LitElement {
     if (this.open || this.autostart) preloadCeremonies();
     // After this update, not inside it: starting dispatches an event to the host.
     if (this.autostart) queueMicrotask(() => this.#maybeAutostart());
+    if (this.methods + '' != 'PASSKEY') this.#loadChooser();
+  }
+
+  /** After the first paint, never before: a passkey-only page never loads the other methods. */
+  #loadChooser(): void {
+    if (this.#chooserLoad) return;
+    this.#chooserLoad = loadMethods().then(
+      ({ MethodChooser }) =>
+        (this.#chooser = new MethodChooser(this, [
+          this.#ceremony,
+          this.#localize,
+          SHIPPED_LOCALES,
+          this.#run.bind(this),
+          loadCeremonies,
+        ])),
+      // A passkey-first element keeps working without them.
+      () => {
+        if (this.methods[0] != 'PASSKEY') void this.#run(async () => ({ code: 'network' }), null, false);
+      },
+    );
   }
 
   override connectedCallback(): void {
@@ -190,43 +246,59 @@ export class StepUpChallenge extends LitElement {
   /** Starts without a click when asked to, once per token (or action), where the browser allows it. */
   #maybeAutostart(): void {
     const key = this.#token ?? this.action;
-    if (!this.autostart || !key || this.#autostarted === key || !this.isConnected) return;
+    if (!this.autostart || !key || this.#autostarted === key || !this.isConnected || this.method != 'PASSKEY') return;
     if (this.modal && !this.open) return;
     if (this.#ceremony.state.status !== 'ready' || !canPromptWithoutGesture()) return;
     this.#autostarted = key;
     this.start();
   }
 
-  get #text(): StepUpChallengeStrings {
-    return mergeStrings(this.#localize.resolve().stepUpChallenge, this.strings);
+  get #text() {
+    const translation = this.#localize.resolve();
+    return mergeStrings(
+      this.#chooser?.defaults(translation) ?? translation.stepUpChallenge,
+      this.strings as PartialStrings<StepUpChallengeStrings>,
+    ) as StepUpChallengeStrings & StepUpMethodStrings & { errors: Record<StepUpErrorCode, string> };
   }
 
-  async #verify(): Promise<void> {
-    if (!this.dispatchEvent(new StepUpChallengeStartEvent())) return;
-    const state = await this.#ceremony.run(() => this.#signIn());
+  /**
+   * Runs one step of a method (a passkey ceremony, a code sent, a code checked) and fires what its
+   * end means: `start` first (when `start`), then success, error or cancel. A step that ends with
+   * no result (a code sent) fires nothing.
+   */
+  async #run(
+    work: () => Promise<Outcome<StepUpChallengeSuccessDetail | undefined>>,
+    method: VerificationMethod | null = 'PASSKEY',
+    start = true,
+  ) {
+    if (start && !this.dispatchEvent(new StepUpChallengeStartEvent())) return;
+    const state = await this.#ceremony.run(work);
     if (state?.status === 'success') {
       this.dispatchEvent(new StepUpChallengeSuccessEvent(state.result));
       if (this.modal) this.open = false;
     } else if (state?.status === 'error') {
-      this.dispatchEvent(new StepUpChallengeErrorEvent({ code: state.code, message: this.#text.errors[state.code] }));
-    } else if (state) {
+      // No passkey here, and another method listed: the person lands on it instead.
+      if (this.#chooser?.skipped(state.code)) return;
+      this.dispatchEvent(
+        new StepUpChallengeErrorEvent({ code: state.code, message: this.#text.errors[state.code], method }),
+      );
+    } else if ((state as { cancelled?: boolean } | undefined)?.cancelled) {
       this.dispatchEvent(new StepUpChallengeCancelEvent());
     }
+    return state;
   }
 
-  async #signIn(): Promise<StepUpChallengeSuccessDetail> {
-    if (!webAuthnSupported()) throw new PasskeyElementError('unsupported');
+  async #signIn(): Promise<Outcome<StepUpChallengeSuccessDetail>> {
     const token = this.#token;
     const action = this.action;
-    if (!this.tenantId || (!token && !action)) throw new PasskeyElementError('configuration');
+    if (!webAuthnSupported()) return { code: 'unsupported' };
+    if (!this.tenantId || (!token && !action)) return { code: 'configuration' };
     const { verifyPasskey } = await loadCeremonies();
     // The token is always passed explicitly: the SDK's token cache is shared by the whole page.
-    const outcome = await verifyPasskey(
+    return verifyPasskey(
       { tenantId: this.tenantId, baseUrl: this.baseUrl || undefined },
       { token, action, userId: this.userId || undefined },
     );
-    if ('code' in outcome) throw new PasskeyElementError(outcome.code);
-    return outcome.data;
   }
 
   /** The dialog closed: by Escape or the cancel button (the user), or by this element (`open` cleared). */
@@ -248,10 +320,17 @@ export class StepUpChallenge extends LitElement {
     const text = this.#text;
     const working = this.#ceremony.state.status === 'working';
     const { locale, ownDir } = this.#localize;
+    const passkeyView = ceremonyView(this, this.#ceremony.state, text, () => this.start(), this.modal);
     const base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
       ${this.modal ? html`<h2 part="title" class="title" id="title">${text.title}</h2>` : nothing}
       <div part="description" class="description" id="description"><slot name="description"></slot></div>
-      ${ceremonyView(this, this.#ceremony.state, text, () => this.start(), this.modal)}
+      ${
+        this.#chooser
+          ? this.#chooser.render(text, passkeyView)
+          : this.methods[0] == 'PASSKEY' || this.#ceremony.state.status == 'error'
+            ? passkeyView
+            : nothing
+      }
       ${
         this.modal
           ? html`<button part="close-button" class="button close" type="button" @click=${() => this.#dialog?.close()}>

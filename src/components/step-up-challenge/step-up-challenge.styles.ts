@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../styles/static-css.js';
 
 export const stepUpChallengeStyles = css`
   .dialog {

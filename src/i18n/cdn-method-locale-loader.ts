@@ -1,0 +1,6 @@
+import type { StepUpMethodStrings } from '../internal/strings.js';
+import type { ShippedLocale } from './locale-codes.js';
+
+/** The CDN builds' `locales/methods/<code>.js`, next to the methods file (itself next to the bundle). */
+export const loadMethodLocale = (locale: ShippedLocale): Promise<{ default: StepUpMethodStrings }> =>
+  import(/* @vite-ignore */ new URL(`locales/methods/${locale}.js`, import.meta.url).href);
