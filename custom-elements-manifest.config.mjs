@@ -21,6 +21,10 @@ export default {
                 (member) => !member.name.startsWith('#') && member.privacy !== 'private' && !INTERNAL.has(member.name),
               );
             }
+            // `state: true` implies no attribute in Lit, which the analyzer does not know.
+            if (declaration.attributes) {
+              declaration.attributes = declaration.attributes.filter((attribute) => !INTERNAL.has(attribute.name));
+            }
           }
         }
       },

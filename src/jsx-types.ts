@@ -37,6 +37,8 @@ export interface StepUpChallengeJsxProps {
   'base-url'?: string;
   action?: string;
   'user-id'?: string;
+  /** Space-separated, e.g. `"PASSKEY EMAIL_OTP"`. */
+  methods?: string | StepUpChallenge['methods'];
   autostart?: boolean;
   modal?: boolean;
   open?: boolean;

@@ -19,11 +19,23 @@ const FILES: Record<string, { path: string; type: string }> = {
     type: 'text/javascript; charset=utf-8',
   },
   '/assets/passkey-elements-sdk.js.map': { path: 'dist/cdn/passkey-elements-sdk.js.map', type: 'application/json' },
+  // The step-up's other methods (codes), which the bundle loads from next to itself where a page names them.
+  '/assets/passkey-elements-methods.js': {
+    path: 'dist/cdn/passkey-elements-methods.js',
+    type: 'text/javascript; charset=utf-8',
+  },
+  '/assets/passkey-elements-methods.js.map': {
+    path: 'dist/cdn/passkey-elements-methods.js.map',
+    type: 'application/json',
+  },
 };
 
-/** The CDN bundle's on-demand locales, next to it as the bundle expects: /assets/locales/<code>.js. */
+/**
+ * The CDN bundle's on-demand locales, next to it as the bundle expects: /assets/locales/<code>.js,
+ * and the other methods' strings, /assets/locales/methods/<code>.js.
+ */
 function localeFile(pathname: string): { path: string; type: string } | undefined {
-  const match = /^\/assets\/locales\/([a-z]{2}(?:-[a-z]+)?)\.js$/.exec(pathname);
+  const match = /^\/assets\/locales\/((?:methods\/)?[a-z]{2}(?:-[a-z]+)?)\.js$/.exec(pathname);
   return match ? { path: `dist/cdn/locales/${match[1]}.js`, type: 'text/javascript; charset=utf-8' } : undefined;
 }
 

@@ -1,9 +1,12 @@
-import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { elementUpdated, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Authsignal } from '@authsignal/browser';
 import '../../src/step-up-challenge.js';
 import type { StepUpChallenge, StepUpChallengeErrorEvent, StepUpChallengeSuccessEvent } from '../../src/index.js';
 import type { StepUpMethodStrings } from '../../src/internal/strings.js';
+import { registerTranslation } from '../../src/index.js';
+import en from '../../src/locales/en.js';
+import enMethods from '../../src/locales/methods/en.js';
 import { backend, uniqueUser, type EmulatorInfo } from './support/backend.js';
 import { nextEvent, recordEvents, STEP_UP_EVENTS } from './support/events.js';
 
@@ -426,5 +429,26 @@ describe('<step-up-challenge> email, SMS and authenticator-app codes', () => {
       await expect(el).to.be.accessible();
       el.remove();
     }
+  });
+
+  it('takes method strings from a registered translation, English without them, and the strings property over both', async () => {
+    const { userId } = await emailUser();
+    registerTranslation('x-pirate', {
+      ...en,
+      stepUpMethods: { ...enMethods, sendEmail: 'Send me a bottle', otherMethods: 'Another course' },
+    });
+    registerTranslation('x-plain', en);
+    const pirate = await stepUp(userId, 'EMAIL_OTP SMS', 'x-pirate');
+    await waitUntil(() => text(pirate, 'send-code') === 'Send me a bottle', 'the registered strings');
+    expect(text(pirate, 'other-methods')).to.equal('Another course');
+    const plain = await stepUp(userId, 'EMAIL_OTP', 'x-plain');
+    expect(text(plain, 'send-code')).to.equal('Email me a code');
+    await nextFrame();
+    expect(
+      performance.getEntriesByType('resource').filter((e) => /methods\/x-plain/.test(e.name)),
+      'no request for a language the package does not ship',
+    ).to.have.length(0);
+    plain.strings = { sendEmail: 'Mail the code', errors: { 'invalid-code': 'Not that one.' } };
+    await waitUntil(() => text(plain, 'send-code') === 'Mail the code', 'the strings property wins');
   });
 });

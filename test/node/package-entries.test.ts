@@ -62,6 +62,16 @@ describe('the npm package', () => {
       readFileSync('dist/internal/ceremonies-import.js', 'utf8'),
       /import\("\.\.\/sdk\/passkey-ceremonies\.js"\)/,
     );
+    // The step-up's other methods too: a dynamic import that only a page naming them reaches.
+    assert.match(
+      readFileSync('dist/internal/methods-import.js', 'utf8'),
+      /import\("\.\.\/components\/step-up-challenge\/methods\/method-chooser\.js"\)/,
+    );
+    assert.doesNotMatch(
+      readFileSync('dist/components/step-up-challenge/step-up-challenge.component.js', 'utf8'),
+      /method-chooser\.js"/,
+      'the element reaches the methods only through the dynamic import',
+    );
     for (const file of ['dist/components/passkey-enroll/passkey-enroll.component.js', 'dist/internal/sdk-loader.js']) {
       assert.doesNotMatch(readFileSync(file, 'utf8'), /from "@authsignal\/browser"|passkey-ceremonies\.js"/, file);
     }
@@ -79,6 +89,21 @@ describe('the npm package', () => {
       assert.doesNotMatch(code, /(^|[;}\s])import\s*[{*"'\w]/, file);
       assert.match(code, /customElements\.define\("passkey-enroll"/, `${file} registers <passkey-enroll>`);
       assert.match(code, /customElements\.define\("step-up-challenge"/, `${file} registers <step-up-challenge>`);
+    }
+    // The other methods' file renders through the bundle's Lit: it holds no Lit renderer and no
+    // SDK, imports nothing up front, and loads only its translations.
+    const methods = readFileSync('dist/cdn/passkey-elements-methods.js', 'utf8');
+    assert.doesNotMatch(methods, /(^|[;}\s])import\s*[{*"'\w]/, 'the methods file imports nothing up front');
+    assert.match(methods, /_\$litType\$:1/, 'it makes Lit template results');
+    assert.doesNotMatch(methods, /createTreeWalker|_\$litPart\$|litHtmlVersions/, 'it has no Lit renderer of its own');
+    assert.doesNotMatch(methods, /\/client\/verify|@authsignal/, 'it has no SDK of its own');
+    assert.deepEqual(
+      [...methods.matchAll(/\bimport\(([^)]*)\)/g)].map((m) => m[1]!.includes('locales/methods/')),
+      [true],
+      'its one dynamic import is its translations',
+    );
+    for (const file of ['dist/cdn/passkey-elements.js', 'dist/cdn/passkey-elements.iife.js']) {
+      assert.match(readFileSync(file, 'utf8'), /import\(new URL\(["`]passkey-elements-methods\.js/, file);
     }
     assert.match(
       readFileSync('dist/cdn/passkey-elements.iife.js', 'utf8'),

@@ -27,51 +27,62 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
 
 /**
- * Asks for a passkey before a sensitive action with `@authsignal/browser`'s `passkey.signIn`, and
- * hands your page a token that your server validates and binds to that one action.
+ * Asks the person to prove it is them before a sensitive action, and hands your page a token that
+ * your server validates and binds to that one action: with a passkey (`@authsignal/browser`'s
+ * `passkey.signIn`) or, with `methods`, an email code, an SMS code or an authenticator app.
  *
- * @summary Passkey step-up before a sensitive action.
+ * @summary Step-up before a sensitive action: a passkey, or a code.
  * @tag step-up-challenge
  *
  * @slot description - What is being confirmed, e.g. "Confirm the transfer of $7,500 to Bob".
  * @attribute lang - The language of the element's text (BCP 47). Unset: the nearest ancestor's, the document's, then the browser's. 12 are shipped; `registerTranslation()` adds more.
  * @attribute dir - `rtl` or `ltr`. Unset: the nearest ancestor's `dir`, unless a nearer `lang` brings its own direction (`ar` is right to left).
- * @slot - Content of the button (default: "Confirm with passkey").
+ * @slot - Content of the passkey button (default: "Confirm with passkey").
  *
- * @event {StepUpChallengeStartEvent} step-up-challenge-start - Before the ceremony starts. Cancelable: `preventDefault()` stops it.
- * @event {StepUpChallengeSuccessEvent} step-up-challenge-success - The passkey was verified. `detail: { token: string }`; send `token` to your backend.
+ * @event {StepUpChallengeStartEvent} step-up-challenge-start - Before an attempt starts: a passkey prompt, a code sent (email, SMS), an authenticator-app code checked. Cancelable: `preventDefault()` stops it.
+ * @event {StepUpChallengeSuccessEvent} step-up-challenge-success - The person was verified. `detail: { token: string; method: VerificationMethod }`; send `token` to your backend.
  * @event {StepUpChallengeCancelEvent} step-up-challenge-cancel - The user dismissed the passkey prompt, closed the dialog or pressed Escape.
- * @event {StepUpChallengeErrorEvent} step-up-challenge-error - The step-up failed. `detail: { code: PasskeyErrorCode; message: string }`, `code` one of `unsupported`, `configuration`, `no-passkey`, `expired-token`, `network`, `rate-limited`, `server`, `unknown`.
+ * @event {StepUpChallengeErrorEvent} step-up-challenge-error - The step-up failed. `detail: { code: StepUpErrorCode; message: string; method: VerificationMethod | null }`, `code` one of `unsupported`, `configuration`, `no-passkey`, `expired-token`, `network`, `rate-limited`, `server`, `unknown`, and with codes `invalid-code`, `too-many-attempts`, `no-method` (`method` null).
  *
  * @csspart base - The wrapper around the content.
  * @csspart dialog - The native `<dialog>` (modal mode).
  * @csspart title - The dialog's heading (modal mode).
  * @csspart description - The wrapper of the `description` slot.
- * @csspart button - The `<button>` that starts the ceremony.
+ * @csspart button - The `<button>` that starts the passkey ceremony.
  * @csspart close-button - The dialog's cancel button (modal mode).
  * @csspart status - The polite live region with the current status.
  * @csspart error - The error message.
+ * @csspart other-methods - "Use another method": opens the list of the other usable methods.
+ * @csspart methods - The list of the other methods.
+ * @csspart method-option - One method in that list (a button; its `data-method` is the method's name).
+ * @csspart back - Leaves the list for the method in use.
+ * @csspart send-code - "Email me a code" / "Text me a code".
+ * @csspart code-form - The form around the code field and its button.
+ * @csspart code-label - The code field's visible label.
+ * @csspart code - The code field (`autocomplete="one-time-code"`, `inputmode="numeric"`).
+ * @csspart verify-code - Submits the code (Enter in the field does too).
+ * @csspart resend - "Send a new code": disabled, with the seconds left, for 30 s after each send.
  *
  * @cssproperty [--passkey-color-scheme=light dark] - `light` or `dark` pins the scheme; by default it follows `prefers-color-scheme`.
- * @cssproperty [--passkey-color-primary=#1d4ed8] - Button background (dark scheme: #93c5fd).
+ * @cssproperty [--passkey-color-primary=#1d4ed8] - Button background, and link text (dark scheme: #93c5fd).
  * @cssproperty [--passkey-color-on-primary=#fff] - Button text (dark scheme: #0b1220).
  * @cssproperty [--passkey-color-text=inherit] - Text color (in the dialog: #111827, dark scheme #f3f4f6).
- * @cssproperty [--passkey-color-muted=#4b5563] - Status text (dark scheme: #cbd5e1).
+ * @cssproperty [--passkey-color-muted=#4b5563] - Status text, the code field's border (dark scheme: #cbd5e1).
  * @cssproperty [--passkey-color-success=#15803d] - Success text (dark scheme: #86efac).
- * @cssproperty [--passkey-color-danger=#b91c1c] - Error text (dark scheme: #fca5a5).
- * @cssproperty [--passkey-color-surface=#fff] - Dialog background (dark scheme: #111827).
+ * @cssproperty [--passkey-color-danger=#b91c1c] - Error text, a wrong code's border (dark scheme: #fca5a5).
+ * @cssproperty [--passkey-color-surface=#fff] - Dialog and code field background (dark scheme: #111827).
  * @cssproperty [--passkey-color-backdrop=rgb(15 23 42 / 0.6)] - Backdrop behind the dialog.
  * @cssproperty [--passkey-radius=0.5rem] - Corner radius.
  * @cssproperty [--passkey-spacing=0.75rem] - Base spacing unit.
  * @cssproperty [--passkey-font-family=inherit] - Font family.
  * @cssproperty [--passkey-font-size=1rem] - Font size.
- * @cssproperty [--passkey-focus-ring=0 0 0 3px #93c5fd] - Box shadow of focused buttons (dark scheme: #1d4ed8 ring; forced colors: a system-color outline).
+ * @cssproperty [--passkey-focus-ring=0 0 0 3px #93c5fd] - Box shadow of focused buttons and the code field (dark scheme: #1d4ed8 ring; forced colors: a system-color outline).
  *
- * @cssstate ready - Waiting for a click (or for the dialog to open).
- * @cssstate working - A ceremony is in progress.
- * @cssstate success - The passkey was verified.
- * @cssstate error - The last attempt failed; a retry button is shown.
- * @cssstate unsupported - This browser or page cannot use passkeys.
+ * @cssstate ready - Waiting for the person (a click, a code).
+ * @cssstate working - A passkey ceremony, a send or a check is in progress.
+ * @cssstate success - The person was verified.
+ * @cssstate error - The last attempt failed; the element offers to try again.
+ * @cssstate unsupported - The method in use is a passkey and this browser or page cannot use passkeys.
  */
 export class StepUpChallenge extends LitElement {
   static override styles = [sharedStyles, stepUpChallengeStyles];
