@@ -6,6 +6,8 @@ const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
 let config;
+/** The signed-in account's id at Authsignal, for the step-up's `user-id`. */
+let userId;
 
 /**
  * The language and theme pickers, remembered in this browser. The language goes on the two
@@ -68,17 +70,20 @@ function show(signedIn) {
 async function showSignIn() {
   show(false);
   $('enroll-slot').replaceChildren();
+  inbox.stop();
 }
 
 async function refresh() {
   const { ok, data } = await api('GET', '/api/account');
   if (!ok) return showSignIn();
   show(true);
+  userId = data.userId;
   $('user-name').textContent = data.username;
   $('balance').textContent = money.format(data.balance);
   renderHistory(data.transfers);
   ensureEnroll(data.username);
-  await refreshPasskeys();
+  if (config.devInbox) inbox.start();
+  await Promise.all([refreshPasskeys(), refreshAuthenticators()]);
 }
 
 function renderHistory(transfers) {
@@ -179,11 +184,17 @@ async function refreshPasskeys() {
   );
 }
 
-function openStepUp(transfer, token) {
+/**
+ * The step-up dialog for one pending transfer, with the methods the bank's `track()` allowed (a
+ * passkey first; a code where this device has no passkey of the user's).
+ */
+function openStepUp(transfer, { token, methods }) {
   confirming = transfer;
   const stepUp = $('step-up');
   $('step-up-description').textContent =
     `Confirm the transfer of ${money.format(transfer.amount)} to ${transfer.recipient}.`;
+  stepUp.userId = userId;
+  stepUp.methods = methods;
   stepUp.token = token;
   stepUp.open = true;
 }
@@ -191,8 +202,166 @@ function openStepUp(transfer, token) {
 async function reconfirm(transfer) {
   const { ok, data } = await api('POST', `/api/transfers/${encodeURIComponent(transfer.id)}/challenge`);
   if (!ok) return notify(data.message);
-  openStepUp(transfer, data.token);
+  openStepUp(transfer, data);
 }
+
+/** The other ways to confirm: the sign-up's email address, phones, authenticator apps. */
+async function refreshAuthenticators() {
+  const { ok, data } = await api('GET', '/api/authenticators');
+  const names = { EMAIL_OTP: 'Email codes', SMS: 'Text-message codes', AUTHENTICATOR_APP: 'Authenticator app' };
+  const list = $('authenticators');
+  if (!ok || data.length === 0) {
+    const empty = document.createElement('li');
+    empty.className = 'empty';
+    empty.textContent = ok ? 'None yet.' : 'Could not load them.';
+    list.replaceChildren(empty);
+    return;
+  }
+  list.replaceChildren(
+    ...data.map((authenticator) => {
+      const item = document.createElement('li');
+      item.dataset.method = authenticator.method;
+      const name = document.createElement('span');
+      name.textContent = names[authenticator.method] ?? authenticator.method;
+      const detail = document.createElement('span');
+      detail.className = 'when';
+      detail.textContent = authenticator.method === 'AUTHENTICATOR_APP' ? 'Added' : authenticator.label;
+      const meta = document.createElement('div');
+      meta.className = 'meta';
+      meta.append(name, detail);
+      item.append(meta);
+      return item;
+    }),
+  );
+}
+
+/**
+ * Adding a phone or an authenticator app is not something the elements do: the page uses the
+ * Authsignal browser SDK directly (loaded when first needed), with a token from the bank that may
+ * only add authenticators. The person proves they hold the phone or the app with a code.
+ */
+let sdk;
+async function authsignal() {
+  const { Authsignal } = await import('/assets/authsignal-browser.js');
+  sdk ??= new Authsignal({ tenantId: config.tenantId, baseUrl: config.baseUrl });
+  return sdk;
+}
+
+/** The token of the phone or app being added. The SDK keeps one token per page: set it before each call. */
+let adding;
+
+function methodsError(message) {
+  $('methods-error').textContent = message;
+}
+
+$('phone-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  methodsError('');
+  const phoneNumber = $('phone').value.replace(/[\s()-]/g, '');
+  const { ok, data } = await api('POST', '/api/authenticators/token', { phoneNumber });
+  if (!ok) return methodsError(data.message);
+  const client = await authsignal();
+  adding = data.token;
+  client.setToken(adding);
+  const sent = await client.sms.enroll({ phoneNumber }).catch(() => ({ error: 'network' }));
+  if (sent.error) return methodsError('We could not text that number. Check it and try again.');
+  $('phone-code-form').hidden = false;
+  $('phone-code').focus();
+});
+
+$('phone-code-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  methodsError('');
+  const client = await authsignal();
+  client.setToken(adding);
+  const result = await client.sms.verify({ code: $('phone-code').value.trim() }).catch(() => ({}));
+  if (!result.data?.isVerified) return methodsError('That code is wrong or has expired. Please try again.');
+  $('phone-form').reset();
+  $('phone-code-form').reset();
+  $('phone-code-form').hidden = true;
+  notify('Phone added. Large transfers can now be confirmed with a text-message code.');
+  await refreshAuthenticators();
+});
+
+$('app-start').addEventListener('click', async () => {
+  methodsError('');
+  const { ok, data } = await api('POST', '/api/authenticators/token', {});
+  if (!ok) return methodsError(data.message);
+  const client = await authsignal();
+  adding = data.token;
+  client.setToken(adding);
+  const enrolled = await client.totp.enroll().catch(() => ({ error: 'network' }));
+  if (enrolled.error || !enrolled.data) return methodsError('The authenticator app could not be set up. Try again.');
+  const { default: qrcode } = await import('/assets/qrcode.js');
+  const qr = qrcode(0, 'M');
+  qr.addData(enrolled.data.uri);
+  qr.make();
+  $('app-qr').src = qr.createDataURL(5, 4);
+  // The key in groups of four, as apps show it.
+  $('app-secret').textContent = enrolled.data.secret.replace(/(.{4})/g, '$1 ').trim();
+  $('app-setup').hidden = false;
+  $('app-code').focus();
+});
+
+$('app-code-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  methodsError('');
+  const client = await authsignal();
+  client.setToken(adding);
+  const result = await client.totp.verify({ code: $('app-code').value.trim() }).catch(() => ({}));
+  if (!result.data?.isVerified) return methodsError('That code is wrong or has expired. Please try again.');
+  $('app-code-form').reset();
+  $('app-setup').hidden = true;
+  $('app-qr').removeAttribute('src');
+  $('app-secret').textContent = '';
+  notify('Authenticator app added. Large transfers can now be confirmed with its code.');
+  await refreshAuthenticators();
+});
+
+/**
+ * The Dev inbox (development only: the embedded emulator): the latest codes "sent" to this
+ * account's addresses, refreshed every two seconds while signed in.
+ */
+const inbox = {
+  timer: undefined,
+  start() {
+    $('dev-inbox').hidden = false;
+    if (this.timer === undefined) {
+      this.timer = setInterval(() => this.refresh(), 2000);
+      this.refresh();
+    }
+  },
+  stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    $('dev-inbox').hidden = true;
+    $('inbox').replaceChildren();
+  },
+  async refresh() {
+    const { ok, data } = await api('GET', '/api/dev/inbox');
+    if (!ok || this.timer === undefined) return;
+    if (data.length === 0) {
+      const empty = document.createElement('li');
+      empty.className = 'empty';
+      empty.textContent = 'No codes yet.';
+      $('inbox').replaceChildren(empty);
+      return;
+    }
+    $('inbox').replaceChildren(
+      ...data.map((message) => {
+        const item = document.createElement('li');
+        const code = document.createElement('span');
+        code.className = 'code';
+        code.textContent = message.code;
+        const detail = document.createElement('span');
+        detail.className = 'when';
+        detail.textContent = ` ${message.channel === 'SMS' ? 'Text' : 'Email'} to ${message.to}, ${when.format(new Date(message.sentAt))}`;
+        item.append(code, detail);
+        return item;
+      }),
+    );
+  },
+};
 
 function setUpStepUp() {
   const stepUp = $('step-up');
@@ -217,7 +386,10 @@ function setUpStepUp() {
     // An expired token: fetch a fresh one for the same transfer and let the user retry.
     if (event.detail.code === 'expired-token' && confirming) {
       const { ok, data } = await api('POST', `/api/transfers/${encodeURIComponent(confirming.id)}/challenge`);
-      if (ok) stepUp.token = data.token;
+      if (ok) {
+        stepUp.methods = data.methods;
+        stepUp.token = data.token;
+      }
     }
   });
 }
@@ -228,6 +400,7 @@ $('signin-form').addEventListener('submit', async (event) => {
   const { ok, data } = await api('POST', '/api/session', {
     username: $('username').value,
     password: $('password').value,
+    email: $('email').value,
   });
   if (!ok) {
     $('signin-error').textContent = data.message ?? 'Could not sign in.';
@@ -235,13 +408,15 @@ $('signin-form').addEventListener('submit', async (event) => {
   }
   $('password').value = '';
   notify(
-    data.created ? `Welcome, ${data.username}! Your demo account has $25,000.` : `Welcome back, ${data.username}.`,
+    (data.created ? `Welcome, ${data.username}! Your demo account has $25,000.` : `Welcome back, ${data.username}.`) +
+      (data.emailReady === false ? ' Your email address could not be recorded yet; we will try again next time.' : ''),
   );
   await refresh();
 });
 
 $('sign-out').addEventListener('click', async () => {
   await api('DELETE', '/api/session');
+  userId = undefined;
   notify('Signed out.');
   await showSignIn();
   $('username').focus();
@@ -262,7 +437,7 @@ $('transfer-form').addEventListener('submit', async (event) => {
   }
   $('transfer-form').reset();
   if (data.requiresVerification) {
-    openStepUp({ id: data.id, amount, recipient: recipient.trim() }, data.token);
+    openStepUp({ id: data.id, amount, recipient: recipient.trim() }, data);
     await refresh();
     return;
   }

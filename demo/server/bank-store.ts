@@ -7,6 +7,10 @@ export interface Account {
   username: string;
   passwordHash: string;
   balanceCents: number;
+  /** Given at sign-up; also a verified email authenticator at Authsignal (codes go there). */
+  email?: string;
+  /** Set once Authsignal has the email address as a verified authenticator. */
+  emailRecorded?: boolean;
   createdAt: string;
 }
 
@@ -75,7 +79,12 @@ export class BankStore {
    * Creates the account unless the username exists, in one step. `created: false` hands back the
    * account someone else made first: its password is not checked here, the caller must do it.
    */
-  createAccount(username: string, passwordHash: string, balanceCents: number): { account: Account; created: boolean } {
+  createAccount(
+    username: string,
+    passwordHash: string,
+    balanceCents: number,
+    email?: string,
+  ): { account: Account; created: boolean } {
     const existing = this.findAccountByUsername(username);
     if (existing) return { account: existing, created: false };
     const account: Account = {
@@ -83,10 +92,18 @@ export class BankStore {
       username,
       passwordHash,
       balanceCents,
+      ...(email ? { email } : {}),
       createdAt: new Date().toISOString(),
     };
     this.document.change((data) => (data.accounts[account.id] = account));
     return { account, created: true };
+  }
+
+  markEmailRecorded(accountId: string): void {
+    this.document.change((data) => {
+      const account = data.accounts[accountId];
+      if (account) account.emailRecorded = true;
+    });
   }
 
   createSession(accountId: string, now = Date.now()): string {

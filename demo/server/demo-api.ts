@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Authsignal } from '@authsignal/node';
+import { VerificationMethod, type Authsignal } from '@authsignal/node';
+import type { OutboxMessage } from './emulator/index.js';
 import { RateLimiter } from './emulator/rate-limiter.js';
 import type { ApiRequest, ApiResponse, Router } from './emulator/router.js';
 import { type Account, type BankStore, type Transfer } from './bank-store.js';
@@ -9,7 +10,10 @@ import { HttpError } from './shared/http-error.js';
 
 export const SESSION_COOKIE = 'bank_session';
 const ENROLL_ACTION = 'enroll-passkey';
+const ADD_ACTION = 'add-authenticator';
 const TRANSFER_ACTION = 'high-value-transfer';
+/** The Dev inbox shows this many of the latest codes. */
+const INBOX_SIZE = 10;
 
 interface Body {
   [key: string]: unknown;
@@ -23,6 +27,28 @@ const transferView = (t: Transfer) => ({
   createdAt: t.createdAt,
   ...(t.executedAt ? { executedAt: t.executedAt } : {}),
 });
+
+/** An optional email address: undefined when absent, else a plausible address or a 400. */
+function parseEmail(value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    throw new HttpError(400, 'invalid_email', 'Enter an email address like ada@example.com.');
+  }
+  return email;
+}
+
+/** A phone number in international (E.164) form, or a 400. */
+function parsePhoneNumber(value: unknown): string {
+  const phone = typeof value === 'string' ? value.replace(/[\s()-]/g, '') : '';
+  if (!/^\+[1-9]\d{6,14}$/.test(phone)) {
+    throw new HttpError(400, 'invalid_phone', 'Enter the phone number in international form, like +64 27 123 4567.');
+  }
+  return phone;
+}
+
+/** The methods `track` allows, in its order of preference: what the step-up element offers. */
+const methodsOf = (track: { allowedVerificationMethods?: string[] }) => track.allowedVerificationMethods ?? ['PASSKEY'];
 
 function cookieValue(request: ApiRequest, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
@@ -41,6 +67,8 @@ export class DemoApi {
   private readonly confirmLimiter: RateLimiter;
   /** Transfers whose confirmation is being validated right now: one at a time each. */
   private readonly confirming = new Set<string>();
+  /** The phone number each account is adding right now (its code goes there): for the Dev inbox. */
+  private readonly addingPhone = new Map<string, string>();
 
   constructor(
     private readonly store: BankStore,
@@ -48,6 +76,8 @@ export class DemoApi {
     private readonly hasher: PasswordHasher,
     private readonly browserConfig: (request: ApiRequest) => { tenantId: string; baseUrl: string },
     confirmsPerMinute = 10,
+    /** The embedded emulator's outbox, for the Dev inbox; absent against real Authsignal. */
+    private readonly devOutbox?: (to: string) => OutboxMessage[],
   ) {
     this.confirmLimiter = new RateLimiter(confirmsPerMinute, 60_000, Date.now);
   }
@@ -58,7 +88,7 @@ export class DemoApi {
       (request: ApiRequest) =>
         handler(this.requireAccount(request), request);
     router
-      .add('GET', '/api/config', (r) => ({ body: this.browserConfig(r) }))
+      .add('GET', '/api/config', (r) => ({ body: { ...this.browserConfig(r), devInbox: !!this.devOutbox } }))
       .add('POST', '/api/session', (r) => this.signIn(r))
       .add('DELETE', '/api/session', (r) => this.signOut(r))
       .add(
@@ -85,6 +115,21 @@ export class DemoApi {
         'DELETE',
         '/api/passkeys/:id',
         authed((a, r) => this.deletePasskey(a, r)),
+      )
+      .add(
+        'GET',
+        '/api/authenticators',
+        authed((a) => this.authenticators(a)),
+      )
+      .add(
+        'POST',
+        '/api/authenticators/token',
+        authed((a, r) => this.addToken(a, r)),
+      )
+      .add(
+        'GET',
+        '/api/dev/inbox',
+        authed((a) => this.devInbox(a)),
       )
       .add(
         'POST',
@@ -124,6 +169,8 @@ export class DemoApi {
     if (password.length < 8 || password.length > 128) {
       throw new HttpError(400, 'invalid_password', 'The password must have 8 to 128 characters.');
     }
+    // Used only when this sign-in creates the account.
+    const email = parseEmail(body.email);
     if (!this.loginLimiter.allow(username)) {
       throw new HttpError(429, 'too_many_attempts', 'Too many sign-in attempts. Wait a minute and try again.');
     }
@@ -134,17 +181,39 @@ export class DemoApi {
     let created = false;
     if (!account) {
       const hash = await this.hasher.hash(password);
-      ({ account, created } = this.store.createAccount(username, hash, STARTING_BALANCE_CENTS));
+      ({ account, created } = this.store.createAccount(username, hash, STARTING_BALANCE_CENTS, email));
     }
     if (!created && !(await this.hasher.verify(password, account.passwordHash))) {
       throw new HttpError(401, 'invalid_credentials', 'The username or password is wrong.');
     }
+    const emailReady = await this.recordEmail(account);
     const session = this.store.createSession(account.id);
     return {
       status: created ? 201 : 200,
       headers: { 'Set-Cookie': this.cookie(session, 12 * 60 * 60) },
-      body: { username: account.username, created },
+      body: { username: account.username, created, ...(account.email ? { emailReady } : {}) },
     };
+  }
+
+  /**
+   * The sign-up's email address becomes a verified email authenticator at Authsignal (the bank
+   * vouches for it), so that a person without their passkey can confirm by email code. Tried again
+   * at the next sign-in if Authsignal could not be reached; true once recorded.
+   */
+  private async recordEmail(account: Account): Promise<boolean> {
+    if (!account.email) return false;
+    if (account.emailRecorded) return true;
+    try {
+      await this.authsignal.enrollVerifiedAuthenticator({
+        userId: account.id,
+        attributes: { verificationMethod: VerificationMethod.EMAIL_OTP, email: account.email },
+      });
+    } catch (error) {
+      console.error('[demo] could not record the email address at Authsignal:', (error as Error).message);
+      return false;
+    }
+    this.store.markEmailRecorded(account.id);
+    return true;
   }
 
   private signOut(request: ApiRequest): ApiResponse {
@@ -156,6 +225,8 @@ export class DemoApi {
   private account(account: Account): ApiResponse {
     return {
       body: {
+        // The user id at Authsignal: the step-up's `user-id`, so that it can tell a device without a passkey.
+        userId: account.id,
         username: account.username,
         balance: account.balanceCents / 100,
         transfers: this.store.transfersOf(account.id).map(transferView),
@@ -204,6 +275,57 @@ export class DemoApi {
     return { body: { deleted: true } };
   }
 
+  /** The account's other ways to confirm: its email address, phones and authenticator apps. */
+  private async authenticators(account: Account): Promise<ApiResponse> {
+    const authenticators = await this.authsignal.getAuthenticators({ userId: account.id });
+    return {
+      body: authenticators
+        .filter((a) => a.verificationMethod !== VerificationMethod.PASSKEY)
+        .map((a) => ({
+          id: a.userAuthenticatorId,
+          method: a.verificationMethod,
+          label: a.email ?? a.phoneNumber ?? 'Authenticator app',
+          createdAt: a.createdAt,
+        })),
+    };
+  }
+
+  /**
+   * A token to add a phone (SMS) or an authenticator app from the browser, where the person proves
+   * they hold it with a code. With `phoneNumber`, remembers it for the Dev inbox.
+   */
+  private async addToken(account: Account, request: ApiRequest): Promise<ApiResponse> {
+    const { phoneNumber } = request.body as Body;
+    if (phoneNumber !== undefined) this.addingPhone.set(account.id, parsePhoneNumber(phoneNumber));
+    const track = await this.authsignal.track({
+      userId: account.id,
+      action: ADD_ACTION,
+      attributes: { scope: 'add:authenticators', username: account.username },
+    });
+    return { body: { token: track.token } };
+  }
+
+  /**
+   * Development only (the embedded emulator): the latest codes "sent" to this account's own
+   * addresses, so that a person can try every path without a mailbox or a phone.
+   */
+  private async devInbox(account: Account): Promise<ApiResponse> {
+    const outbox = this.devOutbox;
+    if (!outbox) throw new HttpError(404, 'not_found', 'There is no Dev inbox against real Authsignal.');
+    const authenticators = await this.authsignal.getAuthenticators({ userId: account.id });
+    const addresses = new Set(
+      [account.email, this.addingPhone.get(account.id), ...authenticators.map((a) => a.phoneNumber ?? a.email)].filter(
+        (address): address is string => !!address,
+      ),
+    );
+    const messages = [...addresses]
+      .flatMap((to) => outbox(to))
+      .sort((a, b) => b.sentAt.localeCompare(a.sentAt))
+      .slice(0, INBOX_SIZE)
+      .map(({ channel, to, code, sentAt }) => ({ channel, to, code, sentAt }));
+    return { body: messages };
+  }
+
   private async createTransfer(account: Account, request: ApiRequest): Promise<ApiResponse> {
     const body = request.body as Body;
     const recipient = parseRecipient(body.recipient);
@@ -231,7 +353,7 @@ export class DemoApi {
       throw new HttpError(
         409,
         'passkey_required',
-        `Add a passkey to send more than ${formatCents(STEP_UP_THRESHOLD_CENTS)}.`,
+        `Add a passkey or an email address to send more than ${formatCents(STEP_UP_THRESHOLD_CENTS)}.`,
         {
           offerEnrollment: true,
         },
@@ -246,7 +368,10 @@ export class DemoApi {
       status: 'pending',
       idempotencyKey: track.idempotencyKey,
     });
-    return { status: 202, body: { id, status: 'pending', requiresVerification: true, token: track.token } };
+    return {
+      status: 202,
+      body: { id, status: 'pending', requiresVerification: true, token: track.token, methods: methodsOf(track) },
+    };
   }
 
   private pendingTransfer(account: Account, request: ApiRequest): Transfer {
@@ -266,7 +391,7 @@ export class DemoApi {
       action: TRANSFER_ACTION,
       attributes: { idempotencyKey: transfer.idempotencyKey },
     });
-    return { body: { id: transfer.id, token: track.token } };
+    return { body: { id: transfer.id, token: track.token, methods: methodsOf(track) } };
   }
 
   private async confirmTransfer(account: Account, request: ApiRequest): Promise<ApiResponse> {

@@ -24,7 +24,19 @@ export interface RunningDemo {
 
 const MAX_BODY_BYTES = 64 * 1024;
 const EMULATOR_TENANT = 'demo-tenant';
-const RULES = { defaultState: 'ALLOW' as const, actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED' as const } };
+/**
+ * Large transfers need a step-up, by any method the user has: a passkey first, then an
+ * authenticator app, a text message, an email (the order the step-up element offers them in).
+ */
+const RULES = {
+  defaultState: 'ALLOW' as const,
+  actions: {
+    'high-value-transfer': {
+      state: 'CHALLENGE_REQUIRED' as const,
+      methods: ['PASSKEY' as const, 'AUTHENTICATOR_APP' as const, 'SMS' as const, 'EMAIL_OTP' as const],
+    },
+  },
+};
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   let body: unknown;
@@ -158,7 +170,8 @@ export async function startDemoServer(
     browser = { tenantId: EMULATOR_TENANT, baseUrl: `${url}/v1` };
     csp = policy();
   }
-  new DemoApi(store, client, hasher, () => browser, config.confirmsPerMinute).register(router);
+  const devOutbox = emulator ? (to: string) => emulator!.outbox(to) : undefined;
+  new DemoApi(store, client, hasher, () => browser, config.confirmsPerMinute, devOutbox).register(router);
 
   return {
     url,

@@ -19,6 +19,16 @@ const FILES: Record<string, { path: string; type: string }> = {
     type: 'text/javascript; charset=utf-8',
   },
   '/assets/passkey-elements-sdk.js.map': { path: 'dist/cdn/passkey-elements-sdk.js.map', type: 'application/json' },
+  // The Authsignal browser SDK itself, for what the elements do not cover: adding a phone or an
+  // authenticator app on the security page. And a QR-code library for the app's set-up.
+  '/assets/authsignal-browser.js': {
+    path: 'node_modules/@authsignal/browser/dist/index.js',
+    type: 'text/javascript; charset=utf-8',
+  },
+  '/assets/qrcode.js': {
+    path: 'node_modules/qrcode-generator/dist/qrcode.mjs',
+    type: 'text/javascript; charset=utf-8',
+  },
   // The step-up's other methods (codes), which the bundle loads from next to itself where a page names them.
   '/assets/passkey-elements-methods.js': {
     path: 'dist/cdn/passkey-elements-methods.js',

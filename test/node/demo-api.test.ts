@@ -40,11 +40,9 @@ describe('demo bank backend', () => {
     const cookie = first.headers.get('set-cookie')!;
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Lax/);
-    assert.deepEqual((await client.request('GET', '/api/account')).data, {
-      username: 'ada',
-      balance: 25000,
-      transfers: [],
-    });
+    const account = (await client.request('GET', '/api/account')).data;
+    assert.match(account.userId, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(account, { userId: account.userId, username: 'ada', balance: 25000, transfers: [] });
     const again = await new DemoClient(demo.url).signIn('ada');
     assert.equal(again.status, 200);
     const wrong = await new DemoClient(demo.url).signIn('ada', 'not the password');
@@ -262,6 +260,54 @@ describe('demo bank backend', () => {
     const token = await client.stepUp(again.data.token);
     assert.equal((await client.request('POST', `/api/transfers/${created.data.id}/confirm`, { token })).status, 200);
     assert.equal((await client.request('POST', `/api/transfers/${created.data.id}/challenge`)).status, 409);
+  });
+
+  it('records the sign-up email as a verified email authenticator, and a large transfer confirms by email code, once', async () => {
+    const client = new DemoClient(demo.url);
+    const signIn = await client.signIn(`mail${++users}`, undefined, ' Grace@Example.com ');
+    assert.equal(signIn.status, 201);
+    assert.equal(signIn.data.emailReady, true);
+    const methods = (await client.request('GET', '/api/authenticators')).data;
+    assert.deepEqual(
+      methods.map((m: { method: string; label: string }) => [m.method, m.label]),
+      [['EMAIL_OTP', 'grace@example.com']],
+    );
+    const created = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 7500 });
+    assert.equal(created.status, 202);
+    assert.deepEqual(created.data.methods, ['EMAIL_OTP'], 'no passkey yet: the email code');
+    const token = await client.emailStepUp(created.data.token);
+    const confirmed = await client.request('POST', `/api/transfers/${created.data.id}/confirm`, { token });
+    assert.equal(confirmed.status, 200);
+    assert.equal(confirmed.data.balance, 17500);
+    assert.equal((await client.request('POST', `/api/transfers/${created.data.id}/confirm`, { token })).status, 409);
+    // With a passkey too, both are offered, the passkey first; a fresh token says the same.
+    assert.equal((await client.enrollPasskey()).data.isValid, true);
+    const next = await client.request('POST', '/api/transfers', { recipient: 'Carol', amount: 6000 });
+    assert.deepEqual(next.data.methods, ['PASSKEY', 'EMAIL_OTP']);
+    const again = await client.request('POST', `/api/transfers/${next.data.id}/challenge`);
+    assert.deepEqual(again.data.methods, ['PASSKEY', 'EMAIL_OTP']);
+  });
+
+  it('keeps each Dev inbox to its own account, and refuses a bad email or phone number', async () => {
+    const alice = new DemoClient(demo.url);
+    await alice.signIn(`alice${++users}`, undefined, `alice${users}@example.com`);
+    const bob = new DemoClient(demo.url);
+    await bob.signIn(`bob${++users}`, undefined, `bob${users}@example.com`);
+    const transfer = await alice.request('POST', '/api/transfers', { recipient: 'Eve', amount: 5001 });
+    await alice.emailStepUp(transfer.data.token);
+    assert.equal((await alice.request('GET', '/api/dev/inbox')).data.length, 1);
+    assert.deepEqual((await bob.request('GET', '/api/dev/inbox')).data, []);
+    assert.equal((await new DemoClient(demo.url).request('GET', '/api/dev/inbox')).status, 401);
+
+    const badEmail = await new DemoClient(demo.url).signIn(`carol${++users}`, undefined, 'not-an-address');
+    assert.equal(badEmail.status, 400);
+    assert.equal(badEmail.data.error, 'invalid_email');
+    const badPhone = await alice.request('POST', '/api/authenticators/token', { phoneNumber: '12345' });
+    assert.equal(badPhone.status, 400);
+    assert.equal(badPhone.data.error, 'invalid_phone');
+    const phoneToken = await alice.request('POST', '/api/authenticators/token', { phoneNumber: '+64 27 555 0100' });
+    assert.equal(phoneToken.status, 200);
+    assert.equal(typeof phoneToken.data.token, 'string');
   });
 
   it('serves the page with a strict Content-Security-Policy and the CDN bundle', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type RunningDemo } from '../../demo/server/demo-server.js';
+import { Secret, TOTP } from 'otpauth';
 import { DemoPage } from './support/demo-page.js';
 
 // The whole demo through its UI, in Chromium with a virtual authenticator: nothing stubbed.
@@ -45,6 +46,78 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     const history = await ui.history();
     assert.deepEqual(history[0], { recipient: 'Carol', amount: '−$7,500.00', status: 'executed' });
     assert.equal(history.filter((t) => t.recipient === 'Carol').length, 1);
+  });
+
+  it('a new browser profile without the passkey confirms $7,500 by email code from the Dev inbox', async () => {
+    const first = await DemoPage.open(demo.url);
+    try {
+      await first.signIn('roaming', undefined, 'roaming@example.com');
+      await first.enrollPasskey();
+    } finally {
+      await first.close();
+    }
+    // Another browser: its authenticator and storage know nothing of this user's passkey.
+    const other = await DemoPage.open(demo.url);
+    try {
+      await other.signIn('roaming');
+      await other.page.waitForSelector('#dev-inbox:not([hidden])');
+      await other.send('Erin', '7500');
+      await other.waitForStepUp(true);
+      await other.page.waitForSelector('step-up-challenge >>> [part="send-code"]');
+      assert.equal(await other.stepUpMethod(), 'EMAIL_OTP', 'skipped the passkey this device does not have');
+      assert.deepEqual(await other.axe(), [], 'axe-clean on the email code');
+      await other.confirmStepUpByEmail();
+      await other.waitForText('#notice', 'Sent $7,500.00 to Erin');
+      await other.waitForStepUp(false);
+      assert.equal(await other.balance(), '$17,500.00');
+      const history = await other.history();
+      assert.deepEqual(history, [{ recipient: 'Erin', amount: '−$7,500.00', status: 'executed' }]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('adds a phone (code from the Dev inbox) and an authenticator app (QR code and key), then confirms by the app', async () => {
+    const page = await DemoPage.open(demo.url);
+    try {
+      await page.signIn('gadgets', undefined, 'gadgets@example.com');
+      await page.page.type('#phone', '+64 27 555 0199');
+      await page.page.click('#phone-form button[type="submit"]');
+      await page.page.waitForSelector('#phone-code-form:not([hidden])');
+      await page.waitForText('#inbox', '+64275550199');
+      const sms = await page.page.$eval('#inbox li', (li) => li.querySelector('.code')!.textContent!);
+      await page.page.type('#phone-code', sms);
+      await page.page.click('#phone-code-form button[type="submit"]');
+      await page.waitForText('#notice', 'Phone added');
+
+      await page.page.click('#app-start');
+      await page.page.waitForSelector('#app-setup:not([hidden])');
+      const qr = await page.page.$eval('#app-qr', (img) => ({
+        src: (img as HTMLImageElement).src,
+        width: (img as HTMLImageElement).naturalWidth,
+      }));
+      assert.match(qr.src, /^data:image\/gif;base64,/);
+      assert.ok(qr.width > 100, 'a QR code of a readable size');
+      const secret = (await page.text('#app-secret')).replace(/\s/g, '');
+      const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+      await page.page.type('#app-code', totp.generate());
+      await page.page.click('#app-code-form button[type="submit"]');
+      await page.waitForText('#notice', 'Authenticator app added');
+      await page.page.waitForFunction(() => document.querySelectorAll('#authenticators li[data-method]').length === 3);
+      assert.deepEqual(await page.axe(), [], 'axe-clean with the set-up shown');
+
+      // No passkey: the step-up opens on the first allowed method, the app, and its next code confirms.
+      await page.send('Frank', '9000');
+      await page.waitForStepUp(true);
+      await page.page.waitForSelector('step-up-challenge >>> [part="code"]');
+      assert.equal(await page.stepUpMethod(), 'AUTHENTICATOR_APP');
+      await page.page.type('step-up-challenge >>> [part="code"]', totp.generate({ timestamp: Date.now() + 30_000 }));
+      await page.page.keyboard.press('Enter');
+      await page.waitForText('#notice', 'Sent $9,000.00 to Frank');
+      assert.equal(await page.balance(), '$16,000.00');
+    } finally {
+      await page.close();
+    }
   });
 
   it('leaves a cancelled step-up pending and unsent', async () => {

@@ -2,3 +2,4 @@ export { createEmulatorHandler, startEmulator, type EmulatorHandler, type Runnin
 export { DEFAULTS, type EmulatorOptions } from './emulator-options.js';
 export { loadRulesFile, parseRules, type ActionRules } from './action-rules.js';
 export { DEFAULT_SIGN_IN_ACTION } from './client-api.js';
+export type { OutboxMessage } from './outbox.js';

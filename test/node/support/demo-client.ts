@@ -52,8 +52,8 @@ export class DemoClient {
     };
   }
 
-  signIn(username: string, password = 'correct horse battery') {
-    return this.request('POST', '/api/session', { username, password });
+  signIn(username: string, password = 'correct horse battery', email?: string) {
+    return this.request('POST', '/api/session', { username, password, ...(email ? { email } : {}) });
   }
 
   private apiBase?: string;
@@ -79,6 +79,21 @@ export class DemoClient {
       data.token,
     );
     return this.request('POST', '/api/passkey/validate', { token: added.accessToken });
+  }
+
+  /**
+   * <step-up-challenge> by email code: the code sent, read from the bank's Dev inbox (as a person
+   * would read it there), and verified; a verified token out.
+   */
+  async emailStepUp(token: string): Promise<string> {
+    await this.client('/client/challenge/email-otp', {}, token);
+    const inbox = await this.request('GET', '/api/dev/inbox');
+    const code = (inbox.data as unknown as { channel: string; code: string }[]).find(
+      (m) => m.channel === 'EMAIL',
+    )!.code;
+    const verified = await this.client('/client/verify/email-otp', { verificationCode: code }, token);
+    if (!verified.accessToken) throw new Error(`step-up failed: ${JSON.stringify(verified)}`);
+    return verified.accessToken as string;
   }
 
   /** <step-up-challenge>: the token from the transfer in, a verified token out. */

@@ -58,10 +58,11 @@ export class DemoPage {
     );
   }
 
-  async signIn(username: string, password = 'correct horse battery'): Promise<void> {
+  async signIn(username: string, password = 'correct horse battery', email?: string): Promise<void> {
     await this.page.waitForSelector('#signin:not([hidden])');
     await this.page.type('#username', username);
     await this.page.type('#password', password);
+    if (email) await this.page.type('#email', email);
     await this.page.click('#signin-form button[type="submit"]');
     await this.page.waitForSelector('#dashboard:not([hidden])');
     await this.waitForText('#balance', /\$/);
@@ -97,6 +98,21 @@ export class DemoPage {
 
   async confirmStepUp(): Promise<void> {
     await this.page.click('step-up-challenge >>> [part="button"]');
+  }
+
+  /** Confirms by email code: asks for it, reads it in the Dev inbox as a person would, types it, presses Enter. */
+  async confirmStepUpByEmail(): Promise<void> {
+    await this.page.click('step-up-challenge >>> [part="send-code"]');
+    await this.page.waitForSelector('#inbox .code');
+    const code = await this.text('#inbox .code');
+    await this.page.waitForSelector('step-up-challenge >>> [part="code"]');
+    await this.page.type('step-up-challenge >>> [part="code"]', code);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The method the step-up element is on. */
+  stepUpMethod(): Promise<string | undefined> {
+    return this.page.$eval('step-up-challenge', (el) => (el as HTMLElement & { method?: string }).method);
   }
 
   async balance(): Promise<string> {
