@@ -30,7 +30,7 @@ function measure(name: string, code: Uint8Array): SizeRow {
 }
 
 /** What a page pays for one entry, dependencies included: the entry bundled and minified (esbuild). */
-async function entryBundle(specifier: string): Promise<Uint8Array> {
+async function entryBundle(specifier: string, shared: RegExp[] = []): Promise<Uint8Array> {
   const file = specifier.startsWith('./');
   const result = await build({
     ...(file
@@ -50,9 +50,14 @@ async function entryBundle(specifier: string): Promise<Uint8Array> {
       {
         name: 'locales-on-demand',
         setup(build) {
+          // What the app has already loaded with the elements (Lit): not this chunk's cost.
+          build.onResolve({ filter: /.*/ }, (args) =>
+            shared.some((pattern) => pattern.test(args.path)) ? { path: args.path, external: true } : undefined,
+          );
           // The SDK and locales are dynamic imports: an app's bundler splits them off.
-          build.onResolve({ filter: /\/locales\/[\w-]+\.js$|\/passkey-ceremonies\.js$/ }, (args) =>
-            args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+          build.onResolve(
+            { filter: /\/locales\/[\w/-]+\.js$|\/passkey-ceremonies\.js$|\/method-chooser\.js$/ },
+            (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined),
           );
         },
       },
@@ -76,6 +81,8 @@ export interface CdnSizes {
   module: SizeRow;
   classic: SizeRow;
   sdk: SizeRow;
+  /** The step-up's other methods: fetched only where `methods` names them, after the first paint. */
+  methods: SizeRow;
 }
 
 /** The built CDN files (run `npm run build` first). */
@@ -92,6 +99,10 @@ export function cdnSizes(): CdnSizes {
     sdk: measure(
       'cdn/passkey-elements-sdk.js (the SDK and its glue, on intent)',
       readFileSync('dist/cdn/passkey-elements-sdk.js'),
+    ),
+    methods: measure(
+      'cdn/passkey-elements-methods.js (code methods, where named, after paint)',
+      readFileSync('dist/cdn/passkey-elements-methods.js'),
     ),
   };
 }
@@ -125,6 +136,10 @@ export async function bundleSizes(): Promise<SizeRow[]> {
       await entryBundle('passkey-elements/step-up-challenge.js'),
     ),
     measure('the SDK chunk an app splits off (bundled)', await entryBundle('./dist/sdk/passkey-ceremonies.js')),
+    measure(
+      'the other methods chunk an app splits off (bundled; Lit shared with the elements)',
+      await entryBundle('./dist/components/step-up-challenge/methods/method-chooser.js', [/^lit($|\/)/]),
+    ),
     measure('lit + @authsignal/browser alone (floor)', await entryBundle('./bench/floor.js')),
   ];
 }

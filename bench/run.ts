@@ -142,7 +142,12 @@ try {
     date: new Date().toISOString(),
     environment: { node: process.version, chromium: chromiumVersion, runs: RUNS },
     sizes: {
-      cdn: { module: sizeRow(cdn.module), classic: sizeRow(cdn.classic), sdk: sizeRow(cdn.sdk) },
+      cdn: {
+        module: sizeRow(cdn.module),
+        classic: sizeRow(cdn.classic),
+        sdk: sizeRow(cdn.sdk),
+        methods: sizeRow(cdn.methods),
+      },
       bundled: bundled.map(sizeRow),
       hanko: sizeRow(hanko),
       hankoRatio: {
@@ -182,6 +187,7 @@ try {
     [cdn.module.name, kB(cdn.module)],
     [cdn.classic.name, kB(cdn.classic)],
     [cdn.sdk.name, kB(cdn.sdk)],
+    [cdn.methods.name, kB(cdn.methods)],
     ...budgets.map((b): [string, string] => [
       `budget: ${b.name.replace(/^cdn\/([\w.-]+) \([^)]*\)/, '$1')}`,
       `${b.bytes <= b.budget ? 'within' : 'OVER'}: ${b.bytes} of ${b.budget} bytes gzip`,

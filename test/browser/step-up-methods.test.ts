@@ -451,4 +451,31 @@ describe('<step-up-challenge> email, SMS and authenticator-app codes', () => {
     plain.strings = { sendEmail: 'Mail the code', errors: { 'invalid-code': 'Not that one.' } };
     await waitUntil(() => text(plain, 'send-code') === 'Mail the code', 'the strings property wins');
   });
+
+  it('ships the method strings in 12 languages, each translating every string, with the countdown placeholder', async () => {
+    const keys = (strings: StepUpMethodStrings) => [
+      ...Object.keys(strings).filter((k) => k !== 'errors'),
+      ...Object.keys(strings.errors).map((k) => `errors.${k}`),
+    ];
+    const value = (strings: StepUpMethodStrings, key: string) =>
+      key.startsWith('errors.')
+        ? strings.errors[key.slice(7) as keyof StepUpMethodStrings['errors']]
+        : (strings[key as keyof StepUpMethodStrings] as string);
+    expect(keys(enMethods)).to.have.length(19 + 3);
+    // Where the language's own word for a passkey is "Passkey", as English's.
+    const sameWord = new Set(['de.methodPasskey', 'it.methodPasskey', 'nl.methodPasskey', 'sv.methodPasskey']);
+    for (const lang of SHIPPED) {
+      const strings = ((await import(`../../src/locales/methods/${lang}.ts`)) as { default: StepUpMethodStrings })
+        .default;
+      expect(keys(strings), lang).to.deep.equal(keys(enMethods));
+      for (const key of keys(strings)) {
+        const text = value(strings, key);
+        expect(text.trim(), `${lang}.${key}`).not.to.equal('');
+        if (!sameWord.has(`${lang}.${key}`)) {
+          expect(text, `${lang}.${key} is still English`).not.to.equal(value(enMethods, key));
+        }
+      }
+      expect(strings.resendIn, lang).to.include('{seconds}');
+    }
+  });
 });

@@ -63,6 +63,35 @@ describe('themes, in every language', () => {
     });
   }
 
+  for (const [name, theme] of Object.entries(THEMES)) {
+    it(`${name}: the other methods' views are axe-clean in all 12 languages, a wrong code and the list included`, async () => {
+      await emulateMedia({
+        'prefers-color-scheme': theme.system,
+        ...(theme.forced ? { 'forced-colors': 'active' } : {}),
+      });
+      document.body.setAttribute('style', theme.page);
+      for (const locale of translations.keys()) {
+        const el = await fixture<HTMLElement>(
+          html`<step-up-challenge lang=${locale} methods="AUTHENTICATOR_APP EMAIL_OTP"></step-up-challenge>`,
+        );
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="code"]'), locale);
+        // Not a code at all: refused before any request, with the error state of a wrong one.
+        (part(el, 'code') as HTMLInputElement).value = 'abc';
+        part(el, 'verify-code').click();
+        await waitUntil(() => part(el, 'code').getAttribute('aria-invalid') === 'true', locale);
+        await expect(el).to.be.accessible();
+        if (name === 'brand') {
+          expect(getComputedStyle(part(el, 'other-methods')).color).to.equal('rgb(124, 45, 18)');
+          expect(getComputedStyle(part(el, 'code')).borderColor).to.equal('rgb(159, 18, 57)');
+        }
+        part(el, 'other-methods').click();
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="method-option"]'), locale);
+        await expect(el).to.be.accessible();
+        el.remove();
+      }
+    });
+  }
+
   it('dark follows the system unless the host pins --passkey-color-scheme', async () => {
     const el = await fixture<HTMLElement>(html`<passkey-enroll></passkey-enroll>`);
     const background = () => getComputedStyle(part(el, 'button')).backgroundColor;
