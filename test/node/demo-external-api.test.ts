@@ -43,7 +43,11 @@ describe('demo against an external Authsignal API', () => {
     assert.equal(demo.emulator, undefined);
     assert.equal((await fetch(`${demo.url}/v1/client/challenge`, { method: 'POST' })).status, 404);
     const config = await (await fetch(`${demo.url}/api/config`)).json();
-    assert.deepEqual(config, { tenantId: 'external-tenant', baseUrl: api.url });
+    assert.deepEqual(config, { tenantId: 'external-tenant', baseUrl: api.url, devInbox: false });
+    // No Dev inbox against a real API: its codes are really sent.
+    const client = new DemoClient(demo.url);
+    await client.signIn('external-inbox');
+    assert.equal((await client.request('GET', '/api/dev/inbox')).status, 404);
     const csp = (await fetch(`${demo.url}/`)).headers.get('content-security-policy')!;
     assert.match(csp, new RegExp(`connect-src 'self' ${new URL(api.url).origin}`));
   });

@@ -142,11 +142,13 @@ export class MethodChooser implements ReactiveController {
       }
       this.#refresh(true);
     }
-    // A new token starts afresh, on the first usable method.
-    if (token !== this.#seenToken) {
+    // A new token starts afresh, on the first usable method, and looks at this device again (a
+    // passkey may have been added here since).
+    if (token !== this.#seenToken && !this.#hooks.ceremony.busy) {
       this.#seenToken = token;
-      if (this.method !== this.#usable[0]) this.#to(this.#usable[0]);
-      else this.#clear();
+      this.#checkedUser = undefined;
+      this.#noPasskeyHere = false;
+      this.#refresh(true);
     }
   }
 
@@ -408,8 +410,11 @@ export class MethodChooser implements ReactiveController {
       .then(
         (onDevice) => {
           if (onDevice || this.#host.userId !== userId || this.#hooks.ceremony.busy) return;
+          // The focus was on the passkey button (a dialog's autofocus): it follows to the new method.
+          const focused = !!(this.#host.renderRoot as ShadowRoot).activeElement;
           this.#noPasskeyHere = true;
           this.#refresh();
+          if (focused) this.#focus = this.#primary();
           this.#host.requestUpdate();
         },
         () => undefined,
