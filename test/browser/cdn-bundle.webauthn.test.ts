@@ -77,4 +77,48 @@ describe('dist/cdn/passkey-elements.js', () => {
       .filter((path) => path.includes('/locales/'));
     expect(requests).to.deep.equal(['/dist/cdn/locales/ja.js']);
   });
+
+  it('shows the other methods from passkey-elements-methods.js next to itself, rendered by the bundle’s Lit', async () => {
+    const info = await backend.info();
+    const userId = uniqueUser('cdn-methods');
+    const email = `${userId}@example.com`;
+    await backend.enrollVerified(userId, { verificationMethod: 'EMAIL_OTP', email });
+    const el = await fixture<HTMLElement & { token?: string; method?: string }>(
+      html`<step-up-challenge
+        lang="ja"
+        tenant-id=${info.tenantId}
+        base-url=${info.url}
+        methods="EMAIL_OTP SMS"
+      ></step-up-challenge>`,
+    );
+    el.token = (await backend.track(userId, 'high-value-transfer')).token;
+    const part = (name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+    await waitUntil(() => part('send-code')?.textContent?.trim() === 'メールでコードを送信', 'Japanese send button');
+    const files = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /methods/.test(path));
+    expect(files).to.deep.equal(['/dist/cdn/passkey-elements-methods.js', '/dist/cdn/locales/methods/ja.js']);
+    // The list and the way back.
+    part('other-methods')!.click();
+    await waitUntil(() => part('method-option'), 'the list');
+    expect(part('method-option')!.textContent!.trim()).to.equal('SMS でコードを受け取る');
+    part('back')!.click();
+    await waitUntil(() => part('send-code'), 'back on email');
+    // The whole email path.
+    part('send-code')!.click();
+    await waitUntil(() => part('code'), 'the code field');
+    (part('code') as HTMLInputElement).value = (await backend.outbox(email))[0]!.code;
+    const ended = nextEvent<CustomEvent<{ token: string; method: string }>>(el, [
+      'step-up-challenge-success',
+      'step-up-challenge-error',
+    ]);
+    part('verify-code')!.click();
+    const event = await ended;
+    expect(event.type).to.equal('step-up-challenge-success');
+    expect(event.detail.method).to.equal('EMAIL_OTP');
+    const validation = await backend.validate({ token: event.detail.token, userId, action: 'high-value-transfer' });
+    expect(validation).to.include({ isValid: true, verificationMethod: 'EMAIL_OTP' });
+    await expect(el).to.be.accessible();
+  });
 });

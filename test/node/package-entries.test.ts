@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 // `npm test` builds first; these check the built package the way a consumer gets it.
@@ -104,6 +104,10 @@ describe('the npm package', () => {
     );
     for (const file of ['dist/cdn/passkey-elements.js', 'dist/cdn/passkey-elements.iife.js']) {
       assert.match(readFileSync(file, 'utf8'), /import\(new URL\(["`]passkey-elements-methods\.js/, file);
+    }
+    // Vite turns `new URL(<template>, import.meta.url)` into a glob of assets: none may be left.
+    for (const file of readdirSync('dist/cdn').filter((f) => f.endsWith('.js'))) {
+      assert.doesNotMatch(readFileSync(`dist/cdn/${file}`, 'utf8'), /import\.meta\.glob/, file);
     }
     assert.match(
       readFileSync('dist/cdn/passkey-elements.iife.js', 'utf8'),

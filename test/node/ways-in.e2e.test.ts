@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { Authsignal } from '@authsignal/node';
+import { Authsignal, VerificationMethod } from '@authsignal/node';
 import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startEmulator, type RunningEmulator } from '../../demo/server/emulator/index.js';
@@ -191,6 +191,54 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
     assert.deepEqual(await requested('/locales/'), ['/dist/cdn/locales/ar.js']);
     // The SDK too: one file from next to the script (the page is in another folder), once for both elements.
     assert.deepEqual(await requested('passkey-elements-sdk'), ['/dist/cdn/passkey-elements-sdk.js']);
+    const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    assert.deepEqual(violations, [], 'no CSP violation');
+    await page.close();
+  });
+
+  it('the classic script confirms by email code too: the other methods from next to it, under the same policy', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/fixtures/iife.html`);
+    await page.waitForFunction(() => 'configure' in window);
+    const userId = `ways-in-email-${Date.now()}`;
+    const email = `${userId}@example.com`;
+    await authsignal.enrollVerifiedAuthenticator({
+      userId,
+      attributes: { verificationMethod: VerificationMethod.EMAIL_OTP, email },
+    });
+    const transfer = await authsignal.track({ userId, action: 'high-value-transfer' });
+    await page.evaluate(
+      (c) => {
+        const el = document.getElementById('step-up') as HTMLElement & { methods: string[] };
+        el.methods = ['EMAIL_OTP'];
+        (window as unknown as { configure(c: unknown): void }).configure(c);
+      },
+      { tenantId: 'ways-in', baseUrl: emulator.url, stepUpToken: transfer.token },
+    );
+    // Polled: a change inside a shadow root alone does not wake puppeteer's waitForSelector.
+    const shown = (name: string) =>
+      page.waitForFunction(
+        (n) => document.getElementById('step-up')!.shadowRoot!.querySelector(`[part="${n}"]`),
+        {},
+        name,
+      );
+    await shown('send-code');
+    await page.click('#step-up >>> [part="send-code"]');
+    await shown('code');
+    await page.type('#step-up >>> [part="code"]', emulator.outbox(email)[0]!.code);
+    await page.keyboard.press('Enter');
+    const success = await received(page, 'step-up-challenge-success');
+    assert.equal(success.detail.method, 'EMAIL_OTP');
+    const validation = await authsignal.validateChallenge({ token: success.detail.token as string, userId });
+    assert.equal(validation.isValid, true);
+    assert.equal(validation.verificationMethod, 'EMAIL_OTP');
+    const methodsFiles = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.includes('methods')),
+    );
+    assert.deepEqual(methodsFiles, ['/dist/cdn/passkey-elements-methods.js']);
     const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
     assert.deepEqual(violations, [], 'no CSP violation');
     await page.close();

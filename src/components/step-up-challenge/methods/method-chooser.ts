@@ -11,7 +11,7 @@ import en from '../../../locales/methods/en.js';
 import type * as Ceremonies from '../../../sdk/passkey-ceremonies.js';
 import { passkeyOnDevice, sendCode, verifyCode } from './code-ceremonies.js';
 import { codeView } from './code-view.js';
-import { methodStyles } from './method-styles.js';
+import { adoptMethodStyles, fallbackStyles } from './method-styles.js';
 import { WebOtpReader } from './web-otp-reader.js';
 
 /*
@@ -99,6 +99,8 @@ export class MethodChooser implements ReactiveController {
   #focus?: string;
   #askedLocales = new Set<string>();
   readonly #otp = new WebOtpReader();
+  /** The styles are the shadow root's (adopted), not an inline `<style>` a strict CSP refuses. */
+  readonly #adopted: boolean;
   readonly #host: MethodsHost;
   readonly #hooks: {
     ceremony: MethodHooks[0];
@@ -116,6 +118,7 @@ export class MethodChooser implements ReactiveController {
     const passkeys = ceremony.available();
     this.#hooks = { ceremony, localize, shipped, passkeys, run, load };
     ceremony.available = () => this.method !== 'PASSKEY' || passkeys;
+    this.#adopted = adoptMethodStyles(host.renderRoot as ShadowRoot);
     host.addController(this);
     host.requestUpdate();
   }
@@ -245,7 +248,7 @@ export class MethodChooser implements ReactiveController {
             ${text.otherMethods}
           </button>`
         : nothing;
-    return html`${methodStyles}${body}${switcher}`;
+    return html`${fallbackStyles(this.#adopted)}${body}${switcher}`;
   }
 
   /** Recomputes the usable methods; moves to the first one when the one in use is gone (or `reset`). */
