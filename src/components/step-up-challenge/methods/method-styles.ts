@@ -83,6 +83,8 @@ export function adoptMethodStyles(root: ShadowRoot): boolean {
 
 /** The fallback: the same rules in a `<style>` of the view. */
 export const fallbackStyles = (adopted: boolean) =>
-  adopted ? nothing : html`<style>
-    ${METHOD_CSS}
-  </style>`;
+  adopted
+    ? nothing
+    : html`<style>
+        ${METHOD_CSS}
+      </style>`;
