@@ -254,42 +254,52 @@ function methodsError(message) {
   $('methods-error').textContent = message;
 }
 
-$('phone-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
+/** Starts adding a phone or an app: a token from the bank, set on the SDK; the SDK, or undefined after an error. */
+async function startAdding(body) {
   methodsError('');
-  const phoneNumber = $('phone').value.replace(/[\s()-]/g, '');
-  const { ok, data } = await api('POST', '/api/authenticators/token', { phoneNumber });
-  if (!ok) return methodsError(data.message);
+  const { ok, data } = await api('POST', '/api/authenticators/token', body);
+  if (!ok) return void methodsError(data.message);
   const client = await authsignal();
   adding = data.token;
   client.setToken(adding);
+  return client;
+}
+
+/** Proves the phone or app being added with its code (`sms` or `totp`); on success, `done` tidies up. */
+async function finishAdding(kind, field, done) {
+  methodsError('');
+  const client = await authsignal();
+  client.setToken(adding);
+  const result = await client[kind].verify({ code: $(field).value.trim() }).catch(() => ({}));
+  if (!result.data?.isVerified) return methodsError('That code is wrong or has expired. Please try again.');
+  done();
+  await refreshAuthenticators();
+}
+
+$('phone-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const phoneNumber = $('phone').value.replace(/[\s()-]/g, '');
+  const client = await startAdding({ phoneNumber });
+  if (!client) return;
   const sent = await client.sms.enroll({ phoneNumber }).catch(() => ({ error: 'network' }));
   if (sent.error) return methodsError('We could not text that number. Check it and try again.');
   $('phone-code-form').hidden = false;
   $('phone-code').focus();
 });
 
-$('phone-code-form').addEventListener('submit', async (event) => {
+$('phone-code-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  methodsError('');
-  const client = await authsignal();
-  client.setToken(adding);
-  const result = await client.sms.verify({ code: $('phone-code').value.trim() }).catch(() => ({}));
-  if (!result.data?.isVerified) return methodsError('That code is wrong or has expired. Please try again.');
-  $('phone-form').reset();
-  $('phone-code-form').reset();
-  $('phone-code-form').hidden = true;
-  notify('Phone added. Large transfers can now be confirmed with a text-message code.');
-  await refreshAuthenticators();
+  finishAdding('sms', 'phone-code', () => {
+    $('phone-form').reset();
+    $('phone-code-form').reset();
+    $('phone-code-form').hidden = true;
+    notify('Phone added. Large transfers can now be confirmed with a text-message code.');
+  });
 });
 
 $('app-start').addEventListener('click', async () => {
-  methodsError('');
-  const { ok, data } = await api('POST', '/api/authenticators/token', {});
-  if (!ok) return methodsError(data.message);
-  const client = await authsignal();
-  adding = data.token;
-  client.setToken(adding);
+  const client = await startAdding({});
+  if (!client) return;
   const enrolled = await client.totp.enroll().catch(() => ({ error: 'network' }));
   if (enrolled.error || !enrolled.data) return methodsError('The authenticator app could not be set up. Try again.');
   const { default: qrcode } = await import('/assets/qrcode.js');
@@ -303,19 +313,15 @@ $('app-start').addEventListener('click', async () => {
   $('app-code').focus();
 });
 
-$('app-code-form').addEventListener('submit', async (event) => {
+$('app-code-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  methodsError('');
-  const client = await authsignal();
-  client.setToken(adding);
-  const result = await client.totp.verify({ code: $('app-code').value.trim() }).catch(() => ({}));
-  if (!result.data?.isVerified) return methodsError('That code is wrong or has expired. Please try again.');
-  $('app-code-form').reset();
-  $('app-setup').hidden = true;
-  $('app-qr').removeAttribute('src');
-  $('app-secret').textContent = '';
-  notify('Authenticator app added. Large transfers can now be confirmed with its code.');
-  await refreshAuthenticators();
+  finishAdding('totp', 'app-code', () => {
+    $('app-code-form').reset();
+    $('app-setup').hidden = true;
+    $('app-qr').removeAttribute('src');
+    $('app-secret').textContent = '';
+    notify('Authenticator app added. Large transfers can now be confirmed with its code.');
+  });
 });
 
 /**
