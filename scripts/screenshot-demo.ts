@@ -4,13 +4,14 @@ import { DemoPage } from '../test/node/support/demo-page.js';
 
 /**
  * `npm run screenshots`: the demo in headless Chromium with a virtual authenticator, after a few
- * transfers, into docs/: the overview, and the passkey step-up dialog for a large transfer.
+ * transfers, into docs/: the overview, the passkey step-up dialog for a large transfer, and the
+ * same user in another browser (no passkey there) confirming by email code.
  */
 mkdirSync('docs', { recursive: true });
 const demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
 const ui = await DemoPage.open(demo.url, { width: 1200, height: 860 });
 try {
-  await ui.signIn('ada');
+  await ui.signIn('ada', undefined, 'ada@example.com');
   await ui.enrollPasskey();
   await ui.send('Grace Hopper', '50');
   await ui.waitForText('#notice', 'Sent $50.00');
@@ -23,7 +24,19 @@ try {
   await ui.send('Katherine Johnson', '12000');
   await ui.waitForStepUp(true);
   await ui.page.screenshot({ path: 'docs/demo-step-up.png' });
-  console.log('wrote docs/demo-overview.png and docs/demo-step-up.png');
+  const other = await DemoPage.open(demo.url, { width: 1200, height: 860 });
+  try {
+    await other.signIn('ada');
+    await other.send('Mary Jackson', '9000');
+    await other.waitForStepUp(true);
+    await other.page.waitForSelector('step-up-challenge >>> [part="send-code"]');
+    await other.page.click('step-up-challenge >>> [part="send-code"]');
+    await other.page.waitForSelector('step-up-challenge >>> [part="code"]');
+    await other.page.screenshot({ path: 'docs/demo-step-up-email.png' });
+  } finally {
+    await other.close();
+  }
+  console.log('wrote docs/demo-overview.png, docs/demo-step-up.png and docs/demo-step-up-email.png');
 } finally {
   await ui.close();
   await demo.close();

@@ -72,9 +72,12 @@ describe('<step-up-challenge> with a passkey and other methods', () => {
     const el = await fixture<StepUpChallenge>(
       html`<step-up-challenge tenant-id=${rig.info.tenantId} methods="PASSKEY EMAIL_OTP"></step-up-challenge>`,
     );
-    expect(part(el, 'button'), 'the first paint has the passkey button').not.to.equal(null);
+    const first = part(el, 'button');
+    expect(first, 'the first paint has the passkey button').not.to.equal(null);
     expect(el.method).to.equal('PASSKEY');
     await shown(el, 'other-methods');
+    // The same button, not made anew (a focused one would keep the focus).
+    expect(part(el, 'button')).to.equal(first);
     expect(methodsResources()).to.have.length(1);
     expect(await sdkGate.requests()).to.equal(0, 'no token, no intent: no SDK');
   });
@@ -83,6 +86,12 @@ describe('<step-up-challenge> with a passkey and other methods', () => {
     const { userId, email } = await emailUser();
     const el = await stepUp(userId, 'PASSKEY EMAIL_OTP');
     await waitUntil(() => el.method === 'EMAIL_OTP', 'skipped to the email code');
+    await shown(el, 'send-code');
+    // The passkey stays on offer: the SDK's record of this device can miss a synced passkey.
+    part(el, 'other-methods')!.click();
+    await shown(el, 'method-option');
+    expect(part(el, 'method-option')!.dataset.method).to.equal('PASSKEY');
+    part(el, 'back')!.click();
     await shown(el, 'send-code');
     part(el, 'send-code')!.click();
     await shown(el, 'code');

@@ -81,6 +81,10 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     const page = await DemoPage.open(demo.url);
     try {
       await page.signIn('gadgets', undefined, 'gadgets@example.com');
+      const visible = (selector: string) =>
+        page.page.$eval(selector, (el) => (el as HTMLElement).offsetParent !== null);
+      assert.equal(await visible('#phone-code-form'), false, 'no code field before a code is sent');
+      assert.equal(await visible('#app-setup'), false);
       await page.page.type('#phone', '+64 27 555 0199');
       await page.page.click('#phone-form button[type="submit"]');
       await page.page.waitForSelector('#phone-code-form:not([hidden])');

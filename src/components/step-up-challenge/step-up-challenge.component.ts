@@ -138,8 +138,9 @@ export class StepUpChallenge extends LitElement {
    * The methods the person may use, in order of preference, by Authsignal's names: `PASSKEY`,
    * `EMAIL_OTP`, `SMS`, `AUTHENTICATOR_APP` (pass what your backend's `track()` answered in
    * `allowedVerificationMethods`). The attribute takes them space-separated. The element opens on
-   * the first usable one: with another method listed, `PASSKEY` is skipped where WebAuthn cannot
-   * work, and, with `user-id`, where this device holds none of the user's passkeys. Unknown names
+   * the first usable one: with another method listed, `PASSKEY` is dropped where WebAuthn cannot
+   * work, and, with `user-id`, not opened on where this device holds none of the user's passkeys
+   * (it stays on offer among the other methods). Unknown names
    * are ignored (with a console warning); no usable name shows the `no-method` error.
    */
   methods: string[] = ['PASSKEY'];
@@ -339,7 +340,8 @@ export class StepUpChallenge extends LitElement {
         this.#chooser
           ? this.#chooser.render(text, passkeyView)
           : this.methods[0] == 'PASSKEY' || this.#ceremony.state.status == 'error'
-            ? passkeyView
+            ? // A list, as the chooser's view is: once it arrives, the button is kept, not made anew.
+              [passkeyView]
             : nothing
       }
       ${

@@ -86,7 +86,7 @@ export class MethodChooser implements ReactiveController {
   /** The host's `methods` the usable list was made from, and the token the view started with. */
   #seenMethods?: readonly string[];
   #seenToken?: string;
-  /** The SDK said this device holds none of the user's passkeys (for `#checkedUser`). */
+  /** The SDK said this device holds none of the user's passkeys (for `#checkedUser`): open on another method. */
   #noPasskeyHere = false;
   #checkedUser?: string;
   /** Showing the list of the other methods. */
@@ -179,14 +179,18 @@ export class MethodChooser implements ReactiveController {
   /** The element's passkey step ended in `code`: true when the person was moved to another method instead. */
   skipped(code: StepUpErrorCode): boolean {
     if (code !== 'no-passkey' || this.method !== 'PASSKEY' || this.#usable.length < 2) return false;
-    this.#noPasskeyHere = true;
-    this.#refresh();
+    this.#passkeyMissing();
     this.#focus = this.#primary();
     return true;
   }
 
-  /** Renders the method in use; `passkeyView` is the passkey button, status and error as a passkey-only element shows them. */
-  render(text: MethodsText, passkeyView: TemplateResult): TemplateResult {
+  /**
+   * Renders the method in use; `passkeyView` is the passkey button, status and error as a
+   * passkey-only element shows them. A list whose first item is the method's view: the element
+   * renders `[passkeyView]` until the chooser arrives, so the passkey button (perhaps focused) is
+   * kept, not made anew.
+   */
+  render(text: MethodsText, passkeyView: TemplateResult): unknown[] {
     const { ceremony } = this.#hooks;
     const state = ceremony.state;
     const method = this.method;
@@ -248,19 +252,30 @@ export class MethodChooser implements ReactiveController {
             ${text.otherMethods}
           </button>`
         : nothing;
-    return html`${fallbackStyles(this.#adopted)}${body}${switcher}`;
+    return [body, switcher, fallbackStyles(this.#adopted)];
   }
 
   /** Recomputes the usable methods; moves to the first one when the one in use is gone (or `reset`). */
   #refresh(reset = false): void {
     const listed = [...new Set(this.#host.methods)].filter((name): name is VerificationMethod => KNOWN.includes(name));
-    // A passkey that cannot work here is skipped only when something else is listed: alone, it
-    // shows why (unsupported, no passkey), as it always did.
-    this.#usable =
-      listed.length > 1
-        ? listed.filter((name) => name !== 'PASSKEY' || (this.#hooks.passkeys && !this.#noPasskeyHere))
-        : listed;
-    if (reset || !this.method || !this.#usable.includes(this.method)) this.#to(this.#usable[0]);
+    // Where WebAuthn cannot work, a passkey is dropped when something else is listed: alone, it
+    // shows why (unsupported), as it always did.
+    this.#usable = listed.length > 1 && !this.#hooks.passkeys ? listed.filter((name) => name !== 'PASSKEY') : listed;
+    if (reset || !this.method || !this.#usable.includes(this.method)) this.#to(this.#first());
+  }
+
+  /**
+   * The method to open on: the first usable one, but not a passkey this device has none of (the
+   * SDK's record can miss a synced passkey, so the passkey stays on offer among the others).
+   */
+  #first(): VerificationMethod | undefined {
+    return this.#usable.find((name) => name !== 'PASSKEY' || !this.#noPasskeyHere) ?? this.#usable[0];
+  }
+
+  /** No passkey of the user's here: on to the next method, if the passkey is the one in use. */
+  #passkeyMissing(): void {
+    this.#noPasskeyHere = true;
+    if (this.method === 'PASSKEY') this.#to(this.#first());
   }
 
   /** Switches to `method` (or to none: the `no-method` error), from a fresh start. */
@@ -415,8 +430,7 @@ export class MethodChooser implements ReactiveController {
           if (onDevice || this.#host.userId !== userId || this.#hooks.ceremony.busy) return;
           // The focus was on the passkey button (a dialog's autofocus): it follows to the new method.
           const focused = !!(this.#host.renderRoot as ShadowRoot).activeElement;
-          this.#noPasskeyHere = true;
-          this.#refresh();
+          this.#passkeyMissing();
           if (focused) this.#focus = this.#primary();
           this.#host.requestUpdate();
         },

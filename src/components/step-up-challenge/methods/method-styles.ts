@@ -5,6 +5,7 @@ const css = (strings: TemplateStringsArray) => strings[0]!;
 
 const METHOD_CSS = css`
   .link {
+    align-self: flex-start;
     padding: 0.25em 0;
     border: 0;
     background: none;
