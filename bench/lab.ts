@@ -1,5 +1,5 @@
 import { Authsignal } from '@authsignal/node';
-import { createEmulatorHandler, type EmulatorHandler } from '../demo/server/emulator/index.js';
+import { createEmulatorHandler, type EmulatorHandler } from '../emulator/index.js';
 import { startStaticSite, type StaticSite } from '../scripts/static-site.js';
 
 export const TENANT = 'bench-tenant';

@@ -72,9 +72,12 @@ try {
     totals.failed++;
   }
 
-  const nodeFiles = readdirSync('test/node')
-    .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => join('test/node', f));
+  // The server code's tests: the demo's and the packaging's (test/node), the emulator's own (emulator/test).
+  const nodeFiles = ['test/node', 'emulator/test'].flatMap((folder) =>
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => join(folder, f)),
+  );
   const tap = join(scratch, 'node.tap');
   const nodeExit = await run(process.execPath, [
     '--import',

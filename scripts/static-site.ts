@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, listen } from '../demo/server/shared/http-server.js';
+import { closeServer, listen } from '../shared/http-server.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 

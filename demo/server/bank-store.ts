@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { JsonDocument } from './shared/json-document.js';
+import { JsonDocument } from '../../shared/json-document.js';
 
 export interface Account {
   /** Also the user id at Authsignal. */

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { VerificationMethod, type Authsignal } from '@authsignal/node';
-import type { OutboxMessage } from './emulator/index.js';
-import { RateLimiter } from './emulator/rate-limiter.js';
-import type { ApiRequest, ApiResponse, Router } from './emulator/router.js';
+import type { OutboxMessage } from '../../emulator/index.js';
+import { RateLimiter } from '../../shared/rate-limiter.js';
+import type { ApiRequest, ApiResponse, Router } from '../../shared/router.js';
 import { type Account, type BankStore, type Transfer } from './bank-store.js';
 import { parseAmount, parseRecipient, STARTING_BALANCE_CENTS, STEP_UP_THRESHOLD_CENTS, formatCents } from './money.js';
 import type { PasswordHasher } from './password-hasher.js';
-import { HttpError } from './shared/http-error.js';
+import { HttpError } from '../../shared/http-error.js';
 
 export const SESSION_COOKIE = 'bank_session';
 const ENROLL_ACTION = 'enroll-passkey';

@@ -6,12 +6,12 @@ import { Authsignal } from '@authsignal/node';
 import { BankStore } from './bank-store.js';
 import { DemoApi } from './demo-api.js';
 import type { DemoConfig } from './demo-config.js';
-import { createEmulatorHandler, type EmulatorHandler } from './emulator/index.js';
-import { Router, toApiRequest } from './emulator/router.js';
+import { createEmulatorHandler, type EmulatorHandler } from '../../emulator/index.js';
+import { Router, toApiRequest } from '../../shared/router.js';
 import { PasswordHasher } from './password-hasher.js';
-import { HttpError } from './shared/http-error.js';
-import { closeServer, listen, requestUrl, send, sendJson } from './shared/http-server.js';
-import { JsonBodyError, MAX_JSON_DEPTH, readJsonBody } from './shared/json-body.js';
+import { HttpError } from '../../shared/http-error.js';
+import { closeServer, listen, requestUrl, send, sendJson } from '../../shared/http-server.js';
+import { JsonBodyError, MAX_JSON_DEPTH, readJsonBody } from '../../shared/json-body.js';
 import { staticFile } from './static-files.js';
 
 export interface RunningDemo {

@@ -1,4 +1,4 @@
-import { HttpError } from './shared/http-error.js';
+import { HttpError } from '../../shared/http-error.js';
 
 /** Transfers above this need a passkey step-up. */
 export const STEP_UP_THRESHOLD_CENTS = 5_000_00;

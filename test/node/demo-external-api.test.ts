@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type RunningDemo } from '../../demo/server/demo-server.js';
-import { startEmulator, type RunningEmulator } from '../../demo/server/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { DemoClient } from './support/demo-client.js';
 
 const freePort = () =>

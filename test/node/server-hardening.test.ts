@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { after, before, describe, it, mock } from 'node:test';
 import { startDemoServer, type RunningDemo } from '../../demo/server/demo-server.js';
 import { PasswordHasher } from '../../demo/server/password-hasher.js';
-import { MAX_JSON_DEPTH } from '../../demo/server/shared/json-body.js';
+import { MAX_JSON_DEPTH } from '../../shared/json-body.js';
 import { DemoClient } from './support/demo-client.js';
 import { rawRequest } from './support/raw-http.js';
-import { SECRET, TENANT, TestEmulator } from './support/test-emulator.js';
+import { SECRET, TENANT, TestEmulator } from '../../emulator/test/support/test-emulator.js';
 
 // Each test here failed before the fix it guards (issue 12).
 const CHEAP_HASHER = new PasswordHasher({ N: 2 ** 10, r: 8, p: 1 });

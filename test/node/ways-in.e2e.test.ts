@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { Authsignal, VerificationMethod } from '@authsignal/node';
 import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startEmulator, type RunningEmulator } from '../../demo/server/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { findChromium } from '../../scripts/ensure-browsers.js';
 import { DEFAULT_AUTHENTICATOR } from '../plugins/webauthn-plugin.js';
 

@@ -1,7 +1,7 @@
 import { Authsignal } from '@authsignal/node';
 import type { TestRunnerPlugin } from '@web/test-runner';
 import { Secret, TOTP } from 'otpauth';
-import { startEmulator, type RunningEmulator } from '../../demo/server/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 
 export const TEST_TENANT_ID = 'wtr-tenant';
 const TEST_SECRET = 'wtr-secret';

@@ -1,4 +1,4 @@
-import { SoftAuthenticator } from './soft-authenticator.js';
+import { SoftAuthenticator } from '../../../emulator/test/support/soft-authenticator.js';
 
 export interface DemoResponse {
   status: number;

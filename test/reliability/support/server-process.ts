@@ -45,7 +45,7 @@ export class ServerProcess {
   /** The emulator's CLI on a free port. */
   static emulator(options: { tenantId: string; secret: string; origins: string[]; dataFile?: string }) {
     return ServerProcess.start(
-      'demo/server/emulator/cli.ts',
+      'emulator/cli.ts',
       [
         '--port=0',
         `--tenant-id=${options.tenantId}`,

@@ -13,11 +13,11 @@ import { DEFAULTS, type EmulatorOptions } from './emulator-options.js';
 import { EmulatorStore } from './emulator-store.js';
 import { FaultInjector, type Fault } from './fault-injector.js';
 import { PasskeyVerifier } from './passkey-verifier.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter } from '../shared/rate-limiter.js';
 import { RequestAuthenticator } from './request-authenticator.js';
 import { Outbox, type OutboxMessage } from './outbox.js';
 import { RequestLog, type LoggedRequest } from './request-log.js';
-import { Router, toApiRequest } from './router.js';
+import { Router, toApiRequest } from '../shared/router.js';
 import { ServerApi } from './server-api.js';
 import { TokenService } from './token-service.js';
 

@@ -4,7 +4,7 @@ import { stateFor } from './action-rules.js';
 import { BodyReader } from './body-reader.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { ACTION_STATES, SCOPES, type ActionRecord, type ActionState, type AuthenticatorRecord } from './model.js';
-import type { ApiRequest, Router } from './router.js';
+import type { ApiRequest, Router } from '../shared/router.js';
 import { parseEmail, parsePhoneNumber } from './contact.js';
 import { enrolledMethods, methodsView } from './verification-methods.js';
 

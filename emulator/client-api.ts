@@ -7,7 +7,7 @@ import { BodyReader } from './body-reader.js';
 import type { PendingChallenge } from './challenge-registry.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { ActionBinding, ActionRecord, AuthenticatorRecord } from './model.js';
-import type { ApiRequest, Router } from './router.js';
+import type { ApiRequest, Router } from '../shared/router.js';
 import { RequestAuthenticator, type ClientCaller } from './request-authenticator.js';
 import { authenticatorView } from './server-api.js';
 import { ClientActions } from './client-actions.js';

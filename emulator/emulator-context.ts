@@ -5,7 +5,7 @@ import type { EmulatorStore } from './emulator-store.js';
 import type { FaultInjector } from './fault-injector.js';
 import type { Outbox } from './outbox.js';
 import type { PasskeyVerifier } from './passkey-verifier.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../shared/rate-limiter.js';
 import type { RequestAuthenticator } from './request-authenticator.js';
 import type { RequestLog } from './request-log.js';
 import type { TokenService } from './token-service.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { startEmulator } from '../../demo/server/emulator/index.js';
+import { startEmulator } from '../index.js';
 import { TestEmulator } from './support/test-emulator.js';
 
 describe('emulator: data file', () => {

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseRules } from '../../demo/server/emulator/index.js';
-import { resolveCliOptions } from '../../demo/server/emulator/cli-options.js';
+import { parseRules } from '../index.js';
+import { resolveCliOptions } from '../cli-options.js';
 
 describe('emulator: command line and environment', () => {
   const dir = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
@@ -130,7 +130,7 @@ describe('emulator: command line and environment', () => {
   });
 
   it('exits with status 2 and the usage on a bad flag', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/emulator/cli.ts', '--port', 'x'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', 'x'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';

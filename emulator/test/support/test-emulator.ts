@@ -1,5 +1,5 @@
 import { Authsignal } from '@authsignal/node';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../demo/server/emulator/index.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../index.js';
 import { SoftAuthenticator } from './soft-authenticator.js';
 
 export const ORIGIN = 'http://localhost:5173';

@@ -1,7 +1,7 @@
 import { ApiError } from './api-error.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { ActionRecord, AuthenticatorRecord } from './model.js';
-import type { ApiRequest } from './router.js';
+import type { ApiRequest } from '../shared/router.js';
 import type { TokenClaims } from './token-service.js';
 import type { ClientCaller } from './request-authenticator.js';
 

@@ -8,9 +8,9 @@ import { parseEmail, parsePhoneNumber } from './contact.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { ActionBinding, ActionRecord, AuthenticatorRecord } from './model.js';
 import type { TokenClaims } from './token-service.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter } from '../shared/rate-limiter.js';
 import { RequestAuthenticator, type ClientCaller } from './request-authenticator.js';
-import type { ApiRequest, Router } from './router.js';
+import type { ApiRequest, Router } from '../shared/router.js';
 import { authenticatorView } from './server-api.js';
 
 const TOTP_PERIOD_S = 30;
