@@ -24,6 +24,10 @@ export default tseslint.config(
   {
     files: [
       'demo/server/**/*.ts',
+      'emulator/**/*.ts',
+      'shared/**/*.ts',
+      'testing/**/*.ts',
+      'examples/**/*.{js,mjs,ts}',
       'test/node/**/*.ts',
       'test/plugins/**/*.ts',
       'test/reliability/**/*.ts',
@@ -43,8 +47,8 @@ export default tseslint.config(
   },
   {
     // Server code: no stray logging of requests (tokens travel in them).
-    files: ['demo/server/**/*.ts'],
-    ignores: ['demo/server/**/cli.ts', 'demo/server/main.ts'],
+    files: ['demo/server/**/*.ts', 'emulator/**/*.ts', 'shared/**/*.ts'],
+    ignores: ['emulator/cli.ts', 'emulator/test/**', 'demo/server/main.ts'],
     rules: { 'no-console': ['error', { allow: ['error'] }] },
   },
 );

@@ -1,7 +1,18 @@
 import type { ActionRules } from './action-rules.js';
 
+/** Failures and delays to test a caller against a slow or failing API. */
+export interface FaultOptions {
+  /** Milliseconds added before every answer. */
+  latencyMs?: number;
+  /**
+   * Requests whose path (e.g. `/v1/client/challenge/email-otp`) matches fail with `status`
+   * (default 503), every time or with probability `rate` (0–1).
+   */
+  fail?: { path: string | RegExp; status?: number; rate?: number }[];
+}
+
 export interface EmulatorOptions {
-  /** TCP port; 0 picks a free one. Default 4000. */
+  /** TCP port; 0 (the default) picks a free one. The CLI's default is 4000. */
   port?: number;
   /** Interface to bind. Default `127.0.0.1`: the emulator is for this machine only. */
   host?: string;
@@ -24,6 +35,8 @@ export interface EmulatorOptions {
   printOutbox?: boolean;
   /** Clock in milliseconds, injectable so tests can expire tokens. Default `Date.now`. */
   now?: () => number;
+  /** Delays and failures for tests (see `FaultOptions`); `setFaults()` changes them later. */
+  faults?: FaultOptions;
 }
 
 export const DEFAULTS = {

@@ -9,7 +9,7 @@ import { CodeApi } from './code-api.js';
 import { CodeChallenges } from './code-challenges.js';
 import { CorsPolicy } from './cors-policy.js';
 import type { EmulatorContext } from './emulator-context.js';
-import { DEFAULTS, type EmulatorOptions } from './emulator-options.js';
+import { DEFAULTS, type EmulatorOptions, type FaultOptions } from './emulator-options.js';
 import { EmulatorStore } from './emulator-store.js';
 import { FaultInjector, type Fault } from './fault-injector.js';
 import { PasskeyVerifier } from './passkey-verifier.js';
@@ -36,12 +36,22 @@ export interface EmulatorHandler {
   requestsOf(userId: string): LoggedRequest[];
   /** Codes "sent", newest first (to one address, or all): the development outbox. */
   outbox(to?: string): OutboxMessage[];
+  /** Moves the emulator's clock forward (tokens live 10 minutes, codes 10, challenges 5). */
+  advanceClock(seconds: number): void;
+  /** Back to the real time. */
+  resetClock(): void;
+  /** Replaces the delays and failures (`EmulatorOptions.faults`); `{}` removes them. */
+  setFaults(faults: FaultOptions): void;
 }
 
 export interface RunningEmulator extends Omit<EmulatorHandler, 'handle' | 'setBaseUrl'> {
-  /** Base URL including `/v1`: what `baseUrl` (browser) and `apiUrl` (node) take. */
+  /** Base URL including `/v1`: what `base-url` (the elements), `baseUrl` (browser SDK) and `apiUrl` (node SDK) take. */
+  baseUrl: string;
+  /** The same as `baseUrl`. */
   url: string;
   port: number;
+  /** The API secret key for `@authsignal/node`. */
+  secret: string;
   close(): Promise<void>;
 }
 
@@ -69,7 +79,9 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
   const secret = options.secret ?? DEFAULTS.secret;
   const origins = options.origins?.length ? options.origins : [...DEFAULTS.origins];
   const rpId = options.rpId ?? DEFAULTS.rpId;
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? Date.now;
+  let clockOffsetMs = 0;
+  const now = () => clock() + clockOffsetMs;
   if (!tenantId) throw new Error('The emulator needs a tenant id.');
   if (!secret) throw new Error('The emulator needs a secret key.');
   for (const origin of origins) {
@@ -96,7 +108,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     rateLimiter: rateLimit
       ? new RateLimiter(rateLimit.max, rateLimit.windowSeconds * 1000, now)
       : new RateLimiter(Infinity, 1, now),
-    faults: new FaultInjector(),
+    faults: Object.assign(new FaultInjector(), { options: options.faults ?? {} }),
     requestLog: new RequestLog(),
     now,
     baseUrl: () => baseUrl,
@@ -123,6 +135,9 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       }
       cors.apply(response, origin);
     }
+    const failWith = await ctx.faults.forPath(url.pathname);
+    if (failWith)
+      throw new ApiError(failWith, failWith >= 500 ? 'internal_error' : 'injected_fault', 'Injected failure.');
     const match = router.match(method, url.pathname);
     if (match.kind === 'none') throw ApiError.notFound(`No endpoint ${method} ${url.pathname}.`);
     if (match.kind === 'wrong-method') {
@@ -155,23 +170,35 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     injectFault: (fault) => ctx.faults.add(fault),
     requestsOf: (userId) => ctx.requestLog.forUser(userId),
     outbox: (to) => ctx.outbox.list(to),
+    advanceClock: (seconds) => {
+      clockOffsetMs += seconds * 1000;
+    },
+    resetClock: () => {
+      clockOffsetMs = 0;
+    },
+    setFaults: (faults) => {
+      ctx.faults.options = faults;
+    },
   };
 }
 
-/** Starts the emulator on its own port (`options.port`, default 4000; 0 picks a free one). */
+/**
+ * Starts the emulator on its own port: a free one unless `options.port` says, in memory unless
+ * `options.dataFile` says. Answers with its address (`baseUrl`, with `/v1`), tenant id and secret.
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const emulator = createEmulatorHandler(options);
   const server = createServer(emulator.handle);
-  const port = await listen(server, options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host);
+  const port = await listen(server, options.port ?? 0, options.host ?? DEFAULTS.host);
   const url = `http://localhost:${port}/v1`;
   emulator.setBaseUrl(url);
+  const { handle: _handle, setBaseUrl: _setBaseUrl, ...rest } = emulator;
   return {
+    ...rest,
+    baseUrl: url,
     url,
     port,
-    tenantId: emulator.tenantId,
-    injectFault: emulator.injectFault,
-    requestsOf: emulator.requestsOf,
-    outbox: emulator.outbox,
+    secret: options.secret ?? DEFAULTS.secret,
     close: () => closeServer(server),
   };
 }
