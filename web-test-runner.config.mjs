@@ -8,8 +8,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import * as puppeteer from 'puppeteer-core';
 import { existsSync } from 'node:fs';
-import { emulatorPlugin } from './test/plugins/emulator-plugin.ts';
-import { webauthnPlugin } from './test/plugins/webauthn-plugin.ts';
+import { passkeyTestingPlugin } from './testing/wtr.ts';
+import { emulatorPlugin, TEST_EMULATOR } from './test/plugins/emulator-plugin.ts';
 import { mediaPlugin } from './test/plugins/media-plugin.ts';
 import { sdkGate } from './test/plugins/sdk-gate-plugin.ts';
 import { summaryReporter } from './test/plugins/summary-reporter.ts';
@@ -47,6 +47,9 @@ if (only.includes('firefox')) {
 }
 
 const gate = sdkGate();
+// The testing kit integrators use (passkey-elements/testing/wtr): the emulator for the run and
+// the virtual authenticators. Our own plugin adds what only this repository's tests need.
+const kit = passkeyTestingPlugin(TEST_EMULATOR);
 
 export default {
   hostname: 'localhost', // WebAuthn refuses rp id "localhost" on 127.0.0.1
@@ -63,9 +66,9 @@ export default {
   plugins: [
     gate.plugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    webauthnPlugin(),
+    kit,
     mediaPlugin(),
-    emulatorPlugin(),
+    emulatorPlugin(kit),
   ],
   // First in line: watches (and may hold or fail) every request for the SDK's file.
   middleware: [gate.middleware],

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ensureBrowsers } from '../scripts/ensure-browsers.js';
-import { DEFAULT_AUTHENTICATOR } from '../test/plugins/webauthn-plugin.js';
+import { VirtualAuthenticators } from '../testing/virtual-authenticators.js';
 import { budgetChecks, bundleSizes, cdnSizes, hankoSize, localeSizes, type SizeRow } from './bundle-sizes.js';
 import { startLab } from './lab.js';
 import { updateResults } from './results-file.js';
@@ -26,9 +26,7 @@ async function freshPage(browser: Browser, url: string, authenticator = false): 
   page.on('pageerror', (e) => console.error('page error:', (e as Error).message));
   page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
   if (authenticator) {
-    const cdp = await page.createCDPSession();
-    await cdp.send('WebAuthn.enable', { enableUI: false });
-    await cdp.send('WebAuthn.addVirtualAuthenticator', { options: DEFAULT_AUTHENTICATOR });
+    await new VirtualAuthenticators(await page.createCDPSession()).add();
   }
   await page.goto(url);
   return page;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadRulesFile } from './action-rules.js';
 import { DEFAULTS, type EmulatorOptions } from './emulator-options.js';
 
-export const USAGE = `Usage: npm run emulator -- [options]
+export const USAGE = `Usage: passkey-elements-emulator [options]   (in this repository: npm run emulator -- [options])
 
   --port N            port to listen on (env EMULATOR_PORT; default ${DEFAULTS.port}; 0 = any free port)
   --host H            interface to bind (env EMULATOR_HOST; default ${DEFAULTS.host})

@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 import { resolveCliOptions, USAGE } from './cli-options.js';
-import { startEmulator } from './emulator.js';
+import { startEmulator } from './public.js';
 
 let resolved;
 try {

@@ -38,6 +38,8 @@ export interface EmulatorHandler {
   outbox(to?: string): OutboxMessage[];
   /** Moves the emulator's clock forward (tokens live 10 minutes, codes 10, challenges 5). */
   advanceClock(seconds: number): void;
+  /** The emulator's clock, in milliseconds (moved by `advanceClock`): e.g. for an authenticator app's code. */
+  now(): number;
   /** Back to the real time. */
   resetClock(): void;
   /** Replaces the delays and failures (`EmulatorOptions.faults`); `{}` removes them. */
@@ -173,6 +175,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     advanceClock: (seconds) => {
       clockOffsetMs += seconds * 1000;
     },
+    now,
     resetClock: () => {
       clockOffsetMs = 0;
     },

@@ -1,5 +1,5 @@
 export { createEmulatorHandler, startEmulator, type EmulatorHandler, type RunningEmulator } from './emulator.js';
-export { DEFAULTS, type EmulatorOptions } from './emulator-options.js';
+export { DEFAULTS, type EmulatorOptions, type FaultOptions } from './emulator-options.js';
 export { loadRulesFile, parseRules, type ActionRules } from './action-rules.js';
 export { DEFAULT_SIGN_IN_ACTION } from './client-api.js';
 export type { OutboxMessage } from './outbox.js';

@@ -138,6 +138,6 @@ describe('emulator: command line and environment', () => {
     const code = await new Promise((r) => child.once('exit', r));
     assert.equal(code, 2);
     assert.match(err, /--port must be/);
-    assert.match(err, /Usage: npm run emulator/);
+    assert.match(err, /Usage: passkey-elements-emulator/);
   });
 });

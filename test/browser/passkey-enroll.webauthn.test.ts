@@ -2,6 +2,7 @@ import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testi
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/passkey-enroll.js';
 import type { PasskeyEnroll, PasskeyEnrollSuccessEvent } from '../../src/passkey-enroll.js';
+import { setUserPresence } from '../../testing/browser.js';
 import { backend, uniqueUser } from './support/backend.js';
 import { useCeremonyRig } from './support/ceremony-rig.js';
 import { ENROLL_EVENTS, nextEvent, recordEvents } from './support/events.js';
@@ -116,8 +117,7 @@ describe('<passkey-enroll> ceremonies', () => {
   it('stops the spinner under prefers-reduced-motion', async () => {
     const userId = uniqueUser();
     const el = await element(userId);
-    const { executeServerCommand } = await import('@web/test-runner-commands');
-    await executeServerCommand('webauthn:set-presence', { authenticatorId: rig.authenticatorId, enabled: false });
+    await setUserPresence(false);
     button(el).click();
     await waitUntil(() => el.shadowRoot!.querySelector('.spinner'));
     const spinner = el.shadowRoot!.querySelector('.spinner')!;
@@ -200,9 +200,7 @@ describe('<passkey-enroll> ceremonies', () => {
     const userId = uniqueUser();
     const el = await element(userId);
     // The authenticator waits for a touch that never comes.
-    await import('@web/test-runner-commands').then(({ executeServerCommand }) =>
-      executeServerCommand('webauthn:set-presence', { authenticatorId: rig.authenticatorId, enabled: false }),
-    );
+    await setUserPresence(false);
     button(el).click();
     await waitUntil(() => statusText(el) === 'Waiting for your device…', 'working state');
     await waitUntil(() => rig.recorder.requests.some((r) => r.url.endsWith('/registration-options')));

@@ -1,9 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { virtualAuthenticator } from './support/virtual-authenticator.js';
+import {
+  addVirtualAuthenticator,
+  emulator,
+  removeVirtualAuthenticators,
+  setUserPresence,
+} from '../../testing/browser.js';
 
-// The virtual-authenticator plugin itself, with bare navigator.credentials calls.
-describe('webauthn:* commands (CDP virtual authenticator)', () => {
+// The testing kit integrators use (passkey-elements/testing), with bare navigator.credentials calls.
+describe('passkey-elements/testing: virtual authenticators and the emulator', () => {
   const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
   const create = (signal?: AbortSignal) =>
     navigator.credentials.create({
@@ -18,33 +22,44 @@ describe('webauthn:* commands (CDP virtual authenticator)', () => {
       },
     });
 
-  afterEach(() => virtualAuthenticator.removeAll());
+  afterEach(() => removeVirtualAuthenticators());
 
   it('adds an authenticator whose credentials can be listed, then removes it', async () => {
-    const id = await virtualAuthenticator.add();
+    const authenticator = await addVirtualAuthenticator();
     await create();
-    const credentials = await virtualAuthenticator.credentials(id);
+    const credentials = await authenticator.credentials();
     expect(credentials).to.have.length(1);
     expect(credentials[0]).to.include({ rpId: 'localhost', isResidentCredential: true });
-    await executeServerCommand('webauthn:clear-credentials', { authenticatorId: id });
-    expect(await virtualAuthenticator.credentials(id)).to.have.length(0);
+    expect(credentials[0]).not.to.have.property('privateKey');
+    await authenticator.remove();
+    // Gone: a new one can take its place (Chromium allows one internal authenticator per page).
+    expect(await (await addVirtualAuthenticator()).credentials()).to.have.length(0);
   });
 
   it('fails user verification on demand with NotAllowedError', async () => {
-    const id = await virtualAuthenticator.add();
-    await virtualAuthenticator.setUserVerified(id, false);
+    const authenticator = await addVirtualAuthenticator();
+    await authenticator.setUserVerified(false);
     let error: unknown;
     await create().catch((e) => (error = e));
     expect((error as DOMException).name).to.equal('NotAllowedError');
   });
 
   it('waits for presence when automatic presence is off, until aborted', async () => {
-    const id = await virtualAuthenticator.add();
-    await executeServerCommand('webauthn:set-presence', { authenticatorId: id, enabled: false });
+    const authenticator = await addVirtualAuthenticator();
+    await setUserPresence(false);
     const controller = new AbortController();
     const pending = create(controller.signal).catch((e: DOMException) => e.name);
     setTimeout(() => controller.abort(), 200);
     expect(await pending).to.equal('AbortError');
-    expect(await virtualAuthenticator.credentials(id)).to.have.length(0);
+    expect(await authenticator.credentials()).to.have.length(0);
+  });
+
+  it('tracks and validates as a backend would, against the emulator the plugin started', async () => {
+    const config = await emulator.config();
+    expect(config.baseUrl).to.match(/^http:\/\/localhost:\d+\/v1$/);
+    const track = await emulator.track({ userId: `kit-${crypto.randomUUID()}`, action: 'high-value-transfer' });
+    expect(track.token).to.be.a('string');
+    expect(await emulator.validate(track.token!)).to.include({ isValid: false });
+    expect(await emulator.outbox('nobody@example.com')).to.deep.equal([]);
   });
 });

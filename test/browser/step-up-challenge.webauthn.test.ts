@@ -1,7 +1,8 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { PasskeyEnroll, StepUpChallenge, StepUpChallengeSuccessEvent } from '../../src/index.js';
+import { setUserPresence } from '../../testing/browser.js';
 import { backend, uniqueUser } from './support/backend.js';
 import { useCeremonyRig } from './support/ceremony-rig.js';
 import { ENROLL_EVENTS, nextEvent, recordEvents, STEP_UP_EVENTS } from './support/events.js';
@@ -234,7 +235,7 @@ describe('<step-up-challenge> ceremonies', () => {
     el.token = track.token;
     el.open = true;
     await elementUpdated(el);
-    await executeServerCommand('webauthn:set-presence', { authenticatorId: rig.authenticatorId, enabled: false });
+    await setUserPresence(false);
     const events = recordEvents(el, STEP_UP_EVENTS);
     button(el).click();
     await waitUntil(() => statusText(el) === 'Waiting for your device…');

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { findChromium } from '../../scripts/ensure-browsers.js';
-import { DEFAULT_AUTHENTICATOR } from '../plugins/webauthn-plugin.js';
+import { VirtualAuthenticators } from '../../testing/virtual-authenticators.js';
 
 // Each way into the package (built by `npm test` first) completes a real step-up in Chromium
 // with a virtual authenticator against the emulator, and the app gets the success event through
@@ -122,9 +122,7 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
 
   async function stepUpThrough(path: string): Promise<Page> {
     const page = await browser.newPage();
-    const cdp = await page.createCDPSession();
-    await cdp.send('WebAuthn.enable', { enableUI: false });
-    await cdp.send('WebAuthn.addVirtualAuthenticator', { options: DEFAULT_AUTHENTICATOR });
+    await new VirtualAuthenticators(await page.createCDPSession()).add();
     await page.goto(`${origin}${path}`);
     await page.waitForFunction(() => 'configure' in window);
     const userId = `ways-in-${path.replace(/\W/g, '')}-${Date.now()}`;

@@ -2,9 +2,20 @@ import { Authsignal } from '@authsignal/node';
 import type { TestRunnerPlugin } from '@web/test-runner';
 import { Secret, TOTP } from 'otpauth';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import type { passkeyTestingPlugin } from '../../testing/wtr.js';
 
 export const TEST_TENANT_ID = 'wtr-tenant';
-const TEST_SECRET = 'wtr-secret';
+export const TEST_SECRET = 'wtr-secret';
+
+/** The emulator our browser tests run against: the testing kit's, with these rules. */
+export const TEST_EMULATOR = {
+  tenantId: TEST_TENANT_ID,
+  secret: TEST_SECRET,
+  rules: {
+    defaultState: 'ALLOW' as const,
+    actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED' as const, 'delete-account': 'BLOCK' as const },
+  },
+};
 
 /** The calls of `@authsignal/node` that browser tests may make through `authsignal:*` commands. */
 const SERVER_METHODS = [
@@ -20,48 +31,36 @@ const SERVER_METHODS = [
 type ServerMethod = (typeof SERVER_METHODS)[number];
 
 /**
- * Runs the emulator for a wtr run and gives browser tests a "backend": the real `@authsignal/node`
- * SDK, called in Node through commands, so that nothing stands between either SDK and the emulator.
- * A second emulator that allows no test origin stands in for a misconfigured tenant.
+ * What our own browser tests need beyond the testing kit (which starts the emulator, and whose
+ * commands they use for its clock, its outbox and the virtual authenticators): a "backend", the
+ * real `@authsignal/node` SDK called in Node through `authsignal:*` commands, so that nothing
+ * stands between either SDK and the emulator; a second emulator that allows no test origin (a
+ * misconfigured tenant); emulators to stop mid-test; fault injection and the request log.
  */
-export function emulatorPlugin(): TestRunnerPlugin {
+export function emulatorPlugin(kit: ReturnType<typeof passkeyTestingPlugin>): TestRunnerPlugin {
   let emulator: RunningEmulator | undefined;
   let foreign: RunningEmulator | undefined;
   let server: Authsignal | undefined;
   const temporary = new Map<string, RunningEmulator>();
   /** Tokens the test backend has handed out, per user: counted once they exist, not when asked for. */
   const tokensIssued = new Map<string, number>();
-  let clockOffsetMs = 0;
   let origin = '';
-  const now = () => Date.now() + clockOffsetMs;
 
   return {
     name: 'authsignal-emulator',
+    // After the kit's: it has started the emulator.
     async serverStart({ config }) {
       origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
-      emulator = await startEmulator({
-        port: 0,
-        tenantId: TEST_TENANT_ID,
-        secret: TEST_SECRET,
-        origins: [origin],
-        rpId: 'localhost',
-        now,
-        printOutbox: false,
-        rules: {
-          defaultState: 'ALLOW',
-          actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED', 'delete-account': 'BLOCK' },
-        },
-      });
+      emulator = kit.emulator!;
       foreign = await startEmulator({
         port: 0,
         tenantId: TEST_TENANT_ID,
         secret: TEST_SECRET,
         origins: ['https://elsewhere.example'],
       });
-      server = new Authsignal({ apiSecretKey: TEST_SECRET, apiUrl: emulator.url });
+      server = new Authsignal({ apiSecretKey: TEST_SECRET, apiUrl: emulator.baseUrl });
     },
     async serverStop() {
-      await emulator?.close();
       await foreign?.close();
       for (const t of temporary.values()) await t.close();
     },
@@ -91,10 +90,6 @@ export function emulatorPlugin(): TestRunnerPlugin {
       if (command === 'emulator:info') {
         return { url: emulator!.url, tenantId: TEST_TENANT_ID, foreignUrl: foreign!.url };
       }
-      if (command === 'emulator:advance-clock') {
-        clockOffsetMs += Number((payload as { seconds: number }).seconds) * 1000;
-        return { clockOffsetMs };
-      }
       if (command === 'emulator:inject-fault') {
         emulator!.injectFault(payload as { userId: string; status: number; count: number });
         return {};
@@ -102,13 +97,12 @@ export function emulatorPlugin(): TestRunnerPlugin {
       if (command === 'emulator:requests') {
         return emulator!.requestsOf((payload as { userId: string }).userId);
       }
-      if (command === 'emulator:outbox') {
-        return emulator!.outbox((payload as { to: string }).to);
-      }
       if (command === 'emulator:totp') {
         // What an authenticator app shows now (or `offsetSeconds` from now) for this secret.
         const { secret, offsetSeconds = 0 } = payload as { secret: string; offsetSeconds?: number };
-        return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: now() + offsetSeconds * 1000 });
+        return new TOTP({ secret: Secret.fromBase32(secret) }).generate({
+          timestamp: emulator!.now() + offsetSeconds * 1000,
+        });
       }
       if (command === 'emulator:tokens-issued') {
         return tokensIssued.get((payload as { userId: string }).userId) ?? 0;
@@ -123,10 +117,6 @@ export function emulatorPlugin(): TestRunnerPlugin {
         await temporary.get(url)?.close();
         temporary.delete(url);
         return {};
-      }
-      if (command === 'emulator:reset-clock') {
-        clockOffsetMs = 0;
-        return { clockOffsetMs };
       }
       if (command.startsWith('authsignal:')) {
         const method = command.slice('authsignal:'.length) as ServerMethod;

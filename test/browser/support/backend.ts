@@ -1,4 +1,5 @@
 import { executeServerCommand } from '@web/test-runner-commands';
+import { emulator } from '../../../testing/browser.js';
 
 /** The host app's backend in browser tests: real `@authsignal/node` calls, run in Node by wtr. */
 export interface EmulatorInfo {
@@ -49,8 +50,8 @@ export const backend = {
   getAction: (userId: string, action: string, idempotencyKey: string) =>
     call<{ state: string }>('getAction', { userId, action, idempotencyKey }),
   /** Moves the emulator's clock forward (tokens expire after 600 s). */
-  advanceClock: (seconds: number) => executeServerCommand('emulator:advance-clock', { seconds }),
-  resetClock: () => executeServerCommand('emulator:reset-clock'),
+  advanceClock: (seconds: number) => emulator.advanceClock(seconds),
+  resetClock: () => emulator.resetClock(),
   /** The next `count` client-API requests of this user fail with `status` (a real HTTP error). */
   injectFault: (userId: string, status: number, count = 1) =>
     executeServerCommand('emulator:inject-fault', { userId, status, count }),
@@ -60,8 +61,7 @@ export const backend = {
   /** Tokens the test backend has issued for this user (counted once each exists, before the page reads it). */
   tokensIssued: (userId: string) => executeServerCommand('emulator:tokens-issued', { userId }) as Promise<number>,
   /** The codes the emulator "sent" to this address, newest first (its development outbox). */
-  outbox: (to: string) =>
-    executeServerCommand('emulator:outbox', { to }) as Promise<{ channel: string; code: string; text: string }[]>,
+  outbox: (to: string) => emulator.outbox(to),
   /** The code an authenticator app with this secret shows now (or `offsetSeconds` from now). */
   totp: (secret: string, offsetSeconds = 0) =>
     executeServerCommand('emulator:totp', { secret, offsetSeconds }) as Promise<string>,

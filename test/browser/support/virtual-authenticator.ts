@@ -1,28 +1,24 @@
-import { executeServerCommand } from '@web/test-runner-commands';
+import {
+  addVirtualAuthenticator,
+  removeVirtualAuthenticators,
+  type VirtualAuthenticator,
+  type VirtualAuthenticatorOptions,
+  type VirtualCredential,
+} from '../../../testing/browser.js';
 
-export interface VirtualCredential {
-  credentialId: string;
-  isResidentCredential: boolean;
-  rpId: string;
-  userHandle?: string;
-  signCount: number;
-}
+const added = new Map<string, VirtualAuthenticator>();
 
-/** A CDP virtual authenticator on the test page (Chromium only). */
+/** The testing kit's virtual authenticators (passkey-elements/testing), by id. */
 export const virtualAuthenticator = {
-  async add(options: Record<string, unknown> = {}): Promise<string> {
-    const { authenticatorId } = (await executeServerCommand('webauthn:add-authenticator', options)) as {
-      authenticatorId: string;
-    };
-    return authenticatorId;
+  async add(options: VirtualAuthenticatorOptions = {}): Promise<string> {
+    const authenticator = await addVirtualAuthenticator(options);
+    added.set(authenticator.id, authenticator);
+    return authenticator.id;
   },
-  removeAll: () => executeServerCommand('webauthn:remove-all'),
-  setUserVerified: (authenticatorId: string, isUserVerified: boolean) =>
-    executeServerCommand('webauthn:set-user-verified', { authenticatorId, isUserVerified }),
-  async credentials(authenticatorId: string): Promise<VirtualCredential[]> {
-    const { credentials } = (await executeServerCommand('webauthn:get-credentials', { authenticatorId })) as {
-      credentials: VirtualCredential[];
-    };
-    return credentials;
+  async removeAll(): Promise<void> {
+    added.clear();
+    await removeVirtualAuthenticators();
   },
+  setUserVerified: (id: string, verified: boolean) => added.get(id)!.setUserVerified(verified),
+  credentials: (id: string): Promise<VirtualCredential[]> => added.get(id)!.credentials(),
 };

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { findChromium } from '../../../scripts/ensure-browsers.js';
-import { DEFAULT_AUTHENTICATOR } from '../../plugins/webauthn-plugin.js';
+import { VirtualAuthenticators } from '../../../testing/virtual-authenticators.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,10 +32,7 @@ export class DemoPage {
     await page.setBypassCSP(true);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme ?? 'light' }]);
     const cdp = await page.createCDPSession();
-    await cdp.send('WebAuthn.enable', { enableUI: false });
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: DEFAULT_AUTHENTICATOR,
-    });
+    const authenticatorId = await new VirtualAuthenticators(cdp).add();
     await page.goto(url, { waitUntil: 'networkidle0' });
     return new DemoPage(browser, page, cdp, authenticatorId, url);
   }

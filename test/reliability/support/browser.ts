@@ -1,7 +1,7 @@
 import type { Authsignal } from '@authsignal/node';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { ensureBrowsers } from '../../../scripts/ensure-browsers.js';
-import { DEFAULT_AUTHENTICATOR } from '../../plugins/webauthn-plugin.js';
+import { VirtualAuthenticators } from '../../../testing/virtual-authenticators.js';
 
 /** Debian's Chromium, headless, as every browser check in this project runs it. */
 export function launchChromium(): Promise<Browser> {
@@ -20,8 +20,7 @@ export async function pageWithAuthenticator(
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('page error:', (error as Error).message));
   const cdp = await page.createCDPSession();
-  await cdp.send('WebAuthn.enable', { enableUI: false });
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: DEFAULT_AUTHENTICATOR });
+  const authenticatorId = await new VirtualAuthenticators(cdp).add();
   await page.goto(url);
   return { page, cdp, authenticatorId };
 }
