@@ -4,7 +4,17 @@ import lit from 'eslint-plugin-lit';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', '.data/', 'bench/.tmp/', 'custom-elements.json'] },
+  {
+    ignores: [
+      '**/node_modules/',
+      'dist/',
+      'examples/*/dist/',
+      'coverage/',
+      '.data/',
+      'bench/.tmp/',
+      'custom-elements.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,12 +32,18 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // The integrator projects' browser code and browser tests (mocha, as web-test-runner runs them).
+    files: ['examples/*/app.js', 'examples/*/main.js', 'examples/*/test/**/*.test.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+  },
+  {
     files: [
       'demo/server/**/*.ts',
       'emulator/**/*.ts',
       'shared/**/*.ts',
       'testing/**/*.ts',
-      'examples/**/*.{js,mjs,ts}',
+      'examples/*/backend.js',
+      'examples/**/*.{mjs,ts}',
       'test/node/**/*.ts',
       'test/plugins/**/*.ts',
       'test/reliability/**/*.ts',

@@ -5,7 +5,7 @@
 
 /** A DevTools-protocol session: puppeteer's `page.createCDPSession()` and Playwright's `newCDPSession()` both fit. */
 export interface CdpSession {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each library types its own protocol map
+  // `any`: puppeteer and Playwright each type their own protocol map.
   send(method: any, params?: any): Promise<any>;
 }
 

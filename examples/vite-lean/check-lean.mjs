@@ -25,9 +25,9 @@ const serverOnly = [
   'playwright-core',
 ];
 assert.deepEqual(
-  serverOnly.filter((name) => installed.has(name)),
+  serverOnly.filter((name) => installed.has(name) || existsSync(`node_modules/${name}`)),
   [],
-  'no Node server dependency for production',
+  'no Node server dependency installed',
 );
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
