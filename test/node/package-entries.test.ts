@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 // `npm test` builds first; these check the built package the way a consumer gets it.
@@ -113,6 +113,36 @@ describe('the npm package', () => {
       readFileSync('dist/cdn/passkey-elements.iife.js', 'utf8'),
       /^!function|^var PasskeyElements|^\(function/,
     );
+  });
+
+  it('ships the emulator and the testing kit as compiled JavaScript with types, the emulator also as a command', async () => {
+    for (const entry of ['emulator', 'testing', 'testing/wtr', 'testing/playwright']) {
+      const target = (pkg.exports as Record<string, { types: string; import: string }>)[`./${entry}`]!;
+      assert.match(target.import, /^\.\/dist\/kit\/.+\.js$/, entry);
+      assert.match(target.types, /^\.\/dist\/kit\/.+\.d\.ts$/, entry);
+      assert.doesNotMatch(
+        readFileSync(target.import, 'utf8'),
+        /from ['"][^'"]+\.ts['"]/,
+        `${entry}: no TypeScript at run time`,
+      );
+    }
+    const bin = (pkg.bin as Record<string, string>)['passkey-elements-emulator']!;
+    assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+    // The compiled emulator starts, answers and stops (examples/ runs it under plain Node).
+    const { startEmulator } = (await import(
+      new URL(`../../${(pkg.exports as any)['./emulator'].import}`, import.meta.url).href
+    )) as {
+      startEmulator: () => Promise<{ baseUrl: string; close(): Promise<void> }>;
+    };
+    const emulator = await startEmulator();
+    assert.equal((await fetch(`${emulator.baseUrl}/users/x`)).status, 401);
+    await emulator.close();
+    // Its Node dependencies are optional peers: an app that only uses the elements installs none.
+    for (const name of ['@simplewebauthn/server', 'jose', 'otpauth', '@web/test-runner-commands', 'playwright-core']) {
+      assert.equal((pkg.peerDependenciesMeta as Record<string, { optional: boolean }>)[name]?.optional, true, name);
+      assert.equal((pkg.dependencies as Record<string, string>)[name], undefined, name);
+    }
+    assert.equal(existsSync('dist/kit/emulator/test'), false, 'no tests in the package');
   });
 
   it('declares its exports, side effects, manifest and files', () => {
