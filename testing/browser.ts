@@ -1,4 +1,5 @@
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { OutboxMessage } from '../emulator/outbox.js';
 import type { VirtualAuthenticatorOptions, VirtualCredential } from './virtual-authenticators.js';
 
 /*
@@ -76,15 +77,6 @@ export interface ValidateResult {
   verificationMethod?: string;
 }
 
-/** A code the emulator "sent". */
-export interface OutboxMessage {
-  channel: 'EMAIL' | 'SMS';
-  to: string;
-  code: string;
-  text: string;
-  sentAt: string;
-}
-
 /** The emulator the plugin started, as your backend and your page see it. */
 export const emulator = {
   /** What the elements take: `base-url` (with `/v1`) and `tenant-id`. */
@@ -106,3 +98,4 @@ export const emulator = {
 };
 
 export type { VirtualAuthenticatorOptions, VirtualCredential } from './virtual-authenticators.js';
+export type { OutboxMessage };

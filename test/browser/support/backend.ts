@@ -1,5 +1,5 @@
 import { executeServerCommand } from '@web/test-runner-commands';
-import { emulator } from '../../../testing/browser.js';
+import { emulator, type ValidateResult as KitValidateResult } from '../../../testing/browser.js';
 
 /** The host app's backend in browser tests: real `@authsignal/node` calls, run in Node by wtr. */
 export interface EmulatorInfo {
@@ -16,15 +16,8 @@ export interface TrackResult {
   isEnrolled: boolean;
 }
 
-export interface ValidateResult {
-  isValid: boolean;
-  state?: string;
-  userId?: string;
-  action?: string;
-  idempotencyKey?: string;
-  verificationMethod?: string;
-  error?: string;
-}
+/** `validateChallenge`'s answer (the kit's type), and the error the node SDK may add. */
+export type ValidateResult = KitValidateResult & { error?: string };
 
 export interface ServerError {
   statusCode?: number;
