@@ -31,9 +31,11 @@ try {
     readdirSync(scratch).find((f) => f.endsWith('.tgz'))!,
   );
 
+  // EXAMPLES=svelte,nextjs narrows the run.
+  const only = process.env.EXAMPLES?.split(',');
   for (const name of readdirSync('examples')) {
     const source = resolve('examples', name);
-    if (!existsSync(join(source, 'package.json'))) continue;
+    if (!existsSync(join(source, 'package.json')) || (only && !only.includes(name))) continue;
     const dir = join(scratch, name);
     cpSync(source, dir, { recursive: true, filter: (path) => !path.includes('node_modules') });
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
