@@ -26,4 +26,27 @@ describe('README testing snippets', () => {
       assert.equal(shown, readFileSync(path!, 'utf8').replace(/\n$/, ''));
     });
   }
+
+  // The framework snippets: the part of each example between its `readme:start` and `readme:end` lines.
+  const regions = [...readme.matchAll(/<!-- (examples\/[\w./-]+)#readme -->\n\n```\w*\n([\s\S]*?)\n```/g)];
+  it('shows one tested snippet per framework example', () => {
+    assert.deepEqual(
+      regions.map((r) => r[1]),
+      [
+        'examples/angular/src/app/app.component.ts',
+        'examples/svelte/src/App.svelte',
+        'examples/nextjs/app/transfer.tsx',
+      ],
+    );
+  });
+  for (const [, path, shown] of regions) {
+    it(`shows the marked part of ${path} as it is`, () => {
+      const lines = readFileSync(path!, 'utf8').split('\n');
+      const from = lines.findIndex((l) => l.includes('readme:start'));
+      const to = lines.findIndex((l) => l.includes('readme:end'));
+      const body = lines.slice(from + 1, to);
+      const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+      assert.equal(shown, body.map((l) => l.slice(indent)).join('\n'));
+    });
+  }
 });

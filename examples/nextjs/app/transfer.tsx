@@ -40,6 +40,7 @@ export function Transfer({ tenantId, baseUrl }: { tenantId: string; baseUrl: str
         <input id="amount" value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
         <button type="submit">Send</button>
       </form>
+      {/* readme:start */}
       <StepUpChallenge
         tenantId={tenantId}
         baseUrl={baseUrl}
@@ -51,6 +52,7 @@ export function Transfer({ tenantId, baseUrl }: { tenantId: string; baseUrl: str
       >
         <span slot="description">Confirm the transfer of ${amount}</span>
       </StepUpChallenge>
+      {/* readme:end */}
       <p role="status">{status}</p>
     </>
   );

@@ -23,6 +23,7 @@ const post = (path: string, body: object) =>
         <input id="amount" #amount inputmode="decimal" />
         <button type="submit">Send</button>
       </form>
+      <!-- readme:start -->
       <step-up-challenge
         [tenantId]="config.tenantId"
         [baseUrl]="config.baseUrl"
@@ -34,6 +35,7 @@ const post = (path: string, body: object) =>
       >
         <span slot="description">Confirm the transfer of {{ '$' + amount.value }}</span>
       </step-up-challenge>
+      <!-- readme:end -->
     }
     <p role="status">{{ status() }}</p>
   `,
