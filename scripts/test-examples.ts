@@ -36,6 +36,7 @@ try {
   for (const name of readdirSync('examples')) {
     const source = resolve('examples', name);
     if (!existsSync(join(source, 'package.json')) || (only && !only.includes(name))) continue;
+    const started = performance.now();
     const dir = join(scratch, name);
     cpSync(source, dir, { recursive: true, filter: (path) => !path.includes('node_modules') });
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -57,6 +58,7 @@ try {
         failed++;
       }
     }
+    console.log(`== examples/${name}: ${Math.round((performance.now() - started) / 1000)} s, install included`);
   }
 } catch (error) {
   console.error(`test:examples: ${(error as Error).message}`);
