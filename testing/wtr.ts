@@ -9,15 +9,6 @@ export interface PasskeyTestingOptions extends Omit<EmulatorOptions, 'port' | 'd
   origins?: string[];
 }
 
-/** What `track` answers through `emulator.track()` in a test. */
-export interface TrackAnswer {
-  state: string;
-  token?: string;
-  idempotencyKey: string;
-  isEnrolled?: boolean;
-  allowedVerificationMethods?: string[];
-}
-
 interface PuppeteerPage {
   createCDPSession(): Promise<{ send(method: string, params?: object): Promise<unknown> }>;
 }

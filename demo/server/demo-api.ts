@@ -6,6 +6,7 @@ import type { ApiRequest, ApiResponse, Router } from '../../shared/router.js';
 import { type Account, type BankStore, type Transfer } from './bank-store.js';
 import { parseAmount, parseRecipient, STARTING_BALANCE_CENTS, STEP_UP_THRESHOLD_CENTS, formatCents } from './money.js';
 import type { PasswordHasher } from './password-hasher.js';
+import { normalizeEmail, normalizePhoneNumber } from '../../shared/contact.js';
 import { HttpError } from '../../shared/http-error.js';
 
 export const SESSION_COOKIE = 'bank_session';
@@ -31,17 +32,15 @@ const transferView = (t: Transfer) => ({
 /** An optional email address: undefined when absent, else a plausible address or a 400. */
 function parseEmail(value: unknown): string | undefined {
   if (value === undefined || value === '') return undefined;
-  const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    throw new HttpError(400, 'invalid_email', 'Enter an email address like ada@example.com.');
-  }
-  return email;
+  const email = typeof value === 'string' && value.length <= 254 ? normalizeEmail(value) : undefined;
+  if (!email) throw new HttpError(400, 'invalid_email', 'Enter an email address like ada@example.com.');
+  return email.toLowerCase();
 }
 
 /** A phone number in international (E.164) form, or a 400. */
 function parsePhoneNumber(value: unknown): string {
-  const phone = typeof value === 'string' ? value.replace(/[\s()-]/g, '') : '';
-  if (!/^\+[1-9]\d{6,14}$/.test(phone)) {
+  const phone = typeof value === 'string' ? normalizePhoneNumber(value) : undefined;
+  if (!phone) {
     throw new HttpError(400, 'invalid_phone', 'Enter the phone number in international form, like +64 27 123 4567.');
   }
   return phone;
