@@ -110,7 +110,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     rateLimiter: rateLimit
       ? new RateLimiter(rateLimit.max, rateLimit.windowSeconds * 1000, now)
       : new RateLimiter(Infinity, 1, now),
-    faults: Object.assign(new FaultInjector(), { options: options.faults ?? {} }),
+    faults: new FaultInjector(options.faults),
     requestLog: new RequestLog(),
     now,
     baseUrl: () => baseUrl,

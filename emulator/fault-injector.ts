@@ -13,8 +13,8 @@ export interface Fault {
 
 export class FaultInjector {
   private readonly faults = new Map<string, Fault>();
-  /** Route-wide delays and failures (`EmulatorOptions.faults`). */
-  options: FaultOptions = {};
+  /** Route-wide delays and failures (`EmulatorOptions.faults`); `setFaults()` replaces them. */
+  constructor(public options: FaultOptions = {}) {}
 
   add(fault: Fault): void {
     this.faults.set(fault.userId, { ...fault });
