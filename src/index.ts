@@ -1,5 +1,6 @@
 export * from './passkey-enroll.js';
 export * from './step-up-challenge.js';
+export * from './passkey-sign-in.js';
 export type { PasskeyErrorDetail } from './events/passkey-enroll-error.js';
 export type { MethodErrorCode, PasskeyErrorCode, StepUpErrorCode } from './internal/error-codes.js';
 export type { CodeMethod, VerificationMethod } from './internal/verification-method.js';
@@ -7,6 +8,7 @@ export type { ShippedLocale } from './i18n/locale-codes.js';
 export type {
   CeremonyStrings,
   PasskeyEnrollStrings,
+  PasskeySignInStrings,
   StepUpChallengeStrings,
   StepUpMethodStrings,
   PartialStrings,

@@ -7,6 +7,12 @@ import { VirtualAuthenticators, type VirtualAuthenticatorOptions } from './virtu
 export interface PasskeyTestingOptions extends Omit<EmulatorOptions, 'port' | 'dataFile'> {
   /** Origins the emulator allows. Default: the test server's own (`http://localhost:<port>`). */
   origins?: string[];
+  /**
+   * The per-minute limit on client requests. Default: none, unlike the emulator's own default (30
+   * a minute per address): every page of a test run comes from one address, and a suite that signs
+   * in a dozen times a minute would meet it. Pass one to test your handling of `rate-limited`.
+   */
+  rateLimit?: EmulatorOptions['rateLimit'];
 }
 
 interface PuppeteerPage {
@@ -63,6 +69,7 @@ export function passkeyTestingPlugin(options: PasskeyTestingOptions = {}): TestR
       emulator = await startEmulator({
         printOutbox: false,
         rpId: 'localhost',
+        rateLimit: false,
         ...options,
         origins: options.origins ?? [`http://${config.hostname ?? 'localhost'}:${config.port}`],
       });

@@ -6,3 +6,7 @@ export * from './step-up-challenge-start.js';
 export * from './step-up-challenge-success.js';
 export * from './step-up-challenge-cancel.js';
 export * from './step-up-challenge-error.js';
+export * from './passkey-sign-in-start.js';
+export * from './passkey-sign-in-success.js';
+export * from './passkey-sign-in-cancel.js';
+export * from './passkey-sign-in-error.js';

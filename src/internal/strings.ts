@@ -15,6 +15,9 @@ export interface CeremonyStrings {
 /** Every visible string of `<passkey-enroll>`; override any of them with the `strings` property. */
 export type PasskeyEnrollStrings = CeremonyStrings;
 
+/** Every visible string of `<passkey-sign-in>`; override any of them with the `strings` property. */
+export type PasskeySignInStrings = CeremonyStrings;
+
 /** Every visible string of `<step-up-challenge>`; override any of them with the `strings` property. */
 export interface StepUpChallengeStrings extends CeremonyStrings {
   /** Heading of the modal dialog. */
@@ -66,7 +69,7 @@ export interface StepUpMethodStrings {
 export type PartialStrings<T> = { [K in keyof T]?: T[K] extends Record<string, string> ? Partial<T[K]> : T[K] };
 
 /**
- * A whole language for both elements, for `registerTranslation()`. Every key is required, so a
+ * A whole language for the elements, for `registerTranslation()`. Every key is required, so a
  * translation that misses one does not compile.
  */
 export interface PasskeyTranslation {
@@ -76,6 +79,11 @@ export interface PasskeyTranslation {
   stepUpChallenge: StepUpChallengeStrings;
   /** The step-up's code-based methods; without them, the shipped ones for the language, else English. */
   stepUpMethods?: StepUpMethodStrings;
+  /**
+   * `<passkey-sign-in>`; without it, English. Optional, so that translations written before the
+   * element still compile, and English sign-in strings load only with the sign-in element.
+   */
+  passkeySignIn?: PasskeySignInStrings;
 }
 
 /** Defaults with overrides applied; nested error messages merge key by key. */

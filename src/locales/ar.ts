@@ -39,5 +39,18 @@ const translation: PasskeyTranslation = {
     close: 'إلغاء',
     errors,
   },
+  passkeySignIn: {
+    button: 'تسجيل الدخول بمفتاح مرور',
+    working,
+    success: 'تم تسجيل الدخول.',
+    cancelled: 'لم يُستخدم أي مفتاح مرور. يمكنك المحاولة مرة أخرى، أو تسجيل الدخول بطريقة أخرى.',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'استغرق تسجيل الدخول وقتًا طويلًا. يُرجى المحاولة مرة أخرى.',
+      'no-passkey': 'مفتاح المرور هذا غير مسجَّل لدينا. سجِّل الدخول بطريقة أخرى.',
+    },
+  },
 };
 export default translation;

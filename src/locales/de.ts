@@ -40,5 +40,18 @@ const translation: PasskeyTranslation = {
     close: 'Abbrechen',
     errors,
   },
+  passkeySignIn: {
+    button: 'Mit Passkey anmelden',
+    working,
+    success: 'Angemeldet.',
+    cancelled: 'Es wurde kein Passkey verwendet. Sie können es erneut versuchen oder sich auf andere Weise anmelden.',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'Die Anmeldung hat zu lange gedauert. Bitte versuchen Sie es erneut.',
+      'no-passkey': 'Dieser Passkey ist bei uns nicht registriert. Melden Sie sich auf andere Weise an.',
+    },
+  },
 };
 export default translation;

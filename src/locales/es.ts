@@ -40,5 +40,18 @@ const translation: PasskeyTranslation = {
     close: 'Cancelar',
     errors,
   },
+  passkeySignIn: {
+    button: 'Iniciar sesión con una llave de acceso',
+    working,
+    success: 'Sesión iniciada.',
+    cancelled: 'No se usó ninguna llave de acceso. Puedes volver a intentarlo o iniciar sesión de otra forma.',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'El inicio de sesión tardó demasiado. Vuelve a intentarlo.',
+      'no-passkey': 'Esta llave de acceso no está registrada con nosotros. Inicia sesión de otra forma.',
+    },
+  },
 };
 export default translation;

@@ -40,5 +40,18 @@ const translation: PasskeyTranslation = {
     close: 'Annuler',
     errors,
   },
+  passkeySignIn: {
+    button: 'Se connecter avec une clé d’accès',
+    working,
+    success: 'Connecté.',
+    cancelled: 'Aucune clé d’accès n’a été utilisée. Vous pouvez réessayer ou vous connecter autrement.',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'La connexion a pris trop de temps. Veuillez réessayer.',
+      'no-passkey': 'Cette clé d’accès n’est pas enregistrée chez nous. Connectez-vous autrement.',
+    },
+  },
 };
 export default translation;

@@ -40,5 +40,18 @@ const translation: PasskeyTranslation = {
     close: 'Annulla',
     errors,
   },
+  passkeySignIn: {
+    button: 'Accedi con una passkey',
+    working,
+    success: 'Accesso effettuato.',
+    cancelled: 'Non è stata usata alcuna passkey. Puoi riprovare o accedere in un altro modo.',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'L’accesso ha richiesto troppo tempo. Riprova.',
+      'no-passkey': 'Questa passkey non è registrata presso di noi. Accedi in un altro modo.',
+    },
+  },
 };
 export default translation;

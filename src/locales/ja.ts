@@ -40,5 +40,18 @@ const translation: PasskeyTranslation = {
     close: 'キャンセル',
     errors,
   },
+  passkeySignIn: {
+    button: 'パスキーでサインイン',
+    working,
+    success: 'サインインしました。',
+    cancelled: 'パスキーは使用されませんでした。もう一度お試しいただくか、別の方法でサインインしてください。',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'サインインに時間がかかりすぎました。もう一度お試しください。',
+      'no-passkey': 'このパスキーは登録されていません。別の方法でサインインしてください。',
+    },
+  },
 };
 export default translation;

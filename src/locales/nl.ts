@@ -40,5 +40,18 @@ const translation: PasskeyTranslation = {
     close: 'Annuleren',
     errors,
   },
+  passkeySignIn: {
+    button: 'Inloggen met een passkey',
+    working,
+    success: 'Ingelogd.',
+    cancelled: 'Er is geen passkey gebruikt. Je kunt het opnieuw proberen of op een andere manier inloggen.',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'Het inloggen duurde te lang. Probeer het opnieuw.',
+      'no-passkey': 'Deze passkey is bij ons niet geregistreerd. Log op een andere manier in.',
+    },
+  },
 };
 export default translation;

@@ -40,5 +40,18 @@ const translation: PasskeyTranslation = {
     close: 'Anuluj',
     errors,
   },
+  passkeySignIn: {
+    button: 'Zaloguj się kluczem dostępu',
+    working,
+    success: 'Zalogowano.',
+    cancelled: 'Nie użyto klucza dostępu. Możesz spróbować ponownie lub zalogować się w inny sposób.',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'Logowanie trwało zbyt długo. Spróbuj ponownie.',
+      'no-passkey': 'Ten klucz dostępu nie jest u nas zarejestrowany. Zaloguj się w inny sposób.',
+    },
+  },
 };
 export default translation;

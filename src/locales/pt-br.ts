@@ -40,5 +40,18 @@ const translation: PasskeyTranslation = {
     close: 'Cancelar',
     errors,
   },
+  passkeySignIn: {
+    button: 'Entrar com uma chave de acesso',
+    working,
+    success: 'Você entrou.',
+    cancelled: 'Nenhuma chave de acesso foi usada. Você pode tentar de novo ou entrar de outra forma.',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'A entrada demorou demais. Tente de novo.',
+      'no-passkey': 'Esta chave de acesso não está registrada conosco. Entre de outra forma.',
+    },
+  },
 };
 export default translation;

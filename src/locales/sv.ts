@@ -40,5 +40,18 @@ const translation: PasskeyTranslation = {
     close: 'Avbryt',
     errors,
   },
+  passkeySignIn: {
+    button: 'Logga in med passkey',
+    working,
+    success: 'Inloggad.',
+    cancelled: 'Ingen passkey användes. Du kan försöka igen eller logga in på ett annat sätt.',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': 'Inloggningen tog för lång tid. Försök igen.',
+      'no-passkey': 'Den här passkeyn är inte registrerad hos oss. Logga in på ett annat sätt.',
+    },
+  },
 };
 export default translation;

@@ -39,5 +39,18 @@ const translation: PasskeyTranslation = {
     close: '取消',
     errors,
   },
+  passkeySignIn: {
+    button: '使用通行密钥登录',
+    working,
+    success: '已登录。',
+    cancelled: '未使用通行密钥。你可以重试，或用其他方式登录。',
+    unsupported,
+    retry,
+    errors: {
+      ...errors,
+      'expired-token': '登录耗时过长，请重试。',
+      'no-passkey': '此通行密钥未在我们这里注册。请用其他方式登录。',
+    },
+  },
 };
 export default translation;

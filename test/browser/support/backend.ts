@@ -40,6 +40,8 @@ export const backend = {
   validate: (args: { token: string; userId?: string; action?: string }) =>
     call<ValidateResult>('validateChallenge', args),
   getAuthenticators: (userId: string) => call<{ userAuthenticatorId: string }[]>('getAuthenticators', { userId }),
+  deleteAuthenticator: (userId: string, userAuthenticatorId: string) =>
+    call<unknown>('deleteAuthenticator', { userId, userAuthenticatorId }),
   getAction: (userId: string, action: string, idempotencyKey: string) =>
     call<{ state: string }>('getAction', { userId, action, idempotencyKey }),
   /** Moves the emulator's clock forward (tokens expire after 600 s). */

@@ -43,3 +43,10 @@ export const STEP_UP_EVENTS = [
   'step-up-challenge-cancel',
   'step-up-challenge-error',
 ] as const;
+
+export const SIGN_IN_EVENTS = [
+  'passkey-sign-in-start',
+  'passkey-sign-in-success',
+  'passkey-sign-in-cancel',
+  'passkey-sign-in-error',
+] as const;
