@@ -45,6 +45,7 @@ export class AutofillController implements ReactiveController {
   /** Takes the page's conditional request for this element; false when another element holds it. */
   claim(): boolean {
     if (holder && holder !== this) return false;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page-wide holder is this controller
     holder = this;
     return true;
   }
