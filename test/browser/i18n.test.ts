@@ -3,12 +3,14 @@ import '../../src/index.js';
 import {
   registerTranslation,
   type PasskeyEnroll,
+  type PasskeySignIn,
   type PasskeyTranslation,
   type StepUpChallenge,
 } from '../../src/index.js';
 import { SHIPPED_LOCALES } from '../../src/i18n/locale-codes.js';
 import { loadLocale } from '../../src/i18n/locale-loader.js';
 import en from '../../src/locales/en.js';
+import enSignIn from '../../src/locales/sign-in/en.js';
 import { buttonLabel } from './support/dom.js';
 import { nextEvent } from './support/events.js';
 
@@ -56,8 +58,9 @@ describe('languages', () => {
       typeof value === 'string'
         ? [[path, value]]
         : Object.entries(value as object).flatMap(([key, inner]) => leaves(inner, `${path}.${key}`));
-    const english = new Map(leaves(en));
-    expect(english.size).to.equal(1 + 15 + 17, 'dir, 6+9 enroll strings, 8+9 step-up strings');
+    // English sign-in strings come with the sign-in element; every other language ships them in its file.
+    const english = new Map(leaves({ ...en, passkeySignIn: enSignIn }));
+    expect(english.size).to.equal(1 + 15 + 17 + 15, 'dir, 6+9 enroll, 8+9 step-up, 6+9 sign-in strings');
     for (const [locale, translation] of translations) {
       const strings = new Map(leaves(translation));
       expect([...strings.keys()], locale).to.deep.equal([...english.keys()]);
@@ -104,6 +107,21 @@ describe('languages', () => {
       expect(errorText(stepUp)).to.equal(t.stepUpChallenge.errors.configuration);
       await expect(stepUp).to.be.accessible();
       dialog.close();
+
+      const signIn = await fixture<PasskeySignIn>(
+        html`<passkey-sign-in lang=${locale} autofill
+          ><label>${t.passkeySignIn!.button} <input name="username" autocomplete="username" /></label
+        ></passkey-sign-in>`,
+      );
+      await untilLabel(signIn, t.passkeySignIn!.button);
+      expect(direction(signIn)).to.equal(t.dir);
+      button(signIn).click();
+      const signInError = await nextEvent<CustomEvent<{ message: string }>>(signIn, ['passkey-sign-in-error']);
+      expect(signInError.detail.message).to.equal(t.passkeySignIn!.errors.configuration);
+      await elementUpdated(signIn);
+      expect(errorText(signIn)).to.equal(t.passkeySignIn!.errors.configuration);
+      expect(label(signIn)).to.equal(t.passkeySignIn!.retry);
+      await expect(signIn).to.be.accessible();
     });
   }
 
@@ -239,6 +257,21 @@ describe('languages', () => {
       await waitUntil(() => errorText(el) === translations.get('fr')!.passkeyEnroll.errors.configuration);
     });
 
+    it('<passkey-sign-in>: a translation without its strings falls back to English; with them, uses them', async () => {
+      registerTranslation('eo', { dir: 'ltr', passkeyEnroll: en.passkeyEnroll, stepUpChallenge: en.stepUpChallenge });
+      const el = await fixture<PasskeySignIn>(html`<passkey-sign-in lang="eo"></passkey-sign-in>`);
+      await untilLabel(el, enSignIn.button);
+      registerTranslation('eo', {
+        dir: 'ltr',
+        passkeyEnroll: en.passkeyEnroll,
+        stepUpChallenge: en.stepUpChallenge,
+        passkeySignIn: { ...enSignIn, button: 'Ensaluti per ŝlosilo' },
+      });
+      await untilLabel(el, 'Ensaluti per ŝlosilo');
+      el.strings = { button: 'Continue with a passkey' };
+      await untilLabel(el, 'Continue with a passkey');
+    });
+
     it('registerTranslation adds a language, replaces a shipped one, and elements switch at once', async () => {
       const ko: PasskeyTranslation = {
         dir: 'ltr',
@@ -293,6 +326,11 @@ describe('languages', () => {
       const box = button(el).getBoundingClientRect();
       expect(icon.left + icon.width / 2).to.be.greaterThan(box.left + box.width / 2);
       await expect(el).to.be.accessible();
+
+      const signIn = await fixture<PasskeySignIn>(html`<passkey-sign-in lang="ar"></passkey-sign-in>`);
+      await untilLabel(signIn, translations.get('ar')!.passkeySignIn!.button);
+      expect(direction(signIn)).to.equal('rtl');
+      expect(await buttonSide(signIn)).to.equal('start-right');
 
       const ltr = await fixture<PasskeyEnroll>(html`<passkey-enroll lang="en"></passkey-enroll>`);
       expect(await buttonSide(ltr)).to.equal('start-left');

@@ -150,9 +150,10 @@ export class PasskeySignIn extends LitElement {
 
   /** Starts the page's conditional request for this element, when everything it needs is there. */
   #listen(): void {
-    if (!this.autofill || !this.isConnected || this.#autofill.active || this.#ceremony.busy) return;
-    if (this.#ceremony.state.status == 'success' || !webAuthnSupported() || !this.tenantId || !this.action) return;
+    if (!this.autofill || !this.isConnected) return;
     if (!this.#field()) return this.#warn('has no <input> inside it: autofill is off');
+    if (this.#autofill.active || this.#ceremony.busy || this.#ceremony.state.status == 'success') return;
+    if (!webAuthnSupported() || !this.tenantId || !this.action) return;
     if (!this.#autofill.claim()) return this.#warn('is not the first on this page: autofill stays with the first');
     let picked: ((outcome: Outcome<PasskeySignInSuccessDetail>) => void) | undefined;
     this.#autofill
