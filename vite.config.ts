@@ -127,7 +127,7 @@ const localeEntries = Object.fromEntries(
 const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^react($|\/)/];
 
 /**
- * `npm run build` runs three modes:
+ * `npm run build` runs five modes:
  * - default: dist/*.js, ES modules for bundlers (one file per source module, so they tree-shake;
  *   lit, @lit/react, react and @authsignal/browser stay imports);
  * - `cdn`: dist/cdn/passkey-elements.js, one self-contained ES module that renders both elements
@@ -136,10 +136,17 @@ const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^
  *   names them), and dist/cdn/locales/<code>.js and locales/methods/<code>.js, translations as
  *   modules of plain data;
  * - `iife`: dist/cdn/passkey-elements.iife.js, the first of those as a classic script (it loads
- *   the same SDK and locale modules, with `import()`).
+ *   the same SDK and locale modules, with `import()`);
+ * - `cdn-sign-in` and `iife-sign-in`: dist/cdn/passkey-sign-in.js and passkey-sign-in.iife.js,
+ *   `<passkey-sign-in>` alone (Lit and our code again: a sign-in page rarely shows the other two),
+ *   built apart so that neither build shares a chunk with the other; they load the same SDK and
+ *   locale files, so a page with both shares one SDK (and its page-wide state).
  */
 export default defineConfig(({ mode }) => {
-  const cdn = mode === 'cdn' || mode === 'iife';
+  const iife = mode.startsWith('iife');
+  const cdn = iife || mode.startsWith('cdn');
+  // <passkey-sign-in> is a CDN file of its own (both forms): a page of the other two does not pay for it.
+  const signIn = mode.endsWith('-sign-in');
   return {
     plugins: [
       minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
@@ -149,30 +156,34 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       outDir: cdn ? 'dist/cdn' : 'dist',
       // The default build runs first and starts from an empty dist/; the IIFE joins the CDN module.
-      emptyOutDir: mode !== 'iife',
+      emptyOutDir: mode === 'cdn' || !cdn,
       sourcemap: true,
       minify: cdn,
       lib: cdn
         ? {
             entry: process.env.FLOOR
               ? 'src/__floor.ts'
-              : mode === 'iife'
-                ? 'src/index.ts'
-                : {
-                    'passkey-elements': 'src/index.ts',
-                    'passkey-elements-sdk': 'src/sdk/passkey-ceremonies.ts',
-                    'passkey-elements-methods': `${METHODS.slice(1)}/method-chooser.ts`,
-                    ...localeEntries,
-                  },
-            name: 'PasskeyElements',
-            formats: [mode === 'iife' ? 'iife' : 'es'],
-            fileName: (_format, entry) => (mode === 'iife' ? 'passkey-elements.iife.js' : `${entry}.js`),
+              : signIn
+                ? { 'passkey-sign-in': 'src/passkey-sign-in.ts' }
+                : iife
+                  ? 'src/cdn-bundle.ts'
+                  : {
+                      'passkey-elements': 'src/cdn-bundle.ts',
+                      'passkey-elements-sdk': 'src/sdk/passkey-ceremonies.ts',
+                      'passkey-elements-methods': `${METHODS.slice(1)}/method-chooser.ts`,
+                      ...localeEntries,
+                    },
+            name: signIn ? 'PasskeySignInElement' : 'PasskeyElements',
+            formats: [iife ? 'iife' : 'es'],
+            fileName: (_format, entry) =>
+              iife ? `${signIn ? 'passkey-sign-in' : 'passkey-elements'}.iife.js` : `${entry}.js`,
           }
         : {
             entry: {
               index: 'src/index.ts',
               'passkey-enroll': 'src/passkey-enroll.ts',
               'step-up-challenge': 'src/step-up-challenge.ts',
+              'passkey-sign-in': 'src/passkey-sign-in.ts',
               react: 'src/react.ts',
             },
             formats: ['es'],
@@ -182,7 +193,7 @@ export default defineConfig(({ mode }) => {
             // Vite keeps whitespace in ES library builds (for tree-shaking); a CDN bundle is final.
             output: { minify: true },
             // A classic script has no import.meta: cdn-locale-loader.ts reads document.currentScript there.
-            ...(mode === 'iife' ? { transform: { define: { 'import.meta.url': 'undefined' } } } : {}),
+            ...(iife ? { transform: { define: { 'import.meta.url': 'undefined' } } } : {}),
           }
         : {
             external: dependencies,

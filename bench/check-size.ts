@@ -1,7 +1,8 @@
-import { budgetChecks, cdnSizes, CRITICAL_PATH_GOAL_BYTES } from './bundle-sizes.js';
+import { budgetChecks, cdnSizes, CRITICAL_PATH_GOAL_BYTES, signInLeaks } from './bundle-sizes.js';
 
 // `npm run size` (CI): for the ES module and the classic script, what a page fetches before both
-// elements render, and all it has fetched once a ceremony runs, each against its gzip budget.
+// elements render (and a sign-in page before its element renders), and all it has fetched once a
+// ceremony runs, each against its gzip budget; and that pages without <passkey-sign-in> carry none of it.
 // Sizes are deterministic.
 const cdn = cdnSizes();
 for (const row of Object.values(cdn))
@@ -12,6 +13,16 @@ for (const check of budgetChecks(cdn)) {
   if (!ok) over++;
   (ok ? console.log : console.error)(
     `${ok ? 'within' : 'OVER'}: ${check.name}: ${check.bytes} of ${check.budget} bytes gzip`,
+  );
+}
+// A page of the other two elements does not pay for <passkey-sign-in>, in any split bundle.
+const leaks = await signInLeaks();
+if (leaks.length) {
+  over++;
+  console.error(`OVER: <passkey-sign-in> code in a page that does not use it: ${leaks.join('; ')}`);
+} else {
+  console.log(
+    'within: no <passkey-sign-in> code in the CDN files of the other two, nor in an app bundling their entries',
   );
 }
 const critical = Math.max(cdn.module.gzip, cdn.classic.gzip);

@@ -6,8 +6,9 @@
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 import type { JSX } from 'preact';
 import type { PasskeyEnroll } from './components/passkey-enroll/passkey-enroll.component.js';
+import type { PasskeySignIn } from './components/passkey-sign-in/passkey-sign-in.component.js';
 import type { StepUpChallenge } from './components/step-up-challenge/step-up-challenge.component.js';
-import type { PasskeyEnrollJsxProps, StepUpChallengeJsxProps } from './jsx-types.js';
+import type { PasskeyEnrollJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps } from './jsx-types.js';
 
 declare module 'preact' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -16,8 +17,9 @@ declare module 'preact' {
       'passkey-enroll': Omit<JSX.HTMLAttributes<PasskeyEnroll>, keyof PasskeyEnrollJsxProps> & PasskeyEnrollJsxProps;
       'step-up-challenge': Omit<JSX.HTMLAttributes<StepUpChallenge>, keyof StepUpChallengeJsxProps> &
         StepUpChallengeJsxProps;
+      'passkey-sign-in': Omit<JSX.HTMLAttributes<PasskeySignIn>, keyof PasskeySignInJsxProps> & PasskeySignInJsxProps;
     }
   }
 }
 
-export type { PasskeyEnrollJsxProps, StepUpChallengeJsxProps };
+export type { PasskeyEnrollJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps };

@@ -4,8 +4,9 @@
  * For typed `onSuccess`-style props, use the wrappers in `passkey-elements/react` instead.
  */
 import type { PasskeyEnroll } from './components/passkey-enroll/passkey-enroll.component.js';
+import type { PasskeySignIn } from './components/passkey-sign-in/passkey-sign-in.component.js';
 import type { StepUpChallenge } from './components/step-up-challenge/step-up-challenge.component.js';
-import type { PasskeyEnrollJsxProps, StepUpChallengeJsxProps } from './jsx-types.js';
+import type { PasskeyEnrollJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps } from './jsx-types.js';
 
 type ReactProps<E extends HTMLElement> = import('react').DetailedHTMLProps<import('react').HTMLAttributes<E>, E>;
 
@@ -15,8 +16,9 @@ declare module 'react' {
     interface IntrinsicElements {
       'passkey-enroll': Omit<ReactProps<PasskeyEnroll>, keyof PasskeyEnrollJsxProps> & PasskeyEnrollJsxProps;
       'step-up-challenge': Omit<ReactProps<StepUpChallenge>, keyof StepUpChallengeJsxProps> & StepUpChallengeJsxProps;
+      'passkey-sign-in': Omit<ReactProps<PasskeySignIn>, keyof PasskeySignInJsxProps> & PasskeySignInJsxProps;
     }
   }
 }
 
-export type { PasskeyEnrollJsxProps, StepUpChallengeJsxProps };
+export type { PasskeyEnrollJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps };

@@ -1,9 +1,14 @@
 import type { PasskeyEnroll } from './components/passkey-enroll/passkey-enroll.component.js';
+import type { PasskeySignIn } from './components/passkey-sign-in/passkey-sign-in.component.js';
 import type { StepUpChallenge } from './components/step-up-challenge/step-up-challenge.component.js';
 import type { PasskeyEnrollCancelEvent } from './events/passkey-enroll-cancel.js';
 import type { PasskeyEnrollErrorEvent } from './events/passkey-enroll-error.js';
 import type { PasskeyEnrollStartEvent } from './events/passkey-enroll-start.js';
 import type { PasskeyEnrollSuccessEvent } from './events/passkey-enroll-success.js';
+import type { PasskeySignInCancelEvent } from './events/passkey-sign-in-cancel.js';
+import type { PasskeySignInErrorEvent } from './events/passkey-sign-in-error.js';
+import type { PasskeySignInStartEvent } from './events/passkey-sign-in-start.js';
+import type { PasskeySignInSuccessEvent } from './events/passkey-sign-in-success.js';
 import type { StepUpChallengeCancelEvent } from './events/step-up-challenge-cancel.js';
 import type { StepUpChallengeErrorEvent } from './events/step-up-challenge-error.js';
 import type { StepUpChallengeStartEvent } from './events/step-up-challenge-start.js';
@@ -52,4 +57,20 @@ export interface StepUpChallengeJsxProps {
   'onstep-up-challenge-success'?: (event: StepUpChallengeSuccessEvent) => void;
   'onstep-up-challenge-cancel'?: (event: StepUpChallengeCancelEvent) => void;
   'onstep-up-challenge-error'?: (event: StepUpChallengeErrorEvent) => void;
+}
+
+/** Attributes, properties and `on<event-name>` listeners of `<passkey-sign-in>` in JSX. */
+export interface PasskeySignInJsxProps {
+  'tenant-id'?: string;
+  'base-url'?: string;
+  action?: string;
+  autofill?: boolean;
+  disabled?: boolean;
+  tenantId?: PasskeySignIn['tenantId'];
+  baseUrl?: PasskeySignIn['baseUrl'];
+  strings?: PasskeySignIn['strings'];
+  'onpasskey-sign-in-start'?: (event: PasskeySignInStartEvent) => void;
+  'onpasskey-sign-in-success'?: (event: PasskeySignInSuccessEvent) => void;
+  'onpasskey-sign-in-cancel'?: (event: PasskeySignInCancelEvent) => void;
+  'onpasskey-sign-in-error'?: (event: PasskeySignInErrorEvent) => void;
 }

@@ -2,6 +2,11 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { PasskeyEnroll as PasskeyEnrollClass } from './passkey-enroll.js';
 import { StepUpChallenge as StepUpChallengeClass } from './step-up-challenge.js';
+import { PasskeySignIn as PasskeySignInClass } from './passkey-sign-in.js';
+import type { PasskeySignInCancelEvent } from './events/passkey-sign-in-cancel.js';
+import type { PasskeySignInErrorEvent } from './events/passkey-sign-in-error.js';
+import type { PasskeySignInStartEvent } from './events/passkey-sign-in-start.js';
+import type { PasskeySignInSuccessEvent } from './events/passkey-sign-in-success.js';
 import type { PasskeyEnrollCancelEvent } from './events/passkey-enroll-cancel.js';
 import type { PasskeyEnrollErrorEvent } from './events/passkey-enroll-error.js';
 import type { PasskeyEnrollStartEvent } from './events/passkey-enroll-start.js';
@@ -37,5 +42,21 @@ export const StepUpChallenge = createComponent({
     onSuccess: 'step-up-challenge-success' as EventName<StepUpChallengeSuccessEvent>,
     onCancel: 'step-up-challenge-cancel' as EventName<StepUpChallengeCancelEvent>,
     onError: 'step-up-challenge-error' as EventName<StepUpChallengeErrorEvent>,
+  },
+});
+
+/**
+ * `<PasskeySignIn>` for React, with `onStart`, `onSuccess`, `onCancel` and `onError` props. For
+ * autofill, render your username `<input>` as its child.
+ */
+export const PasskeySignIn = createComponent({
+  tagName: 'passkey-sign-in',
+  elementClass: PasskeySignInClass,
+  react: React,
+  events: {
+    onStart: 'passkey-sign-in-start' as EventName<PasskeySignInStartEvent>,
+    onSuccess: 'passkey-sign-in-success' as EventName<PasskeySignInSuccessEvent>,
+    onCancel: 'passkey-sign-in-cancel' as EventName<PasskeySignInCancelEvent>,
+    onError: 'passkey-sign-in-error' as EventName<PasskeySignInErrorEvent>,
   },
 });

@@ -28,11 +28,11 @@ function watchWebAuthn(): { seen: Seen[]; uninstall(): void } {
   const container = navigator.credentials as unknown as Record<string, (options?: object) => Promise<unknown>>;
   const seen: Seen[] = [];
   for (const kind of ['get', 'create'] as const) {
-    const original = CredentialsContainer.prototype[kind];
+    const original = CredentialsContainer.prototype[kind] as (options?: object) => Promise<unknown>;
     container[kind] = (options?: { mediation?: string; signal?: AbortSignal }) => {
       const entry: Seen = { kind, mediation: options?.mediation, signal: options?.signal };
       seen.push(entry);
-      const request = original.call(navigator.credentials, options) as Promise<unknown>;
+      const request = original.call(navigator.credentials, options);
       request.then(
         () => (entry.settled = 'fulfilled'),
         (error: Error) => {
