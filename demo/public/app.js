@@ -1,4 +1,4 @@
-// The demo bank's page. It uses passkey-elements only through its public surface: the two tags,
+// The demo bank's page. It uses passkey-elements only through its public surface: the three tags,
 // their properties and their events. Every token goes to this app's own backend, which decides.
 
 const $ = (id) => document.getElementById(id);
@@ -31,7 +31,9 @@ function applyPreferences() {
   $('language').value = preferences.language;
   $('theme').value = preferences.theme;
   document.documentElement.dataset.theme = preferences.theme;
-  for (const element of document.querySelectorAll('passkey-enroll, step-up-challenge')) applyLanguage(element);
+  for (const element of document.querySelectorAll('passkey-enroll, step-up-challenge, passkey-sign-in')) {
+    applyLanguage(element);
+  }
 }
 
 $('language').addEventListener('change', (event) => {
@@ -65,12 +67,41 @@ function show(signedIn) {
   $('signin').hidden = signedIn;
   $('dashboard').hidden = !signedIn;
   $('user').hidden = !signedIn;
+  // The browser's passkey suggestions only while the sign-in form shows.
+  $('passkey-sign-in').autofill = !signedIn;
 }
 
 async function showSignIn() {
   show(false);
   $('enroll-slot').replaceChildren();
   inbox.stop();
+  await setUpPasskeySignIn();
+  $('passkey-sign-in').reset();
+}
+
+let passkeySignIn;
+
+/**
+ * <passkey-sign-in> loads when the sign-in form first shows (a signed-in visit never fetches it).
+ * Its token goes to this app's backend, which validates it and signs in the user it names.
+ */
+function setUpPasskeySignIn() {
+  return (passkeySignIn ??= import('/assets/passkey-sign-in.js').then(() => {
+    const element = $('passkey-sign-in');
+    element.tenantId = config.tenantId;
+    element.baseUrl = config.baseUrl;
+    element.addEventListener('passkey-sign-in-success', async (event) => {
+      $('signin-error').textContent = '';
+      const { ok, data } = await api('POST', '/api/session/passkey', { token: event.detail.token });
+      if (!ok) {
+        $('signin-error').textContent = data.message ?? 'Could not sign in.';
+        element.reset();
+        return;
+      }
+      notify(`Welcome back, ${data.username}.`);
+      await refresh();
+    });
+  }));
 }
 
 async function refresh() {

@@ -37,10 +37,26 @@ interface BankData {
   /** Keyed by the SHA-256 of the session id: the cookie value itself is never stored. */
   sessions: Record<string, Session>;
   transfers: Transfer[];
+  /**
+   * Passkey sign-ins already used, by the idempotency key of their Authsignal action, until their
+   * token has expired: Authsignal's validation is a lookup, so the bank uses each one once itself.
+   * (Absent in files written before passkey sign-in.)
+   */
+  passkeySignIns?: Record<string, number>;
 }
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** How long a sign-in token lives at Authsignal (10 minutes), with a margin: how long its key is kept. */
+const SIGN_IN_KEY_TTL_MS = 15 * 60 * 1000;
 const hashSessionId = (id: string) => createHash('sha256').update(id).digest('base64url');
+
+/** Adds a session (by the hash of its id) and drops the expired ones. */
+function addSession(data: BankData, id: string, accountId: string, now: number): void {
+  data.sessions[hashSessionId(id)] = { accountId, expiresAt: now + SESSION_TTL_MS };
+  for (const [key, session] of Object.entries(data.sessions)) {
+    if (session.expiresAt <= now) delete data.sessions[key];
+  }
+}
 
 /**
  * Accounts, sessions and transfers of the demo bank, in memory and in a JSON file written
@@ -72,7 +88,7 @@ export class BankStore {
   }
 
   getAccount(id: string): Account | undefined {
-    return this.data.accounts[id];
+    return Object.hasOwn(this.data.accounts, id) ? this.data.accounts[id] : undefined;
   }
 
   /**
@@ -108,11 +124,22 @@ export class BankStore {
 
   createSession(accountId: string, now = Date.now()): string {
     const id = randomUUID() + randomUUID();
+    this.document.change((data) => addSession(data, id, accountId, now));
+    return id;
+  }
+
+  /**
+   * A session for a passkey sign-in, unless that sign-in (its action's idempotency key) was used
+   * before: the check and the session are one step, so two requests with one token get one session.
+   */
+  createPasskeySession(accountId: string, signInKey: string, now = Date.now()): string | undefined {
+    if ((this.data.passkeySignIns?.[signInKey] ?? 0) > now) return undefined;
+    const id = randomUUID() + randomUUID();
     this.document.change((data) => {
-      data.sessions[hashSessionId(id)] = { accountId, expiresAt: now + SESSION_TTL_MS };
-      for (const [key, session] of Object.entries(data.sessions)) {
-        if (session.expiresAt <= now) delete data.sessions[key];
-      }
+      const used = (data.passkeySignIns ??= {});
+      for (const [key, until] of Object.entries(used)) if (until <= now) delete used[key];
+      used[signInKey] = now + SIGN_IN_KEY_TTL_MS;
+      addSession(data, id, accountId, now);
     });
     return id;
   }

@@ -13,6 +13,8 @@ export const SESSION_COOKIE = 'bank_session';
 const ENROLL_ACTION = 'enroll-passkey';
 const ADD_ACTION = 'add-authenticator';
 const TRANSFER_ACTION = 'high-value-transfer';
+/** The action `<passkey-sign-in>` records (its default). */
+const SIGN_IN_ACTION = 'signIn';
 /** The Dev inbox shows this many of the latest codes. */
 const INBOX_SIZE = 10;
 
@@ -63,6 +65,8 @@ function cookieValue(request: ApiRequest, name: string): string | undefined {
  */
 export class DemoApi {
   private readonly loginLimiter = new RateLimiter(10, 60_000, Date.now);
+  /** Passkey sign-ins name no username: limited per client address. */
+  private readonly passkeyLoginLimiter = new RateLimiter(20, 60_000, Date.now);
   private readonly confirmLimiter: RateLimiter;
   /** Transfers whose confirmation is being validated right now: one at a time each. */
   private readonly confirming = new Set<string>();
@@ -89,6 +93,7 @@ export class DemoApi {
     router
       .add('GET', '/api/config', (r) => ({ body: { ...this.browserConfig(r), devInbox: !!this.devOutbox } }))
       .add('POST', '/api/session', (r) => this.signIn(r))
+      .add('POST', '/api/session/passkey', (r) => this.passkeySignIn(r))
       .add('DELETE', '/api/session', (r) => this.signOut(r))
       .add(
         'GET',
@@ -213,6 +218,42 @@ export class DemoApi {
     }
     this.store.markEmailRecorded(account.id);
     return true;
+  }
+
+  /**
+   * Signs in with the token of `<passkey-sign-in>`. The user is the one Authsignal's validation
+   * names, never one the browser sends; the token must be a succeeded `signIn` action, and each
+   * sign-in (its action's idempotency key) starts one session only.
+   */
+  private async passkeySignIn(request: ApiRequest): Promise<ApiResponse> {
+    const token = (request.body as Body).token;
+    if (typeof token !== 'string' || token === '' || token.length > 4096) {
+      throw new HttpError(400, 'invalid_token', 'A token is required.');
+    }
+    if (!this.passkeyLoginLimiter.allow(request.remoteAddress)) {
+      throw new HttpError(429, 'too_many_attempts', 'Too many sign-in attempts. Wait a minute and try again.');
+    }
+    const result = await this.authsignal.validateChallenge({ token, action: SIGN_IN_ACTION });
+    const verified =
+      result.isValid === true &&
+      result.state === 'CHALLENGE_SUCCEEDED' &&
+      result.action === SIGN_IN_ACTION &&
+      typeof result.userId === 'string' &&
+      typeof result.idempotencyKey === 'string';
+    const account = verified ? this.store.getAccount(result.userId!) : undefined;
+    if (!account) {
+      throw new HttpError(
+        401,
+        'invalid_passkey',
+        'This passkey sign-in could not be verified. Sign in with your password.',
+      );
+    }
+    const session = this.store.createPasskeySession(account.id, result.idempotencyKey!);
+    if (!session) throw new HttpError(409, 'already_used', 'This sign-in was already used. Sign in again.');
+    return {
+      headers: { 'Set-Cookie': this.cookie(session, 12 * 60 * 60) },
+      body: { username: account.username, created: false },
+    };
   }
 
   private signOut(request: ApiRequest): ApiResponse {

@@ -14,6 +14,8 @@ const FILES: Record<string, { path: string; type: string }> = {
   '/assets/passkey-elements.js': { path: 'dist/cdn/passkey-elements.js', type: 'text/javascript; charset=utf-8' },
   '/assets/passkey-elements.js.map': { path: 'dist/cdn/passkey-elements.js.map', type: 'application/json' },
   // The SDK, which the bundle loads from next to itself when a ceremony is near.
+  '/assets/passkey-sign-in.js': { path: 'dist/cdn/passkey-sign-in.js', type: 'text/javascript; charset=utf-8' },
+  '/assets/passkey-sign-in.js.map': { path: 'dist/cdn/passkey-sign-in.js.map', type: 'application/json' },
   '/assets/passkey-elements-sdk.js': {
     path: 'dist/cdn/passkey-elements-sdk.js',
     type: 'text/javascript; charset=utf-8',

@@ -310,6 +310,48 @@ describe('demo bank backend', () => {
     assert.equal(typeof phoneToken.data.token, 'string');
   });
 
+  it('signs in with a passkey: the user the validated token names, once per sign-in, never one from the browser', async () => {
+    const owner = await fresh(true);
+    const { userId } = (await owner.request('GET', '/api/account')).data;
+    await owner.request('DELETE', '/api/session');
+    // Another browser holding the same passkey (a synced one) signs in as its owner.
+    const device = new DemoClient(demo.url, owner.authenticator);
+    const token = await device.passkeySignInToken();
+    const other = await fresh();
+    const otherId = (await other.request('GET', '/api/account')).data.userId;
+    const signedIn = await device.request('POST', '/api/session/passkey', { token, userId: otherId });
+    assert.equal(signedIn.status, 200);
+    assert.deepEqual(signedIn.data, { username: `user${users - 1}`, created: false });
+    assert.match(signedIn.headers.get('set-cookie')!, /HttpOnly/);
+    assert.equal((await device.request('GET', '/api/account')).data.userId, userId);
+    // The same token again (a replay): refused, no new session.
+    const replay = new DemoClient(demo.url);
+    const again = await replay.request('POST', '/api/session/passkey', { token });
+    assert.deepEqual([again.status, again.data.error], [409, 'already_used']);
+    assert.equal(again.headers.get('set-cookie'), null);
+    assert.equal((await replay.request('GET', '/api/account')).status, 401);
+    // A new sign-in with the same passkey is a new sign-in.
+    const next = await device.passkeySignInToken();
+    assert.equal((await replay.request('POST', '/api/session/passkey', { token: next })).status, 200);
+  });
+
+  it('refuses a passkey sign-in with a token of another action, a track token, or bad input', async () => {
+    const client = await fresh(true);
+    const created = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 7500 });
+    const stepUpToken = await client.stepUp(created.data.token);
+    const outsider = new DemoClient(demo.url);
+    for (const token of [stepUpToken, created.data.token, 'not-a-token']) {
+      const r = await outsider.request('POST', '/api/session/passkey', { token });
+      assert.deepEqual([r.status, r.data.error], [401, 'invalid_passkey'], token.slice(0, 12));
+      assert.equal(r.headers.get('set-cookie'), null);
+    }
+    for (const body of [{}, { token: '' }, { token: 42 }, { token: 'x'.repeat(4097) }]) {
+      const r = await outsider.request('POST', '/api/session/passkey', body);
+      assert.deepEqual([r.status, r.data.error], [400, 'invalid_token'], JSON.stringify(body).slice(0, 40));
+    }
+    assert.equal((await outsider.request('GET', '/api/account')).status, 401);
+  });
+
   it('serves the page with a strict Content-Security-Policy and the CDN bundle', async () => {
     const page = await fetch(`${demo.url}/`);
     assert.equal(page.status, 200);

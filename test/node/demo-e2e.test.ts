@@ -124,6 +124,39 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     }
   });
 
+  it('signs out and back in with the passkey (its button, then the field’s suggestion), then sends $7,500', async () => {
+    const browser = await DemoPage.open(demo.url);
+    try {
+      await browser.signIn('returning');
+      await browser.enrollPasskey();
+      // Presence off: the field's conditional request waits, as it does until a person picks.
+      await browser.setUserPresence(false);
+      await browser.signOut();
+      assert.equal(await browser.page.$eval('#username', (el) => el.getAttribute('autocomplete')), 'username webauthn');
+      await browser.page.waitForFunction(() =>
+        document.querySelector('passkey-sign-in')?.shadowRoot?.querySelector('[part="button"]'),
+      );
+      assert.deepEqual(await browser.axe(), [], 'the sign-in form with its passkey button is axe-clean');
+      await browser.setUserPresence(true);
+      await browser.signInWithPasskey();
+      assert.equal(await browser.text('#user-name'), 'returning');
+      await browser.waitForText('#notice', 'Welcome back, returning.');
+      await browser.send('Dave', '7500');
+      await browser.waitForStepUp(true);
+      await browser.confirmStepUp();
+      await browser.waitForText('#notice', 'Sent $7,500.00 to Dave');
+      assert.equal(await browser.balance(), '$17,500.00');
+      // Presence on: the virtual authenticator answers the field's request at once, as a person
+      // picking the passkey from the suggestions does. No click.
+      await browser.signOut();
+      await browser.page.waitForSelector('#dashboard:not([hidden])');
+      assert.equal(await browser.text('#user-name'), 'returning');
+      assert.equal(await browser.balance(), '$17,500.00');
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('leaves a cancelled step-up pending and unsent', async () => {
     await ui.send('Dave', '6000');
     await ui.waitForStepUp(true);

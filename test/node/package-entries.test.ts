@@ -36,9 +36,13 @@ describe('the npm package', () => {
     assert.equal(enroll.PasskeyEnroll, root.PasskeyEnroll);
     const stepUp = await load('passkey-elements/step-up-challenge.js');
     assert.equal(stepUp.StepUpChallenge, root.StepUpChallenge);
+    const signIn = await load('passkey-elements/passkey-sign-in.js');
+    assert.equal(signIn.PasskeySignIn, root.PasskeySignIn);
+    assert.equal(typeof root.PasskeySignInSuccessEvent, 'function');
     const react = await load('passkey-elements/react');
     assert.equal(typeof react.PasskeyEnroll, 'object', 'a React forwardRef component');
     assert.equal(typeof react.StepUpChallenge, 'object');
+    assert.equal(typeof react.PasskeySignIn, 'object');
     // Importing twice (another copy, another URL) must not throw on registration.
     await import(`${new URL('../../dist/index.js', import.meta.url).href}?again`);
   });
@@ -50,6 +54,10 @@ describe('the npm package', () => {
     assert.doesNotMatch(enroll, /step-up-challenge/);
     assert.match(stepUp, /customElements\.define\("step-up-challenge"/);
     assert.doesNotMatch(stepUp, /passkey-enroll/);
+    const signIn = readFileSync('dist/passkey-sign-in.js', 'utf8');
+    assert.match(signIn, /customElements\.define\("passkey-sign-in"/);
+    assert.doesNotMatch(signIn, /passkey-enroll|step-up-challenge/);
+    for (const other of [enroll, stepUp]) assert.doesNotMatch(other, /passkey-sign-in/);
   });
 
   it('keeps lit, @lit/react, react and the SDK as imports in the bundler build', () => {
@@ -78,7 +86,7 @@ describe('the npm package', () => {
     assert.match(readFileSync('dist/react.js', 'utf8'), /from "@lit\/react"/);
   });
 
-  it('ships CDN builds that register both elements with nothing to import, and the SDK as a file of its own', () => {
+  it('ships CDN builds that register the elements with nothing to import, and the SDK as a file of its own', () => {
     const sdk = readFileSync('dist/cdn/passkey-elements-sdk.js', 'utf8');
     assert.doesNotMatch(sdk, /(^|[;}\s])import\s*[{*"'\w]|\bimport\(/, 'the SDK file imports nothing');
     assert.match(sdk, /export\s*\{/);
@@ -89,7 +97,21 @@ describe('the npm package', () => {
       assert.doesNotMatch(code, /(^|[;}\s])import\s*[{*"'\w]/, file);
       assert.match(code, /customElements\.define\("passkey-enroll"/, `${file} registers <passkey-enroll>`);
       assert.match(code, /customElements\.define\("step-up-challenge"/, `${file} registers <step-up-challenge>`);
+      assert.doesNotMatch(code, /passkey-sign-in/, `${file}: <passkey-sign-in> is a file of its own`);
     }
+    // <passkey-sign-in>'s own CDN files: self-contained, the same SDK file next to them.
+    for (const file of ['dist/cdn/passkey-sign-in.js', 'dist/cdn/passkey-sign-in.iife.js']) {
+      const code = readFileSync(file, 'utf8');
+      assert.match(code, /customElements\.define\("passkey-sign-in"/, `${file} registers <passkey-sign-in>`);
+      assert.match(code, /import\(new URL\(["`]passkey-elements-sdk\.js/, `${file} loads the shared SDK file`);
+      assert.doesNotMatch(code, /\/client\/user-authenticators/, `${file} has no SDK inside`);
+      assert.doesNotMatch(code, /(^|[;}\s])import\s*[{*"'\w]/, file);
+      assert.doesNotMatch(code, /passkey-enroll|step-up-challenge/, file);
+    }
+    assert.match(
+      readFileSync('dist/cdn/passkey-sign-in.iife.js', 'utf8'),
+      /^!function|^var PasskeySignInElement|^\(function/,
+    );
     // The other methods' file renders through the bundle's Lit: it holds no Lit renderer and no
     // SDK, imports nothing up front, and loads only its translations.
     const methods = readFileSync('dist/cdn/passkey-elements-methods.js', 'utf8');
@@ -162,16 +184,20 @@ describe('the npm package', () => {
       './dist/index.js',
       './dist/passkey-enroll.js',
       './dist/step-up-challenge.js',
+      './dist/passkey-sign-in.js',
       './dist/cdn/*',
       './src/index.ts',
       './src/passkey-enroll.ts',
       './src/step-up-challenge.ts',
+      './src/passkey-sign-in.ts',
     ]);
     const packed = JSON.parse(
       execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
     );
     const paths: string[] = packed[0].files.map((f: { path: string }) => f.path);
     assert.ok(paths.includes('dist/cdn/passkey-elements.js'));
+    assert.ok(paths.includes('dist/cdn/passkey-sign-in.js'));
+    assert.ok(paths.includes('dist/cdn/passkey-sign-in.iife.js'));
     assert.ok(paths.includes('dist/types/index.d.ts'));
     assert.ok(paths.includes('custom-elements.json'));
     assert.deepEqual(

@@ -194,6 +194,59 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
     await page.close();
   });
 
+  it('<passkey-sign-in> as a classic script next to the other two, under the same policy: autofill signs in, in Japanese', async () => {
+    const page = await browser.newPage();
+    const authenticators = new VirtualAuthenticators(await page.createCDPSession());
+    const authenticatorId = await authenticators.add();
+    await page.goto(`${origin}/fixtures/sign-in-iife.html`);
+    await page.waitForFunction(() => 'configure' in window);
+    const userId = `ways-in-sign-in-${Date.now()}`;
+    const base = { tenantId: 'ways-in', baseUrl: emulator.url };
+    const enroll = await authsignal.track({ userId, action: 'enroll-passkey' });
+    await page.evaluate((c) => (window as unknown as { configure(c: unknown): void }).configure(c), {
+      ...base,
+      enrollToken: enroll.token,
+    });
+    await page.waitForSelector('#enroll >>> button');
+    await page.click('#enroll >>> button');
+    await received(page, 'passkey-enroll-success');
+    const label = await page.waitForFunction(
+      () => document.querySelector('#sign-in')?.shadowRoot?.querySelector('[part="button"]')?.textContent?.trim(),
+      { timeout: 10_000 },
+    );
+    assert.equal(await label.jsonValue(), 'パスキーでサインイン');
+    // Presence on: the virtual authenticator answers the field's conditional request at once.
+    await authenticators.setPresence(true, authenticatorId);
+    await page.evaluate((c) => (window as unknown as { configure(c: unknown): void }).configure(c), {
+      ...base,
+      autofill: true,
+    });
+    const success = await received(page, 'passkey-sign-in-success');
+    assert.deepEqual(Object.keys(success.detail), ['token']);
+    const validation = await authsignal.validateChallenge({ token: success.detail.token as string, action: 'signIn' });
+    assert.equal(validation.isValid, true);
+    assert.equal(validation.userId, userId, 'the server learns the user from the token');
+    assert.equal(await page.$eval('#username', (el) => el.getAttribute('autocomplete')), 'username webauthn');
+    const requested = (part: string) =>
+      page.evaluate(
+        (p) =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => path.includes(p)),
+        part,
+      );
+    assert.deepEqual(
+      await requested('passkey-elements-sdk'),
+      ['/dist/cdn/passkey-elements-sdk.js'],
+      'one SDK file for both scripts',
+    );
+    assert.deepEqual(await requested('/locales/'), ['/dist/cdn/locales/ja.js']);
+    const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    assert.deepEqual(violations, [], 'no CSP violation');
+    await page.close();
+  });
+
   it('the classic script confirms by email code too: the other methods from next to it, under the same policy', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/fixtures/iife.html`);

@@ -8,9 +8,17 @@ export const TEST_TENANT_ID = 'wtr-tenant';
 export const TEST_SECRET = 'wtr-secret';
 
 /** The emulator our browser tests run against: the testing kit's, with these rules. */
+/**
+ * Client requests a minute per caller (a user, or an address for tenant-only calls): on, so that
+ * the 429 path is real; above the emulator's default of 30, because every page of the run comes
+ * from one address and passkey sign-ins (three tenant-only requests each) add up.
+ */
+const TEST_RATE_LIMIT = 150;
+
 export const TEST_EMULATOR = {
   tenantId: TEST_TENANT_ID,
   secret: TEST_SECRET,
+  rateLimit: { max: TEST_RATE_LIMIT, windowSeconds: 60 },
   rules: {
     defaultState: 'ALLOW' as const,
     actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED' as const, 'delete-account': 'BLOCK' as const },
@@ -88,7 +96,7 @@ export function emulatorPlugin(kit: ReturnType<typeof passkeyTestingPlugin>): Te
     },
     async executeCommand({ command, payload }) {
       if (command === 'emulator:info') {
-        return { url: emulator!.url, tenantId: TEST_TENANT_ID, foreignUrl: foreign!.url };
+        return { url: emulator!.url, tenantId: TEST_TENANT_ID, foreignUrl: foreign!.url, rateLimit: TEST_RATE_LIMIT };
       }
       if (command === 'emulator:inject-fault') {
         emulator!.injectFault(payload as { userId: string; status: number; count: number });

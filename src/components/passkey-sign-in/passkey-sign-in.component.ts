@@ -105,9 +105,10 @@ export class PasskeySignIn extends LitElement {
     preloadOnIntent(this);
   }
 
-  /** Returns to the ready state. */
+  /** Returns to the ready state (after a success, e.g. once the person signed out); autofill comes back on. */
   reset(): void {
     this.#ceremony.reset();
+    this.#listen();
   }
 
   override connectedCallback(): void {

@@ -7,6 +7,8 @@ export interface EmulatorInfo {
   tenantId: string;
   /** An emulator whose tenant allows another origin only. */
   foreignUrl: string;
+  /** Client requests a minute per caller before 429. */
+  rateLimit: number;
 }
 
 export interface TrackResult {

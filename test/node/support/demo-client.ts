@@ -68,6 +68,30 @@ export class DemoClient {
     }).then((r) => r.json() as Promise<Record<string, any>>);
   }
 
+  /**
+   * <passkey-sign-in>: a discoverable passkey for the `signIn` action, no token (the tenant's
+   * Basic credentials, as the SDK sends them); the token the API answers, not yet sent to the bank.
+   */
+  async passkeySignInToken(): Promise<string> {
+    const config = (await this.request('GET', '/api/config')).data as { tenantId: string; baseUrl: string };
+    const tenant = (path: string, body: unknown) =>
+      fetch(`${config.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Basic ${btoa(`${config.tenantId}:`)}`,
+          origin: this.url,
+        },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<Record<string, any>>);
+    const { challengeId } = await tenant('/client/challenge', { action: 'signIn' });
+    const options = await tenant('/client/user-authenticators/passkey/authentication-options', { challengeId });
+    const authenticationCredential = this.authenticator.authenticate(options.options);
+    const verified = await tenant('/client/verify/passkey', { authenticationCredential, challengeId });
+    if (!verified.accessToken) throw new Error(`sign-in failed: ${JSON.stringify(verified)}`);
+    return verified.accessToken as string;
+  }
+
   /** <passkey-enroll>: token from the bank, registration at the API, validation at the bank. */
   async enrollPasskey(): Promise<DemoResponse> {
     const { data } = await this.request('POST', '/api/passkey/enroll');

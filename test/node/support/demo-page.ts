@@ -65,6 +65,26 @@ export class DemoPage {
     await this.waitForText('#balance', /\$/);
   }
 
+  /** Whether the virtual authenticator answers at once (as a person picking a passkey does), or leaves requests pending. */
+  setUserPresence(enabled: boolean): Promise<void> {
+    return new VirtualAuthenticators(this.cdp).setPresence(enabled, this.authenticatorId);
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.click('#sign-out');
+    await this.page.waitForSelector('#signin:not([hidden])');
+  }
+
+  /** Clicks "Sign in with a passkey" and waits for the dashboard. */
+  async signInWithPasskey(): Promise<void> {
+    await this.page.waitForFunction(() =>
+      document.querySelector('passkey-sign-in')?.shadowRoot?.querySelector('[part="button"]'),
+    );
+    await this.page.click('passkey-sign-in >>> [part="button"]');
+    await this.page.waitForSelector('#dashboard:not([hidden])');
+    await this.waitForText('#balance', /\$/);
+  }
+
   async enrollPasskey(): Promise<void> {
     await this.page.waitForSelector('passkey-enroll >>> button');
     await this.page.click('passkey-enroll >>> button');
