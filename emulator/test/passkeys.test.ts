@@ -347,6 +347,46 @@ describe('emulator: passkey authentication', () => {
     assert.equal(v.userId, 'auth-discoverable');
   });
 
+  it('a sign-in token names its user and action, with a key of its own per sign-in, and validates for nothing else', async () => {
+    const authenticator = await t.enrolledUser('auth-sign-in');
+    const signIn = async () => {
+      const { challengeId } = (await t.client('/client/challenge', { action: 'signIn' }, { tenant: TENANT })).json as {
+        challengeId: string;
+      };
+      const { options } = await t.authenticationOptions({ tenant: TENANT }, { challengeId });
+      const assertion = authenticator.authenticate(options);
+      const r = await t.client(
+        '/client/verify/passkey',
+        { authenticationCredential: assertion, challengeId },
+        { tenant: TENANT },
+      );
+      // The same assertion again: its challenge is gone.
+      const replay = await t.client(
+        '/client/verify/passkey',
+        { authenticationCredential: assertion, challengeId },
+        { tenant: TENANT },
+      );
+      assert.equal(replay.json.errorCode, 'invalid_challenge');
+      return r.json.accessToken as string;
+    };
+    const token = await signIn();
+    const v = await t.server.validateChallenge({ token, action: 'signIn' });
+    assert.equal(v.isValid, true);
+    assert.equal(v.state, 'CHALLENGE_SUCCEEDED');
+    assert.equal(v.userId, 'auth-sign-in');
+    assert.equal(v.action, 'signIn');
+    assert.equal(v.verificationMethod, 'PASSKEY');
+    assert.equal(typeof v.idempotencyKey, 'string');
+    assert.equal((await t.server.validateChallenge({ token, userId: 'auth-sign-in', action: 'signIn' })).isValid, true);
+    // Not for another action, not for another user.
+    assert.equal((await t.server.validateChallenge({ token, action: 'high-value-transfer' })).isValid, false);
+    assert.equal((await t.server.validateChallenge({ token, userId: 'someone-else' })).isValid, false);
+    // Each sign-in is an action of its own: an app records its key to use it once.
+    const next = await t.server.validateChallenge({ token: await signIn(), action: 'signIn' });
+    assert.equal(next.isValid, true);
+    assert.notEqual(next.idempotencyKey, v.idempotencyKey);
+  });
+
   it('refuses a discoverable assertion whose user handle names another user', async () => {
     const authenticator = await t.enrolledUser('auth-handle');
     const { challengeId, options } = await t.authenticationOptions({ tenant: TENANT });

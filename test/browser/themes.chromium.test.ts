@@ -4,6 +4,7 @@ import type { PasskeyTranslation } from '../../src/index.js';
 import { SHIPPED_LOCALES } from '../../src/i18n/locale-codes.js';
 import { loadLocale } from '../../src/i18n/locale-loader.js';
 import en from '../../src/locales/en.js';
+import enSignIn from '../../src/locales/sign-in/en.js';
 import { emulateMedia } from './support/media.js';
 
 /** The README's three themes, as a host page sets them. */
@@ -24,7 +25,7 @@ const THEMES: Record<string, { page: string; system: 'light' | 'dark'; forced?: 
 
 // Chromium only: forced-colors emulation needs the DevTools protocol.
 describe('themes, in every language', () => {
-  const translations = new Map<string, PasskeyTranslation>([['en', en]]);
+  const translations = new Map<string, PasskeyTranslation>([['en', { ...en, passkeySignIn: enSignIn }]]);
   before(async () => {
     for (const locale of SHIPPED_LOCALES) translations.set(locale, (await loadLocale(locale)).default);
   });
@@ -47,14 +48,19 @@ describe('themes, in every language', () => {
         const wrapper = await fixture<HTMLElement>(
           html`<div lang=${locale}>
             <passkey-enroll></passkey-enroll>
+            <passkey-sign-in><label>User <input name="username" /></label></passkey-sign-in>
             <step-up-challenge modal open><span slot="description">$7,500 → Bob</span></step-up-challenge>
           </div>`,
         );
         const enroll = wrapper.querySelector('passkey-enroll')!;
+        const signIn = wrapper.querySelector('passkey-sign-in')!;
         const stepUp = wrapper.querySelector('step-up-challenge')!;
         await waitUntil(() => part(enroll, 'button').textContent!.includes(t.passkeyEnroll.button), locale);
         part(enroll, 'button').click();
         await waitUntil(() => part(enroll, 'error')?.textContent === t.passkeyEnroll.errors.configuration, locale);
+        await waitUntil(() => part(signIn, 'button').textContent!.includes(t.passkeySignIn!.button), locale);
+        part(signIn, 'button').click();
+        await waitUntil(() => part(signIn, 'error')?.textContent === t.passkeySignIn!.errors.configuration, locale);
         await elementUpdated(stepUp);
         await expect(wrapper).to.be.accessible();
         stepUp.shadowRoot!.querySelector('dialog')!.close();
