@@ -48,7 +48,9 @@ describe('themes, in every language', () => {
         const wrapper = await fixture<HTMLElement>(
           html`<div lang=${locale}>
             <passkey-enroll></passkey-enroll>
-            <passkey-sign-in><label>User <input name="username" /></label></passkey-sign-in>
+            <passkey-sign-in
+              ><label>User <input name="username" /></label
+            ></passkey-sign-in>
             <step-up-challenge modal open><span slot="description">$7,500 → Bob</span></step-up-challenge>
           </div>`,
         );
