@@ -89,6 +89,7 @@ try {
     enrollCold: [] as Run[],
     enrollAfterIntent: [] as Run[],
     stepUpAfterIntent: [] as Run[],
+    signInAfterIntent: [] as Run[],
   };
   const run = async (page: Page, tag: string, token: string, cold: boolean) => {
     const r = (await page.evaluate(
@@ -111,6 +112,8 @@ try {
     // The SDK is there now: a step-up after intent.
     const transfer = await node.track({ userId, action: 'high-value-transfer' });
     ceremony.stepUpAfterIntent.push(await run(cold, 'step-up-challenge', transfer.token, false));
+    // And a sign-in with that passkey (the page's one credential), the SDK loaded.
+    ceremony.signInAfterIntent.push(await run(cold, 'passkey-sign-in', '', false));
     await cold.close();
     // After intent: a pointer over the element first, then the click.
     const warm = await freshPage(browser, `${site.url}/bench/pages/ceremony.html`, true);
@@ -143,6 +146,8 @@ try {
       cdn: {
         module: sizeRow(cdn.module),
         classic: sizeRow(cdn.classic),
+        signIn: sizeRow(cdn.signIn),
+        signInClassic: sizeRow(cdn.signInClassic),
         sdk: sizeRow(cdn.sdk),
         methods: sizeRow(cdn.methods),
       },
@@ -176,6 +181,7 @@ try {
       enrollCold: summary(ceremony.enrollCold),
       enrollAfterIntent: summary(ceremony.enrollAfterIntent),
       stepUpAfterIntent: summary(ceremony.stepUpAfterIntent),
+      signInAfterIntent: summary(ceremony.signInAfterIntent),
     },
   };
   updateResults(results);
@@ -184,6 +190,8 @@ try {
   const rows: [string, string][] = [
     [cdn.module.name, kB(cdn.module)],
     [cdn.classic.name, kB(cdn.classic)],
+    [cdn.signIn.name, kB(cdn.signIn)],
+    [cdn.signInClassic.name, kB(cdn.signInClassic)],
     [cdn.sdk.name, kB(cdn.sdk)],
     [cdn.methods.name, kB(cdn.methods)],
     ...budgets.map((b): [string, string] => [
@@ -215,9 +223,11 @@ try {
     ['enroll, after intent: click → success', `${t.enrollAfterIntent.clickToSuccess} ms`],
     ['step-up, after intent: click → WebAuthn call', `${t.stepUpAfterIntent.clickToWebAuthnCall} ms`],
     ['step-up, after intent: click → success', `${t.stepUpAfterIntent.clickToSuccess} ms`],
+    ['sign-in, after intent: click → WebAuthn call', `${t.signInAfterIntent.clickToWebAuthnCall} ms`],
+    ['sign-in, after intent: click → success', `${t.signInAfterIntent.clickToSuccess} ms`],
     [
-      'API requests per ceremony (enroll, step-up)',
-      `${t.enrollAfterIntent.requestsPerCeremony}, ${t.stepUpAfterIntent.requestsPerCeremony}`,
+      'API requests per ceremony (enroll, step-up, sign-in)',
+      `${t.enrollAfterIntent.requestsPerCeremony}, ${t.stepUpAfterIntent.requestsPerCeremony}, ${t.signInAfterIntent.requestsPerCeremony}`,
     ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -27,7 +27,8 @@ window.runCeremony = async (tag, token, { cold = false } = {}) => {
   calls.webauthnAt = 0;
   calls.sdkDownloads = sdkDownloads();
   // Cold: the token arrives with the click, so the SDK's download starts with it, on the click's path.
-  el.token = token;
+  // (<passkey-sign-in> takes none: a discoverable passkey.)
+  if (token) el.token = token;
   if (!cold) await el.updateComplete;
   // One signal removes all three listeners, so that hundreds of runs leave none behind.
   const listening = new AbortController();

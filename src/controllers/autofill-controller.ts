@@ -3,12 +3,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** The element that holds the page's one conditional request (the SDK's pending flag is page-wide). */
 let holder: AutofillController | undefined;
 
-/**
- * A conditional request's challenge expires (five minutes at Authsignal's emulator): a request
- * nobody answered is made anew before that, so that a passkey picked late still verifies.
- */
-const REFRESH_MS = 4 * 60_000;
-
 type WebAuthnCall = (options?: CredentialRequestOptions & CredentialCreationOptions) => Promise<Credential | null>;
 
 /**
@@ -27,6 +21,12 @@ type WebAuthnCall = (options?: CredentialRequestOptions & CredentialCreationOpti
  * let it go, then runs, and ours is made anew once it is over.
  */
 export class AutofillController implements ReactiveController {
+  /**
+   * A conditional request's challenge expires (after five minutes at the emulator): a request
+   * nobody answered is made anew before that, so that a passkey picked late still verifies.
+   */
+  static refreshMs = 4 * 60_000;
+
   /** Aborts the current request; undefined when none is in flight. */
   #abort?: AbortController;
   /** The current run, settled; undefined when none. */
@@ -73,21 +73,24 @@ export class AutofillController implements ReactiveController {
     };
     const running = (async () => {
       await previous;
+      if (abort.signal.aborted) return undefined;
+      this.#picked = false;
+      // This run's own wrapper and timer, undone by this run whatever runs after it.
+      const restore = (this.#restore = intercept(abort.signal, () => {
+        // Another request needs the browser: ours lets go, and comes back once that one is over.
+        abort.abort();
+        return again;
+      }));
+      const timer = (this.#timer = setTimeout(() => {
+        abort.abort();
+        again();
+      }, AutofillController.refreshMs));
       try {
-        if (abort.signal.aborted) return undefined;
-        this.#picked = false;
-        this.#restore = intercept(abort.signal, () => {
-          // Another request needs the browser: ours lets go, and comes back once that one is over.
-          abort.abort();
-          return again;
-        });
-        this.#timer = setTimeout(() => {
-          abort.abort();
-          again();
-        }, REFRESH_MS);
         const answer = await request();
         return this.#picked || !abort.signal.aborted ? answer : undefined;
       } finally {
+        clearTimeout(timer);
+        restore();
         if (this.#abort === abort) this.#end();
       }
     })();
@@ -122,8 +125,6 @@ export class AutofillController implements ReactiveController {
   }
 
   #end(): void {
-    clearTimeout(this.#timer);
-    this.#restore?.();
     const resume = this.#resume;
     this.#abort = this.#running = this.#restore = this.#resume = undefined;
     resume?.();

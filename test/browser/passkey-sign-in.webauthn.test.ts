@@ -1,6 +1,7 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { PasskeyEnroll, PasskeySignIn, PasskeySignInSuccessEvent, StepUpChallenge } from '../../src/index.js';
+import { AutofillController } from '../../src/controllers/autofill-controller.js';
 import { setUserPresence } from '../../testing/browser.js';
 import { backend, uniqueUser } from './support/backend.js';
 import { useCeremonyRig } from './support/ceremony-rig.js';
@@ -304,6 +305,30 @@ describe('<passkey-sign-in> ceremonies', () => {
     expect((await ended).type).to.equal('step-up-challenge-success');
     expect(conditional()[0]).to.include({ settled: 'rejected', error: 'AbortError' });
     await waitUntil(() => conditional().length === 2, 'the conditional request made anew');
+  });
+
+  it('a request nobody answers is made anew before its challenge expires, and a passkey picked then signs in', async () => {
+    const userId = uniqueUser();
+    await enrolled(userId);
+    await setUserPresence(false);
+    const refresh = AutofillController.refreshMs;
+    AutofillController.refreshMs = 300;
+    try {
+      const el = await signIn(true);
+      const events = recordEvents(el, SIGN_IN_EVENTS);
+      await waitUntil(() => conditional().length >= 2, 'a second request after the refresh', { timeout: 5_000 });
+      expect(conditional()[0]).to.include({ settled: 'rejected', error: 'AbortError' });
+      expect(events).to.deep.equal([], 'a refresh fires nothing');
+      const challenges = () => rig.recorder.requests.filter((r) => r.url.endsWith('/client/challenge')).length;
+      expect(challenges()).to.be.at.least(2, 'each request with a challenge of its own');
+      // The person picks a passkey from the request in place then (presence on: answered at once).
+      await setUserPresence(true);
+      const success = await nextEvent<PasskeySignInSuccessEvent>(el, ENDED);
+      expect(success.type).to.equal('passkey-sign-in-success');
+      expect(await backend.validate({ token: success.detail.token })).to.include({ isValid: true, userId });
+    } finally {
+      AutofillController.refreshMs = refresh;
+    }
   });
 
   it('where conditional mediation is missing: the button alone, no request, no warning, no error', async () => {
