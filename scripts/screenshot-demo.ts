@@ -4,13 +4,18 @@ import { DemoPage } from '../test/node/support/demo-page.js';
 
 /**
  * `npm run screenshots`: the demo in headless Chromium with a virtual authenticator, after a few
- * transfers, into docs/: the overview, the passkey step-up dialog for a large transfer, and the
- * same user in another browser (no passkey there) confirming by email code.
+ * transfers, into docs/: the sign-in form (passkey button under the username field), the
+ * overview, the passkey step-up dialog for a large transfer, and the same user in another browser
+ * (no passkey there) confirming by email code.
  */
 mkdirSync('docs', { recursive: true });
 const demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
 const ui = await DemoPage.open(demo.url, { width: 1200, height: 860 });
 try {
+  await ui.page.waitForFunction(() =>
+    document.querySelector('passkey-sign-in')?.shadowRoot?.querySelector('[part="button"]'),
+  );
+  await ui.page.screenshot({ path: 'docs/demo-sign-in.png' });
   await ui.signIn('ada', undefined, 'ada@example.com');
   await ui.enrollPasskey();
   await ui.send('Grace Hopper', '50');
@@ -36,7 +41,7 @@ try {
   } finally {
     await other.close();
   }
-  console.log('wrote docs/demo-overview.png, docs/demo-step-up.png and docs/demo-step-up-email.png');
+  console.log('wrote docs/demo-sign-in.png, demo-overview.png, demo-step-up.png and demo-step-up-email.png');
 } finally {
   await ui.close();
   await demo.close();
