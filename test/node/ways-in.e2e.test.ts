@@ -120,21 +120,39 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
     return event;
   }
 
-  async function stepUpThrough(path: string): Promise<Page> {
+  /** A page of `path` with a virtual authenticator and a user who has enrolled a passkey through its <passkey-enroll>. */
+  async function enrolledOn(path: string) {
     const page = await browser.newPage();
-    await new VirtualAuthenticators(await page.createCDPSession()).add();
+    const authenticators = new VirtualAuthenticators(await page.createCDPSession());
+    const authenticatorId = await authenticators.add();
     await page.goto(`${origin}${path}`);
     await page.waitForFunction(() => 'configure' in window);
     const userId = `ways-in-${path.replace(/\W/g, '')}-${Date.now()}`;
     const base = { tenantId: 'ways-in', baseUrl: emulator.url };
     const enroll = await authsignal.track({ userId, action: 'enroll-passkey' });
-    await page.evaluate((c) => (window as unknown as { configure(c: unknown): void }).configure(c), {
-      ...base,
-      enrollToken: enroll.token,
-    });
+    await configure(page, { ...base, enrollToken: enroll.token });
     await page.waitForSelector('#enroll >>> button');
     await page.click('#enroll >>> button');
     await received(page, 'passkey-enroll-success');
+    return { page, userId, base, authenticators, authenticatorId };
+  }
+
+  const configure = (page: Page, config: object) =>
+    page.evaluate((c) => (window as unknown as { configure(c: unknown): void }).configure(c), config);
+
+  /** The paths the page requested that contain `part`. */
+  const requested = (page: Page, part: string) =>
+    page.evaluate(
+      (p) =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.includes(p)),
+      part,
+    );
+
+  async function stepUpThrough(path: string): Promise<Page> {
+    const { page, userId, base } = await enrolledOn(path);
 
     const transfer = await authsignal.track({
       userId,
@@ -142,10 +160,7 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
       attributes: { idempotencyKey: `tx-${userId}` },
     });
     assert.equal(transfer.state, 'CHALLENGE_REQUIRED');
-    await page.evaluate((c) => (window as unknown as { configure(c: unknown): void }).configure(c), {
-      ...base,
-      stepUpToken: transfer.token,
-    });
+    await configure(page, { ...base, stepUpToken: transfer.token });
     await page.click('#step-up >>> [part="button"]');
     const success = await received(page, 'step-up-challenge-success');
     const validation = await authsignal.validateChallenge({
@@ -176,40 +191,16 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
       { timeout: 10_000 },
     );
     assert.equal(await label.jsonValue(), 'التأكيد بمفتاح المرور');
-    /** The paths the page requested that contain `part`. */
-    const requested = (part: string) =>
-      page.evaluate(
-        (p) =>
-          performance
-            .getEntriesByType('resource')
-            .map((entry) => new URL(entry.name).pathname)
-            .filter((path) => path.includes(p)),
-        part,
-      );
-    assert.deepEqual(await requested('/locales/'), ['/dist/cdn/locales/ar.js']);
+    assert.deepEqual(await requested(page, '/locales/'), ['/dist/cdn/locales/ar.js']);
     // The SDK too: one file from next to the script (the page is in another folder), once for both elements.
-    assert.deepEqual(await requested('passkey-elements-sdk'), ['/dist/cdn/passkey-elements-sdk.js']);
+    assert.deepEqual(await requested(page, 'passkey-elements-sdk'), ['/dist/cdn/passkey-elements-sdk.js']);
     const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
     assert.deepEqual(violations, [], 'no CSP violation');
     await page.close();
   });
 
   it('<passkey-sign-in> as a classic script next to the other two, under the same policy: autofill signs in, in Japanese', async () => {
-    const page = await browser.newPage();
-    const authenticators = new VirtualAuthenticators(await page.createCDPSession());
-    const authenticatorId = await authenticators.add();
-    await page.goto(`${origin}/fixtures/sign-in-iife.html`);
-    await page.waitForFunction(() => 'configure' in window);
-    const userId = `ways-in-sign-in-${Date.now()}`;
-    const base = { tenantId: 'ways-in', baseUrl: emulator.url };
-    const enroll = await authsignal.track({ userId, action: 'enroll-passkey' });
-    await page.evaluate((c) => (window as unknown as { configure(c: unknown): void }).configure(c), {
-      ...base,
-      enrollToken: enroll.token,
-    });
-    await page.waitForSelector('#enroll >>> button');
-    await page.click('#enroll >>> button');
-    await received(page, 'passkey-enroll-success');
+    const { page, userId, base, authenticators, authenticatorId } = await enrolledOn('/fixtures/sign-in-iife.html');
     const label = await page.waitForFunction(
       () => document.querySelector('#sign-in')?.shadowRoot?.querySelector('[part="button"]')?.textContent?.trim(),
       { timeout: 10_000 },
@@ -217,31 +208,19 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
     assert.equal(await label.jsonValue(), 'パスキーでサインイン');
     // Presence on: the virtual authenticator answers the field's conditional request at once.
     await authenticators.setPresence(true, authenticatorId);
-    await page.evaluate((c) => (window as unknown as { configure(c: unknown): void }).configure(c), {
-      ...base,
-      autofill: true,
-    });
+    await configure(page, { ...base, autofill: true });
     const success = await received(page, 'passkey-sign-in-success');
     assert.deepEqual(Object.keys(success.detail), ['token']);
     const validation = await authsignal.validateChallenge({ token: success.detail.token as string, action: 'signIn' });
     assert.equal(validation.isValid, true);
     assert.equal(validation.userId, userId, 'the server learns the user from the token');
     assert.equal(await page.$eval('#username', (el) => el.getAttribute('autocomplete')), 'username webauthn');
-    const requested = (part: string) =>
-      page.evaluate(
-        (p) =>
-          performance
-            .getEntriesByType('resource')
-            .map((entry) => new URL(entry.name).pathname)
-            .filter((path) => path.includes(p)),
-        part,
-      );
     assert.deepEqual(
-      await requested('passkey-elements-sdk'),
+      await requested(page, 'passkey-elements-sdk'),
       ['/dist/cdn/passkey-elements-sdk.js'],
       'one SDK file for both scripts',
     );
-    assert.deepEqual(await requested('/locales/'), ['/dist/cdn/locales/ja.js']);
+    assert.deepEqual(await requested(page, '/locales/'), ['/dist/cdn/locales/ja.js']);
     const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
     assert.deepEqual(violations, [], 'no CSP violation');
     await page.close();
