@@ -263,6 +263,18 @@ describe('<passkey-sign-in> ceremonies', () => {
     expect(events.filter((e) => e.event.target === el)).to.deep.equal([]);
   });
 
+  it('one autofill element after another, each removed while its request is pending: each gets the browser', async () => {
+    await enrolled(uniqueUser());
+    await setUserPresence(false);
+    for (let i = 1; i <= 5; i++) {
+      const el = await signIn(true);
+      await waitUntil(() => conditional().length === i, `request ${i} reached the browser`);
+      el.remove();
+      await waitUntil(() => conditional()[i - 1]!.settled, `request ${i} ended`);
+      expect(conditional()[i - 1]).to.include({ settled: 'rejected', error: 'AbortError' });
+    }
+  });
+
   it('a second autofill element says so in the console, stays button-only and leaves the pending request alone', async () => {
     await enrolled(uniqueUser());
     await setUserPresence(false);

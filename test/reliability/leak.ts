@@ -40,6 +40,11 @@ const VARIANTS: { name: string; variant: string; tag: string }[] = [
   { name: '<step-up-challenge>, token-url', variant: 'token-url', tag: 'step-up-challenge' },
   { name: '<step-up-challenge modal>, opened and closed', variant: 'modal', tag: 'step-up-challenge' },
   { name: '<step-up-challenge>, after a completed step-up', variant: 'completed', tag: 'step-up-challenge' },
+  {
+    name: '<passkey-sign-in autofill>, its request pending, then removed',
+    variant: 'autofill',
+    tag: 'passkey-sign-in',
+  },
   { name: '<passkey-enroll>, after a completed enrollment', variant: 'completed', tag: 'passkey-enroll' },
 ];
 
@@ -88,6 +93,9 @@ async function cycles(
     const batch = Math.min(size, count - done);
     if (enrolling) await cdp.send('WebAuthn.clearCredentials', { authenticatorId });
     const tokens = v.variant === 'completed' ? await tokensFor(lab, v.tag, users, batch) : [];
+    // Autofill's conditional request must stay pending until the element goes.
+    const pending = v.variant === 'autofill';
+    if (pending) await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled: false });
     const left = await page.evaluate(
       (variant, tag, n, t) =>
         (window as unknown as { cycles(...a: unknown[]): Promise<number> }).cycles(variant, tag, n, t),
@@ -96,6 +104,7 @@ async function cycles(
       batch,
       tokens,
     );
+    if (pending) await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled: true });
     if (left !== 0) throw new Error(`${left} elements left in the page`);
   }
 }

@@ -16,6 +16,23 @@ window.fetch = (input, init) => {
   return response;
 };
 
+// The page's conditional requests, seen where the browser gets them (under the element's own wrapper).
+let onConditional;
+const browserGet = CredentialsContainer.prototype.get;
+CredentialsContainer.prototype.get = function (options) {
+  const request = browserGet.call(this, options);
+  if (options?.mediation === 'conditional') {
+    // Wrapped in an object: resolving with the promise itself would wait for it to settle.
+    onConditional?.({
+      ended: request.then(
+        () => 'answered',
+        (error) => error.name,
+      ),
+    });
+  }
+  return request;
+};
+
 const ended = (el, tag) =>
   new Promise((resolve) => {
     const listening = new AbortController();
@@ -74,6 +91,20 @@ const VARIANTS = {
     el.open = false;
     await el.updateComplete;
     el.remove();
+  },
+  // The runner turns presence off: the request stays pending, as while nobody picks a passkey.
+  async autofill(tag) {
+    const reached = new Promise((resolve) => (onConditional = resolve));
+    const el = make(tag, { autofill: '' });
+    el.innerHTML = '<input name="username" autocomplete="username webauthn" />';
+    document.body.append(el);
+    const request = await reached;
+    el.remove();
+    const outcome = await request.ended;
+    if (outcome !== 'AbortError') throw new Error(`the conditional request ended in ${outcome}`);
+    // The element's wrapper goes once the SDK has let go (a few microtasks later).
+    await new Promise((resolve) => setTimeout(resolve));
+    if (Object.hasOwn(navigator.credentials, 'get')) throw new Error('navigator.credentials is still wrapped');
   },
   async completed(tag, token) {
     const el = make(tag);
