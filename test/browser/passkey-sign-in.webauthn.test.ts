@@ -275,6 +275,21 @@ describe('<passkey-sign-in> ceremonies', () => {
     }
   });
 
+  it('moved in the page while its request is pending: the request is ended, then made anew', async () => {
+    await enrolled(uniqueUser());
+    await setUserPresence(false);
+    const el = await signIn(true);
+    await waitUntil(() => conditional().length === 1, 'the first request');
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(el);
+    await waitUntil(() => conditional().length === 2, 'a new request after the move');
+    expect(conditional()[0]).to.include({ settled: 'rejected', error: 'AbortError' });
+    expect(conditional()[1]!.signal!.aborted).to.equal(false);
+    expect(warnings).to.deep.equal([]);
+    elsewhere.remove();
+  });
+
   it('a second autofill element says so in the console, stays button-only and leaves the pending request alone', async () => {
     await enrolled(uniqueUser());
     await setUserPresence(false);

@@ -113,15 +113,21 @@ export class PasskeySignIn extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) void this.#listen();
+    // Moved in the page: the request ended by the disconnection is made anew once it has let go.
+    if (this.hasUpdated) this.#relisten();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // A new tenant, API or action needs a new request; autofill turned off ends it.
     if (changed.has('autofill') || changed.has('tenantId') || changed.has('baseUrl') || changed.has('action')) {
-      if (!this.autofill) this.#autofill.release();
-      void this.#autofill.stop().then(() => this.#listen());
+      if (this.autofill) this.#relisten();
+      else this.#autofill.release();
     }
+  }
+
+  /** Ends the request in flight, if any, then starts one with what the element holds now. */
+  #relisten(): void {
+    void this.#autofill.stop().then(() => this.#listen());
   }
 
   get #text(): PasskeySignInStrings {
@@ -211,7 +217,7 @@ export class PasskeySignIn extends LitElement {
     } else if (state?.status === 'ready' && state.cancelled) {
       this.dispatchEvent(new PasskeySignInCancelEvent());
     }
-    if (state) void this.#listen();
+    if (state) this.#listen();
   }
 
   protected override render() {
