@@ -38,8 +38,8 @@ interface BankData {
   sessions: Record<string, Session>;
   transfers: Transfer[];
   /**
-   * Passkey sign-ins already used, by the idempotency key of their Authsignal action, until their
-   * token has expired: Authsignal's validation is a lookup, so the bank uses each one once itself.
+   * Passkey sign-ins already used, by account and the idempotency key of their Authsignal action,
+   * until their token has expired: Authsignal's validation is a lookup, so the bank uses each one once itself.
    * (Absent in files written before passkey sign-in.)
    */
   passkeySignIns?: Record<string, number>;
@@ -133,12 +133,16 @@ export class BankStore {
    * before: the check and the session are one step, so two requests with one token get one session.
    */
   createPasskeySession(accountId: string, signInKey: string, now = Date.now()): string | undefined {
-    if ((this.data.passkeySignIns?.[signInKey] ?? 0) > now) return undefined;
+    // Per account (a key is an action's, and actions are per user), and never a bare key such as
+    // `__proto__`: the browser SDK may choose an action's idempotency key.
+    const key = `${accountId}:${signInKey}`;
+    const used = this.data.passkeySignIns;
+    if (used && Object.hasOwn(used, key) && used[key]! > now) return undefined;
     const id = randomUUID() + randomUUID();
     this.document.change((data) => {
       const used = (data.passkeySignIns ??= {});
-      for (const [key, until] of Object.entries(used)) if (until <= now) delete used[key];
-      used[signInKey] = now + SIGN_IN_KEY_TTL_MS;
+      for (const [old, until] of Object.entries(used)) if (until <= now) delete used[old];
+      used[key] = now + SIGN_IN_KEY_TTL_MS;
       addSession(data, id, accountId, now);
     });
     return id;

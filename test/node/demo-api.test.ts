@@ -333,6 +333,14 @@ describe('demo bank backend', () => {
     // A new sign-in with the same passkey is a new sign-in.
     const next = await device.passkeySignInToken();
     assert.equal((await replay.request('POST', '/api/session/passkey', { token: next })).status, 200);
+    // An idempotency key chosen by the page, even `__proto__`, is used once too.
+    const chosen = await device.passkeySignInToken('__proto__');
+    assert.equal(
+      (await new DemoClient(demo.url).request('POST', '/api/session/passkey', { token: chosen })).status,
+      200,
+    );
+    const reused = await new DemoClient(demo.url).request('POST', '/api/session/passkey', { token: chosen });
+    assert.deepEqual([reused.status, reused.data.error], [409, 'already_used']);
   });
 
   it('refuses a passkey sign-in with a token of another action, a track token, or bad input', async () => {

@@ -72,7 +72,7 @@ export class DemoClient {
    * <passkey-sign-in>: a discoverable passkey for the `signIn` action, no token (the tenant's
    * Basic credentials, as the SDK sends them); the token the API answers, not yet sent to the bank.
    */
-  async passkeySignInToken(): Promise<string> {
+  async passkeySignInToken(idempotencyKey?: string): Promise<string> {
     const config = (await this.request('GET', '/api/config')).data as { tenantId: string; baseUrl: string };
     const tenant = (path: string, body: unknown) =>
       fetch(`${config.baseUrl}${path}`, {
@@ -84,7 +84,8 @@ export class DemoClient {
         },
         body: JSON.stringify(body),
       }).then((r) => r.json() as Promise<Record<string, any>>);
-    const { challengeId } = await tenant('/client/challenge', { action: 'signIn' });
+    // The SDK may send the action's idempotency key itself: a page (or an attacker) can choose it.
+    const { challengeId } = await tenant('/client/challenge', { action: 'signIn', idempotencyKey });
     const options = await tenant('/client/user-authenticators/passkey/authentication-options', { challengeId });
     const authenticationCredential = this.authenticator.authenticate(options.options);
     const verified = await tenant('/client/verify/passkey', { authenticationCredential, challengeId });
