@@ -60,15 +60,22 @@ export class ClientActions {
     }
   }
 
-  /** The action succeeded with this authenticator: record it and answer the token that says so. */
+  /**
+   * The action succeeded with this authenticator: record it and answer the token that says so. An
+   * action that had already succeeded (a step-up whose token now adds an authenticator) keeps the
+   * method that verified it: adding proves nothing about the person, and the host that validates
+   * the change must see which of their authenticators allowed it.
+   */
   async succeed(action: ActionRecord, authenticator: AuthenticatorRecord): Promise<string> {
-    this.ctx.store.putAction({
-      ...action,
-      state: 'CHALLENGE_SUCCEEDED',
-      stateUpdatedAt: new Date(this.ctx.now()).toISOString(),
-      verificationMethod: authenticator.verificationMethod,
-      verifiedByAuthenticatorId: authenticator.userAuthenticatorId,
-    });
+    if (action.state !== 'CHALLENGE_SUCCEEDED') {
+      this.ctx.store.putAction({
+        ...action,
+        state: 'CHALLENGE_SUCCEEDED',
+        stateUpdatedAt: new Date(this.ctx.now()).toISOString(),
+        verificationMethod: authenticator.verificationMethod,
+        verifiedByAuthenticatorId: authenticator.userAuthenticatorId,
+      });
+    }
     return this.ctx.tokens.issue(
       { userId: action.userId, actionCode: action.actionCode, idempotencyKey: action.idempotencyKey },
       VERIFIED_SCOPES,

@@ -66,7 +66,29 @@ export class ClientApi {
         'GET',
         base,
         wrap((r, c) => this.lookupPasskey(r, c)),
+      )
+      .add(
+        'GET',
+        '/v1/client/user-authenticators',
+        wrap(async (_r, c) => this.userAuthenticators(c)),
       );
+  }
+
+  /**
+   * The token's user's authenticators, as newer SDKs read them (`getAuthenticators`): Authsignal's
+   * `Authenticator` shape, without the user id. Any token of the user's (every one carries
+   * `read:authenticators`); never the bare tenant id, which names nobody.
+   */
+  private userAuthenticators(caller: ClientCaller): unknown {
+    const claims = RequestAuthenticator.tokenClaims(caller);
+    this.#actions.actionOf(claims);
+    if (!claims.scopes.includes('read:authenticators')) {
+      throw new ApiError(403, 'insufficient_scope', 'The token lacks the "read:authenticators" scope.');
+    }
+    return this.ctx.store.listAuthenticators(claims.userId).map((a) => {
+      const { userId: _userId, ...view } = authenticatorView(a);
+      return view;
+    });
   }
 
   private async registrationOptions(r: ApiRequest, caller: ClientCaller): Promise<unknown> {

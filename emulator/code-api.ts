@@ -23,8 +23,9 @@ type Failure = { isVerified: false; failureReason: 'CODE_INVALID_OR_EXPIRED' | '
  * The client API of the code-based methods (`@authsignal/browser`'s `email`, `sms` and `totp`):
  * enroll an email address or phone number (verified by a code) or an authenticator app, send a code
  * for the token's action, and verify one. Verification answers `{ isVerified, accessToken }` or
- * `{ isVerified: false, failureReason }` (an answer, not an HTTP error). Five wrong codes lock the
- * action for every method, the right code and new sends included.
+ * `{ isVerified: false, failureReason }` (an answer, not an HTTP error). Five wrong codes within 15
+ * minutes lock the authenticator they were tried against, across actions: the right code fails too
+ * until the oldest of them is 15 minutes old.
  */
 export class CodeApi {
   readonly #actions: ClientActions;
@@ -100,10 +101,7 @@ export class CodeApi {
     this.#actions.actionOf(claims);
     const enrollment = this.ctx.codes.enrollment(claims, method);
     if (enrollment) return this.deliver(r, claims, method, enrollment.email ?? enrollment.phoneNumber!, { enrollment });
-    const authenticator = this.ctx.store
-      .listAuthenticators(claims.userId)
-      .filter((a) => a.verificationMethod === method)
-      .at(-1);
+    const authenticator = this.contactOf(claims.userId, method);
     if (!authenticator) {
       throw ApiError.badRequest(
         `The user has no ${method === 'SMS' ? 'phone number' : 'email address'} to send a code to.`,
@@ -112,6 +110,14 @@ export class CodeApi {
     return this.deliver(r, claims, method, authenticator.email ?? authenticator.phoneNumber!, {
       authenticatorId: authenticator.userAuthenticatorId,
     });
+  }
+
+  /** The email address or phone a code of `method` goes to: the user's latest. */
+  private contactOf(userId: string, method: CodeMethod): AuthenticatorRecord | undefined {
+    return this.ctx.store
+      .listAuthenticators(userId)
+      .filter((a) => a.verificationMethod === method)
+      .at(-1);
   }
 
   /** A new code replaces the method's earlier one; it goes to the development outbox. */
@@ -126,7 +132,14 @@ export class CodeApi {
       method === 'SMS'
         ? `Your ${this.ctx.rpName} code is ${code}.\n\n@${this.hostnameOf(r)} #${code}`
         : `Your ${this.ctx.rpName} verification code is ${code}. It expires in 10 minutes.`;
-    this.ctx.outbox.add({ channel: method === 'SMS' ? 'SMS' : 'EMAIL', to, code, text, sentAt: this.iso() });
+    this.ctx.outbox.add({
+      channel: method === 'SMS' ? 'SMS' : 'EMAIL',
+      to,
+      code,
+      text,
+      sentAt: this.iso(),
+      userId: binding.userId,
+    });
     return { challengeId };
   }
 
@@ -145,15 +158,20 @@ export class CodeApi {
     const claims = RequestAuthenticator.tokenClaims(caller);
     const action = this.#actions.actionOf(claims);
     const code = this.readCode(r);
-    if (this.ctx.codes.isLocked(claims)) return { isVerified: false, failureReason: 'MAX_ATTEMPTS_EXCEEDED' };
+    const attempts = this.ctx.codes.attemptKey(
+      claims,
+      method,
+      this.contactOf(claims.userId, method)?.userAuthenticatorId,
+    );
+    if (this.ctx.codes.isLocked(attempts)) return { isVerified: false, failureReason: 'MAX_ATTEMPTS_EXCEEDED' };
     const target = this.ctx.codes.take(claims, method, code);
-    if (!target) return this.wrong(claims);
+    if (!target) return this.wrong(attempts);
     if ('enrollment' in target) return this.completeEnrollment(claims, action, target.enrollment);
     const authenticator = this.ctx.store
       .listAuthenticators(claims.userId)
       .find((a) => a.userAuthenticatorId === target.authenticatorId);
     // Deleted since the code went out: the code proves nothing any more.
-    if (!authenticator) return this.wrong(claims);
+    if (!authenticator) return this.wrong(attempts);
     this.ctx.store.updateAuthenticator(authenticator.userAuthenticatorId, (a) => (a.lastVerifiedAt = this.iso()));
     return { isVerified: true, accessToken: await this.#actions.succeed(action, authenticator) };
   }
@@ -163,7 +181,8 @@ export class CodeApi {
     const claims = RequestAuthenticator.tokenClaims(caller);
     const action = this.#actions.actionOf(claims);
     const code = this.readCode(r);
-    if (this.ctx.codes.isLocked(claims)) return { isVerified: false, failureReason: 'MAX_ATTEMPTS_EXCEEDED' };
+    const attempts = this.ctx.codes.attemptKey(claims, 'AUTHENTICATOR_APP');
+    if (this.ctx.codes.isLocked(attempts)) return { isVerified: false, failureReason: 'MAX_ATTEMPTS_EXCEEDED' };
     const now = this.ctx.now();
     const stepOf = (secret: string) => {
       const delta = this.totp(secret).validate({ token: code, timestamp: now, window: 1 });
@@ -184,11 +203,11 @@ export class CodeApi {
       });
       return { isVerified: true, accessToken: await this.#actions.succeed(action, authenticator) };
     }
-    return this.wrong(claims);
+    return this.wrong(attempts);
   }
 
-  private wrong(binding: ActionBinding): Failure {
-    const locked = this.ctx.codes.recordWrong(binding);
+  private wrong(attempts: string): Failure {
+    const locked = this.ctx.codes.recordWrong(attempts);
     return { isVerified: false, failureReason: locked ? 'MAX_ATTEMPTS_EXCEEDED' : 'CODE_INVALID_OR_EXPIRED' };
   }
 

@@ -3,9 +3,14 @@ import type { ActionBinding, VerificationMethod } from './model.js';
 
 export type CodeMethod = 'EMAIL_OTP' | 'SMS';
 
-/** Codes live 10 minutes; 5 wrong codes lock the action (Authsignal's MAX_ATTEMPTS_EXCEEDED). */
+/**
+ * Codes live 10 minutes. 5 wrong codes within 15 minutes lock the authenticator they were tried
+ * against (Authsignal's MAX_ATTEMPTS_EXCEEDED), whichever action they came with: a new action
+ * (another transfer) must not start a fresh count, or guessing would never stop.
+ */
 export const CODE_TTL_MS = 10 * 60_000;
 export const MAX_WRONG_CODES = 5;
+export const WRONG_CODES_WINDOW_MS = 15 * 60_000;
 
 /** An authenticator being added through the client API: it exists once a code verifies it. */
 export interface PendingEnrollment {
@@ -35,7 +40,8 @@ const key = (b: ActionBinding, method?: string): string =>
  */
 export class CodeChallenges {
   readonly #codes = new Map<string, SentCode>();
-  readonly #wrong = new Map<string, number>();
+  /** When each wrong code was tried, by user and authenticator (see `attemptKey`). */
+  readonly #wrong = new Map<string, number[]>();
   readonly #enrollments = new Map<string, PendingEnrollment>();
 
   constructor(private readonly now: () => number) {}
@@ -47,15 +53,39 @@ export class CodeChallenges {
     return { challengeId: randomUUID(), code };
   }
 
-  isLocked(binding: ActionBinding): boolean {
-    return (this.#wrong.get(key(binding)) ?? 0) >= MAX_WRONG_CODES;
+  /**
+   * What a code for this action and method is tried against, for the attempt count: the
+   * authenticator (or enrollment) its code was sent to; without a code in flight, the user's
+   * `fallback` (the authenticator a send would use), else the method. Authenticator-app codes are
+   * tried against all the user's apps at once: one count for them all.
+   */
+  attemptKey(binding: ActionBinding, method: VerificationMethod, fallback?: string): string {
+    const sent = method === 'AUTHENTICATOR_APP' ? undefined : this.#codes.get(key(binding, method));
+    const target = sent
+      ? 'enrollment' in sent.target
+        ? sent.target.enrollment.userAuthenticatorId
+        : sent.target.authenticatorId
+      : (fallback ?? method);
+    return JSON.stringify([binding.userId, target]);
   }
 
-  /** Counts a wrong code; true when that locks the action. */
-  recordWrong(binding: ActionBinding): boolean {
-    const wrong = (this.#wrong.get(key(binding)) ?? 0) + 1;
-    this.#wrong.set(key(binding), wrong);
-    return wrong >= MAX_WRONG_CODES;
+  #recent(attempts: string): number[] {
+    const since = this.now() - WRONG_CODES_WINDOW_MS;
+    const times = (this.#wrong.get(attempts) ?? []).filter((at) => at > since);
+    if (times.length) this.#wrong.set(attempts, times);
+    else this.#wrong.delete(attempts);
+    return times;
+  }
+
+  isLocked(attempts: string): boolean {
+    return this.#recent(attempts).length >= MAX_WRONG_CODES;
+  }
+
+  /** Counts a wrong code against `attempts` (an `attemptKey`); true when that locks it. */
+  recordWrong(attempts: string): boolean {
+    const times = [...this.#recent(attempts), this.now()];
+    this.#wrong.set(attempts, times);
+    return times.length >= MAX_WRONG_CODES;
   }
 
   /**

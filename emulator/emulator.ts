@@ -36,6 +36,8 @@ export interface EmulatorHandler {
   requestsOf(userId: string): LoggedRequest[];
   /** Codes "sent", newest first (to one address, or all): the development outbox. */
   outbox(to?: string): OutboxMessage[];
+  /** Codes "sent" for this user's own actions, newest first (what a Dev inbox may show them). */
+  outboxOf(userId: string): OutboxMessage[];
   /** Moves the emulator's clock forward (tokens live 10 minutes, codes 10, challenges 5). */
   advanceClock(seconds: number): void;
   /** The emulator's clock, in milliseconds (moved by `advanceClock`): e.g. for an authenticator app's code. */
@@ -172,6 +174,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     injectFault: (fault) => ctx.faults.add(fault),
     requestsOf: (userId) => ctx.requestLog.forUser(userId),
     outbox: (to) => ctx.outbox.list(to),
+    outboxOf: (userId) => ctx.outbox.listForUser(userId),
     advanceClock: (seconds) => {
       clockOffsetMs += seconds * 1000;
     },

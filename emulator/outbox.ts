@@ -4,6 +4,8 @@ export interface OutboxMessage {
   code: string;
   text: string;
   sentAt: string;
+  /** The user whose action the code was sent for (a sign-up's new address is that user's too). */
+  userId: string;
 }
 
 const KEPT_PER_ADDRESS = 20;
@@ -30,5 +32,13 @@ export class Outbox {
   list(to?: string): OutboxMessage[] {
     const all = to === undefined ? [...this.#messages.values()].flat() : (this.#messages.get(to) ?? []);
     return [...all].sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+  }
+
+  /**
+   * Newest first: only what was sent for this user's own actions. An address says nothing of who
+   * asked: two users may share one, and a stranger may have typed someone else's.
+   */
+  listForUser(userId: string): OutboxMessage[] {
+    return this.list().filter((message) => message.userId === userId);
   }
 }

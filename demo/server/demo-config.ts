@@ -6,6 +6,13 @@ export interface DemoConfig {
   dataDir?: string;
   /** Confirmation attempts allowed per account and minute (default 10). */
   confirmsPerMinute?: number;
+  /** Password sign-ins and sign-ups allowed per client address and minute (default 30). */
+  signInsPerAddressPerMinute?: number;
+  /**
+   * The origin people open the bank at (PUBLIC_ORIGIN, e.g. https://bank.example.com): the only
+   * one its state-changing requests are taken from. Default: http://localhost:<port>.
+   */
+  publicOrigin?: string;
   /** Real Authsignal; when absent, the local emulator runs inside the demo under /v1. */
   authsignal?: { tenantId: string; secret: string; apiUrl: string };
 }
@@ -22,6 +29,13 @@ export function resolveDemoConfig(env: NodeJS.ProcessEnv): DemoConfig {
     throw new Error(`To use real Authsignal set all of ${REAL_VARIABLES.join(', ')}; missing: ${missing.join(', ')}.`);
   }
   const config: DemoConfig = { port, host: env.HOST ?? '127.0.0.1', dataDir: env.DATA_DIR ?? '.data' };
+  if (env.PUBLIC_ORIGIN) {
+    const origin = env.PUBLIC_ORIGIN.replace(/\/$/, '');
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new Error(`PUBLIC_ORIGIN must be an origin like https://bank.example.com, got "${env.PUBLIC_ORIGIN}".`);
+    }
+    config.publicOrigin = origin;
+  }
   if (set.length === REAL_VARIABLES.length) {
     const apiUrl = env.AUTHSIGNAL_API_URL!.replace(/\/$/, '');
     if (!/^https?:\/\/[^/]+\/v1$/.test(apiUrl)) {

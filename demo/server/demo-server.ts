@@ -25,16 +25,18 @@ export interface RunningDemo {
 const MAX_BODY_BYTES = 64 * 1024;
 const EMULATOR_TENANT = 'demo-tenant';
 /**
- * Large transfers need a step-up, by any method the user has: a passkey first, then an
- * authenticator app, a text message, an email (the order the step-up element offers them in).
+ * Large transfers, and every change to the ways to confirm, need a step-up, by any method the
+ * user has: a passkey first, then an authenticator app, a text message, an email (the order the
+ * step-up element offers them in).
  */
+const STEP_UP_METHODS = ['PASSKEY' as const, 'AUTHENTICATOR_APP' as const, 'SMS' as const, 'EMAIL_OTP' as const];
 const RULES = {
   defaultState: 'ALLOW' as const,
   actions: {
-    'high-value-transfer': {
-      state: 'CHALLENGE_REQUIRED' as const,
-      methods: ['PASSKEY' as const, 'AUTHENTICATOR_APP' as const, 'SMS' as const, 'EMAIL_OTP' as const],
-    },
+    'high-value-transfer': { state: 'CHALLENGE_REQUIRED' as const, methods: STEP_UP_METHODS },
+    // The keys to the account, guarded like the money: every added or removed way to confirm.
+    'add-authenticator': { state: 'CHALLENGE_REQUIRED' as const, methods: STEP_UP_METHODS },
+    'remove-authenticator': { state: 'CHALLENGE_REQUIRED' as const, methods: STEP_UP_METHODS },
   },
 };
 
@@ -59,9 +61,11 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 
 /**
  * Cross-site request forgery: a state-changing request must be JSON (which a form cannot send
- * cross-site without a preflight) and, when the browser says where it comes from, same-origin.
+ * cross-site without a preflight) and, when the browser says where it comes from, from the bank's
+ * own public origin. Never compared with the request's own Host: a page that rebinds its DNS name
+ * to this server sends a Host and an Origin that agree with each other.
  */
-function checkSameOrigin(request: IncomingMessage): void {
+function checkSameOrigin(request: IncomingMessage, publicOrigin: string): void {
   if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
     throw new HttpError(415, 'unsupported_media_type', 'Send the request as application/json.');
   }
@@ -70,11 +74,7 @@ function checkSameOrigin(request: IncomingMessage): void {
     throw new HttpError(403, 'cross_origin', 'Requests from other sites are refused.');
   }
   const origin = request.headers.origin;
-  if (
-    origin !== undefined &&
-    origin !== `http://${request.headers.host}` &&
-    origin !== `https://${request.headers.host}`
-  ) {
+  if (origin !== undefined && origin !== publicOrigin) {
     throw new HttpError(403, 'cross_origin', 'Requests from other sites are refused.');
   }
 }
@@ -100,6 +100,8 @@ export async function startDemoServer(
   const router = new Router();
   let emulator: EmulatorHandler | undefined;
   let csp = '';
+  /** Where people reach the bank: the only Origin its state-changing requests may come from. */
+  let publicOrigin = '';
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = requestUrl(request);
@@ -114,7 +116,7 @@ export async function startDemoServer(
       'Cache-Control': 'no-store',
     };
     if (url.pathname.startsWith('/api/')) {
-      if (method !== 'GET') checkSameOrigin(request);
+      if (method !== 'GET') checkSameOrigin(request, publicOrigin);
       const match = router.match(method, url.pathname);
       if (match.kind === 'none') throw new HttpError(404, 'not_found', `No endpoint ${method} ${url.pathname}.`);
       if (match.kind === 'wrong-method')
@@ -147,6 +149,7 @@ export async function startDemoServer(
   const port = await listen(server, config.port, config.host);
   // WebAuthn needs a host name: localhost, not 127.0.0.1.
   const url = `http://localhost:${port}`;
+  publicOrigin = config.publicOrigin ?? url;
 
   let client: Authsignal;
   let browser: { tenantId: string; baseUrl: string };
@@ -159,8 +162,8 @@ export async function startDemoServer(
     emulator = createEmulatorHandler({
       tenantId: EMULATOR_TENANT,
       secret,
-      origins: [url],
-      rpId: 'localhost',
+      origins: [publicOrigin],
+      rpId: new URL(publicOrigin).hostname,
       rpName: 'Demo Bank',
       dataFile: config.dataDir ? join(config.dataDir, 'emulator.json') : undefined,
       rules: RULES,
@@ -170,8 +173,16 @@ export async function startDemoServer(
     browser = { tenantId: EMULATOR_TENANT, baseUrl: `${url}/v1` };
     csp = policy();
   }
-  const devOutbox = emulator ? (to: string) => emulator!.outbox(to) : undefined;
-  new DemoApi(store, client, hasher, () => browser, config.confirmsPerMinute, devOutbox).register(router);
+  const devOutbox = emulator ? (userId: string) => emulator!.outboxOf(userId) : undefined;
+  new DemoApi(
+    store,
+    client,
+    hasher,
+    () => browser,
+    config.confirmsPerMinute,
+    devOutbox,
+    config.signInsPerAddressPerMinute,
+  ).register(router);
 
   return {
     url,

@@ -16,6 +16,8 @@ export function parseAmount(value: unknown): number {
   if (Math.abs(value * 100 - cents) > 1e-6) {
     throw new HttpError(400, 'invalid_amount', 'The amount can have at most two decimals.');
   }
+  // 0.000000001 is more than zero and within a millionth of a cent of $0.00: not a transfer.
+  if (cents < 1) throw new HttpError(400, 'invalid_amount', 'The amount must be at least $0.01.');
   if (cents > MAX_TRANSFER_CENTS) {
     throw new HttpError(
       400,
@@ -30,15 +32,19 @@ export function formatCents(cents: number): string {
   return (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
 }
 
-/** A recipient name: trimmed, 1 to 64 characters, no control characters. */
+/**
+ * A recipient name: NFC, trimmed, 1 to 64 characters, no control characters and no invisible
+ * format characters (Unicode Cf: zero-width spaces and joiners, bidirectional overrides and
+ * isolates), which would make one name look like another, or reorder what the person reads.
+ */
 export function parseRecipient(value: unknown): string {
   if (typeof value !== 'string') throw new HttpError(400, 'invalid_recipient', 'Enter who receives the money.');
-  const recipient = value.trim();
+  const recipient = value.normalize('NFC').trim();
   if (recipient.length === 0) throw new HttpError(400, 'invalid_recipient', 'Enter who receives the money.');
   if (recipient.length > 64)
     throw new HttpError(400, 'invalid_recipient', 'The recipient can be at most 64 characters.');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(recipient)) {
+  if (/[\u0000-\u001f\u007f-\u009f\p{Cf}]/u.test(recipient)) {
     throw new HttpError(400, 'invalid_recipient', 'The recipient contains characters that are not allowed.');
   }
   return recipient;

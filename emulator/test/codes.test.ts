@@ -159,6 +159,57 @@ describe('emulator: email, SMS and authenticator-app codes', () => {
     }
   });
 
+  it('counts wrong codes per user and authenticator across actions: a new transfer starts no fresh count', async () => {
+    const { userId, email } = await emailUser();
+    const freshAction = async (n: number) =>
+      (await t.server.track({ userId, action: 'high-value-transfer', attributes: { idempotencyKey: `guess-${n}` } }))
+        .token;
+    // One wrong code on each of five actions: the fifth locks the email authenticator.
+    const reasons = [];
+    for (let n = 0; n < 5; n++) {
+      const token = await freshAction(n);
+      await t.client('/client/challenge/email-otp', undefined, { token });
+      reasons.push(
+        (await verify('email-otp', token, lastCode(email) === '000002' ? '000003' : '000002')).failureReason,
+      );
+    }
+    assert.deepEqual(reasons, [...Array(4).fill('CODE_INVALID_OR_EXPIRED'), 'MAX_ATTEMPTS_EXCEEDED']);
+    // A sixth action with the right code: still locked.
+    const token = await freshAction(5);
+    await t.client('/client/challenge/email-otp', undefined, { token });
+    assert.deepEqual(await verify('email-otp', token, lastCode(email)), {
+      isVerified: false,
+      failureReason: 'MAX_ATTEMPTS_EXCEEDED',
+    });
+    // Another user is not locked by it; and 15 minutes on, this one may try again.
+    const other = await emailUser();
+    await t.client('/client/challenge/email-otp', undefined, { token: other.track.token });
+    assert.equal((await verify('email-otp', other.track.token, lastCode(other.email))).isVerified, true);
+    t.advance(15 * 60 + 1);
+    try {
+      const later = await freshAction(6);
+      await t.client('/client/challenge/email-otp', undefined, { token: later });
+      assert.equal((await verify('email-otp', later, lastCode(email))).isVerified, true);
+    } finally {
+      t.advance(-(15 * 60 + 1));
+    }
+  });
+
+  it('keeps, with each code sent, the user whose action it was for (outboxOf), not only the address', async () => {
+    const first = await emailUser();
+    await t.client('/client/challenge/email-otp', undefined, { token: first.track.token });
+    // Another user with the same address.
+    const second = user();
+    await t.server.enrollVerifiedAuthenticator({
+      userId: second,
+      attributes: { verificationMethod: EMAIL, email: first.email },
+    });
+    assert.equal(t.emulator.outbox(first.email).length, 1);
+    assert.equal(t.emulator.outboxOf(first.userId).length, 1);
+    assert.equal(t.emulator.outboxOf(first.userId)[0]!.userId, first.userId);
+    assert.deepEqual(t.emulator.outboxOf(second), []);
+  });
+
   it('enrolls an email address and a phone number through the client API, each verified by a code', async () => {
     const userId = user();
     const track = await t.server.track({ userId, action: 'add-methods', attributes: { scope: 'add:authenticators' } });

@@ -30,6 +30,48 @@ describe('emulator: passkey registration', () => {
     assert.equal((await t.server.getUser({ userId: 'reg-ok' })).isEnrolled, true);
   });
 
+  it("lists the token user's authenticators for the browser (GET /client/user-authenticators), named by AAGUID", async () => {
+    const userId = 'list-own';
+    const google = new SoftAuthenticator();
+    google.aaguid = 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4';
+    const first = await t.server.track({
+      userId,
+      action: 'enroll-passkey',
+      attributes: { scope: 'add:authenticators' },
+    });
+    assert.equal((await t.enroll(first.token, google)).response.status, 200);
+    const second = await t.server.track({
+      userId,
+      action: 'enroll-passkey',
+      attributes: { scope: 'add:authenticators' },
+    });
+    assert.equal((await t.enroll(second.token, new SoftAuthenticator())).response.status, 200);
+    await t.enrolledUser('list-someone-else');
+    // Any token of the user's reads (a step-up's, with the default scope): the user's own, no one else's.
+    const track = await t.server.track({ userId, action: 'view-security' });
+    const listed = await t.client('/client/user-authenticators', undefined, { token: track.token }, { method: 'GET' });
+    assert.equal(listed.status, 200);
+    const list = listed.json as unknown as Record<string, any>[];
+    assert.equal(list.length, 2);
+    for (const a of list) {
+      assert.equal(a.verificationMethod, 'PASSKEY');
+      assert.equal(Object.hasOwn(a, 'userId'), false);
+      assert.equal(typeof a.userAuthenticatorId, 'string');
+      assert.equal(typeof a.webauthnCredential.credentialId, 'string');
+      assert.equal(Object.hasOwn(a.webauthnCredential, 'publicKey'), false);
+    }
+    assert.deepEqual(list[0]!.webauthnCredential.aaguidMapping, { name: 'Google Password Manager' });
+    assert.equal(list[1]!.webauthnCredential.aaguidMapping, undefined, 'the zero AAGUID names no maker');
+    // The server SDK answers the same mapping.
+    const server = await t.server.getAuthenticators({ userId });
+    assert.deepEqual(server[0]!.webauthnCredential?.aaguidMapping, { name: 'Google Password Manager' });
+    // The bare tenant id names nobody: refused.
+    const tenant = await t.client('/client/user-authenticators', undefined, { tenant: TENANT }, { method: 'GET' });
+    assert.equal(tenant.status, 401);
+    const forged = await t.client('/client/user-authenticators', undefined, { token: 'x.y.z' }, { method: 'GET' });
+    assert.equal(forged.json.errorCode, 'invalid_token');
+  });
+
   it('offers the options Authsignal does: required resident key and user verification, exclusions', async () => {
     await t.enrolledUser('reg-options');
     const track = await t.server.track({

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type RunningDemo } from '../../demo/server/demo-server.js';
 import { PasswordHasher } from '../../demo/server/password-hasher.js';
 import { DemoClient } from './support/demo-client.js';
+import { rawRequest } from './support/raw-http.js';
 
 // Dozens of sign-ups: scrypt at a lower cost here; password-hasher.test.ts covers the real one.
 const CHEAP_HASHER = new PasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
@@ -25,7 +26,10 @@ describe('demo bank backend', () => {
 
   before(async () => {
     // No confirmation limit here, so that 50 concurrent confirmations all reach the check.
-    demo = await startDemoServer({ port: 0, host: '127.0.0.1', dataDir: dir, confirmsPerMinute: 1000 }, CHEAP_HASHER);
+    demo = await startDemoServer(
+      { port: 0, host: '127.0.0.1', dataDir: dir, confirmsPerMinute: 1000, signInsPerAddressPerMinute: 1000 },
+      CHEAP_HASHER,
+    );
   });
   after(async () => {
     await demo.close();
@@ -102,6 +106,13 @@ describe('demo bank backend', () => {
       ['Bob', 0, 'invalid_amount'],
       ['Bob', -5, 'invalid_amount'],
       ['Bob', 10.123, 'invalid_amount'],
+      // Within a millionth of a cent of $0.00: more than zero, but nothing to send.
+      ['Bob', 0.000000001, 'invalid_amount'],
+      // Invisible format characters (Unicode Cf): a zero-width space, a right-to-left override.
+      ['Bo\u200bb', 10, 'invalid_recipient'],
+      ['\u202eboB', 10, 'invalid_recipient'],
+      ['Bob\u2066', 10, 'invalid_recipient'],
+      ['Bob\u0085', 10, 'invalid_recipient'],
       ['Bob', '50', 'invalid_amount'],
       ['Bob', 30000, 'insufficient_funds'],
       ['Bob', 100000.01, 'amount_too_large'],
@@ -124,6 +135,48 @@ describe('demo bank backend', () => {
     assert.equal(account.transfers.length, 0);
   });
 
+  it('stores a recipient name in NFC: the same name typed two ways is one name', async () => {
+    const client = await fresh();
+    const r = await client.request('POST', '/api/transfers', { recipient: ' Zoe\u0301 ', amount: 10 });
+    assert.equal(r.status, 201);
+    const [transfer] = (await client.request('GET', '/api/account')).data.transfers;
+    assert.equal(transfer.recipient, 'Zo\u00e9');
+  });
+
+  it('refuses a page whose DNS name was rebound to the bank: its Origin agrees with its Host, not with the bank', async () => {
+    const client = await fresh();
+    const port = Number(new URL(demo.url).port);
+    // fetch() writes its own Host: the request is sent as the rebinding page's browser sends it.
+    const body = JSON.stringify({ recipient: 'Mallory', amount: 100 });
+    const rebound = await rawRequest(
+      port,
+      [
+        'POST /api/transfers HTTP/1.1',
+        `Host: evil.example:${port}`,
+        `Origin: http://evil.example:${port}`,
+        `Cookie: ${client.sessionCookie}`,
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+    assert.deepEqual([rebound.status, rebound.json?.error], [403, 'cross_origin']);
+    assert.equal(await balance(client), 25000);
+  });
+
+  it('limits sign-ins and sign-ups per client address, whatever the usernames', async () => {
+    const limited = await startDemoServer({ port: 0, host: '127.0.0.1', signInsPerAddressPerMinute: 3 }, CHEAP_HASHER);
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await new DemoClient(limited.url).signIn(`spray${i}`)).status);
+      assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('sends up to $5,000 at once', async () => {
     const client = await fresh();
     const r = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 5000 });
@@ -143,15 +196,16 @@ describe('demo bank backend', () => {
     assert.equal((await client.request('GET', '/api/account')).data.transfers.length, 0);
   });
 
-  it('enrolls and lists passkeys, and removes only its own', async () => {
+  it('enrolls and lists passkeys, and removes only its own, behind a step-up', async () => {
     const client = await fresh(true);
     const passkeys = (await client.request('GET', '/api/passkeys')).data as { id: string }[];
     assert.equal(passkeys.length, 1);
     const other = await fresh(true);
-    const notMine = await other.request('DELETE', `/api/passkeys/${passkeys[0]!.id}`);
+    const notMine = await other.startChange({ change: 'remove', authenticatorId: passkeys[0]!.id });
     assert.equal(notMine.status, 404);
     assert.equal((await client.request('GET', '/api/passkeys')).data.length, 1);
-    assert.equal((await client.request('DELETE', `/api/passkeys/${passkeys[0]!.id}`)).status, 200);
+    await client.addContact('SMS', '+64 27 555 0199');
+    assert.equal((await client.removeAuthenticator(passkeys[0]!.id)).status, 200);
     assert.deepEqual((await client.request('GET', '/api/passkeys')).data, []);
   });
 
@@ -262,11 +316,12 @@ describe('demo bank backend', () => {
     assert.equal((await client.request('POST', `/api/transfers/${created.data.id}/challenge`)).status, 409);
   });
 
-  it('records the sign-up email as a verified email authenticator, and a large transfer confirms by email code, once', async () => {
+  it('adds the sign-up email once a code proves it, and a large transfer confirms by email code, once', async () => {
     const client = new DemoClient(demo.url);
     const signIn = await client.signIn(`mail${++users}`, undefined, ' Grace@Example.com ');
     assert.equal(signIn.status, 201);
-    assert.equal(signIn.data.emailReady, true);
+    assert.equal((await client.request('GET', '/api/account')).data.email, 'grace@example.com');
+    assert.equal((await client.addContact('EMAIL_OTP', 'grace@example.com')).status, 200);
     const methods = (await client.request('GET', '/api/authenticators')).data;
     assert.deepEqual(
       methods.map((m: { method: string; label: string }) => [m.method, m.label]),
@@ -280,34 +335,40 @@ describe('demo bank backend', () => {
     assert.equal(confirmed.status, 200);
     assert.equal(confirmed.data.balance, 17500);
     assert.equal((await client.request('POST', `/api/transfers/${created.data.id}/confirm`, { token })).status, 409);
-    // With a passkey too, both are offered, the passkey first; a fresh token says the same.
-    assert.equal((await client.enrollPasskey()).data.isValid, true);
+    // With a passkey too (added behind the email code), both are offered, the passkey first.
+    const start = await client.startChange({ change: 'add', method: 'PASSKEY' });
+    const stepUpToken = await client.emailStepUp(start.data.token);
+    const options = await client.api('/client/user-authenticators/passkey/registration-options', stepUpToken, {});
+    const added = await client.api('/client/user-authenticators/passkey', stepUpToken, {
+      registrationCredential: client.authenticator.register(options.options),
+      challengeId: options.challengeId,
+    });
+    const done = await client.request('POST', `/api/security/changes/${start.data.id}`, {
+      token: added.accessToken,
+      userAuthenticatorId: added.userAuthenticatorId,
+    });
+    assert.equal(done.status, 200, JSON.stringify(done.data));
     const next = await client.request('POST', '/api/transfers', { recipient: 'Carol', amount: 6000 });
     assert.deepEqual(next.data.methods, ['PASSKEY', 'EMAIL_OTP']);
     const again = await client.request('POST', `/api/transfers/${next.data.id}/challenge`);
     assert.deepEqual(again.data.methods, ['PASSKEY', 'EMAIL_OTP']);
   });
 
-  it('keeps each Dev inbox to its own account, and refuses a bad email or phone number', async () => {
+  it('keeps each Dev inbox to its own account, and refuses a bad email address', async () => {
     const alice = new DemoClient(demo.url);
     await alice.signIn(`alice${++users}`, undefined, `alice${users}@example.com`);
+    await alice.addContact('EMAIL_OTP', `alice${users}@example.com`);
     const bob = new DemoClient(demo.url);
     await bob.signIn(`bob${++users}`, undefined, `bob${users}@example.com`);
     const transfer = await alice.request('POST', '/api/transfers', { recipient: 'Eve', amount: 5001 });
     await alice.emailStepUp(transfer.data.token);
-    assert.equal((await alice.request('GET', '/api/dev/inbox')).data.length, 1);
+    assert.equal((await alice.request('GET', '/api/dev/inbox')).data.length, 2);
     assert.deepEqual((await bob.request('GET', '/api/dev/inbox')).data, []);
     assert.equal((await new DemoClient(demo.url).request('GET', '/api/dev/inbox')).status, 401);
 
     const badEmail = await new DemoClient(demo.url).signIn(`carol${++users}`, undefined, 'not-an-address');
     assert.equal(badEmail.status, 400);
     assert.equal(badEmail.data.error, 'invalid_email');
-    const badPhone = await alice.request('POST', '/api/authenticators/token', { phoneNumber: '12345' });
-    assert.equal(badPhone.status, 400);
-    assert.equal(badPhone.data.error, 'invalid_phone');
-    const phoneToken = await alice.request('POST', '/api/authenticators/token', { phoneNumber: '+64 27 555 0100' });
-    assert.equal(phoneToken.status, 200);
-    assert.equal(typeof phoneToken.data.token, 'string');
   });
 
   it('signs in with a passkey: the user the validated token names, once per sign-in, never one from the browser', async () => {

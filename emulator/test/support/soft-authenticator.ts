@@ -29,6 +29,8 @@ export class SoftAuthenticator {
   private readonly publicKey: KeyObject;
   private counter = 0;
   userHandle?: string;
+  /** The AAGUID it reports at registration (a UUID); all zeros, as many authenticators send, unless set. */
+  aaguid = '00000000-0000-0000-0000-000000000000';
 
   constructor(
     private readonly rpId = 'localhost',
@@ -62,7 +64,7 @@ export class SoftAuthenticator {
     const id = Buffer.from(this.credentialId, 'base64url');
     const idLength = Buffer.alloc(2);
     idLength.writeUInt16BE(id.length);
-    return Buffer.concat([head, Buffer.alloc(16), idLength, id, this.cosePublicKey()]);
+    return Buffer.concat([head, Buffer.from(this.aaguid.replace(/-/g, ''), 'hex'), idLength, id, this.cosePublicKey()]);
   }
 
   private clientData(type: string, challenge: string, o: CeremonyOverrides): Buffer {

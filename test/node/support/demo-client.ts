@@ -106,6 +106,71 @@ export class DemoClient {
     return this.request('POST', '/api/passkey/validate', { token: added.accessToken });
   }
 
+  /** The browser SDK's call with a token (`POST` and a body, or `GET`), as the page would make it. */
+  async api(path: string, token: string, body?: unknown): Promise<Record<string, any>> {
+    this.apiBase ??= (await this.request('GET', '/api/config')).data.baseUrl as string;
+    const response = await fetch(`${this.apiBase}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: this.url },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return response.json() as Promise<Record<string, any>>;
+  }
+
+  /** Starts a change on the security page: `{ id, token, stepUp, methods }`. */
+  startChange(body: { change: 'add'; method: string } | { change: 'remove'; authenticatorId: string }) {
+    return this.request('POST', '/api/security/changes', body);
+  }
+
+  /** The newest code the Dev inbox shows this account, by channel. */
+  async inboxCode(channel: 'EMAIL' | 'SMS'): Promise<string> {
+    const inbox = (await this.request('GET', '/api/dev/inbox')).data as unknown as { channel: string; code: string }[];
+    const message = inbox.find((m) => m.channel === channel);
+    if (!message) throw new Error(`no ${channel} code in the Dev inbox`);
+    return message.code;
+  }
+
+  /**
+   * Adds an email address (`EMAIL_OTP`) or a phone (`SMS`) from the security page: the change,
+   * its step-up where the account already has a way to confirm (`stepUp`, the passkey's by
+   * default), the address added with the token that answers, the code from the Dev inbox, and the
+   * bank's validation of the change.
+   */
+  async addContact(
+    method: 'EMAIL_OTP' | 'SMS',
+    address: string,
+    stepUp: (token: string) => Promise<string> = (token) => this.stepUp(token),
+  ): Promise<DemoResponse> {
+    const start = await this.startChange({ change: 'add', method });
+    if (start.status !== 201) return start;
+    const token = start.data.stepUp ? await stepUp(start.data.token) : (start.data.token as string);
+    const path = method === 'SMS' ? 'sms' : 'email-otp';
+    const enrolled = await this.api(
+      `/client/user-authenticators/${path}`,
+      token,
+      method === 'SMS' ? { phoneNumber: address } : { email: address },
+    );
+    if (enrolled.error) throw new Error(`enroll failed: ${JSON.stringify(enrolled)}`);
+    const code = await this.inboxCode(method === 'SMS' ? 'SMS' : 'EMAIL');
+    const verified = await this.api(`/client/verify/${path}`, token, { verificationCode: code });
+    if (!verified.isVerified) throw new Error(`verify failed: ${JSON.stringify(verified)}`);
+    return this.request('POST', `/api/security/changes/${start.data.id}`, {
+      token: verified.accessToken,
+      userAuthenticatorId: verified.userAuthenticator?.userAuthenticatorId,
+    });
+  }
+
+  /** Removes a way to confirm: the change, its step-up (`stepUp`, the passkey's by default), the bank's validation. */
+  async removeAuthenticator(
+    authenticatorId: string,
+    stepUp: (token: string) => Promise<string> = (token) => this.stepUp(token),
+  ): Promise<DemoResponse> {
+    const start = await this.startChange({ change: 'remove', authenticatorId });
+    if (start.status !== 201) return start;
+    const token = await stepUp(start.data.token);
+    return this.request('POST', `/api/security/changes/${start.data.id}`, { token });
+  }
+
   /**
    * <step-up-challenge> by email code: the code sent, read from the bank's Dev inbox (as a person
    * would read it there), and verified; a verified token out.
