@@ -53,6 +53,11 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     try {
       await first.signIn('roaming', undefined, 'roaming@example.com');
       await first.enrollPasskey();
+      // The sign-up's address confirms nothing until its code proves it, behind the passkey.
+      await first.addEmail(true);
+      await first.page.waitForFunction(() =>
+        document.querySelector('#activity')?.textContent?.includes('confirmed with passkey'),
+      );
     } finally {
       await first.close();
     }
@@ -94,7 +99,11 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
       await page.page.click('#phone-code-form button[type="submit"]');
       await page.waitForText('#notice', 'Phone added');
 
+      // The phone is the account's way to confirm now: adding the app asks for its code first.
       await page.page.click('#app-start');
+      await page.waitForChangeStepUp();
+      assert.match(await page.text('#change-step-up-description'), /add a new authenticator app/);
+      await page.confirmStepUpByEmail('#change-step-up');
       await page.page.waitForSelector('#app-setup:not([hidden])');
       const qr = await page.page.$eval('#app-qr', (img) => ({
         src: (img as HTMLImageElement).src,
@@ -107,7 +116,7 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
       await page.page.type('#app-code', totp.generate());
       await page.page.click('#app-code-form button[type="submit"]');
       await page.waitForText('#notice', 'Authenticator app added');
-      await page.page.waitForFunction(() => document.querySelectorAll('#authenticators li[data-method]').length === 3);
+      await page.page.waitForFunction(() => document.querySelectorAll('#authenticators li[data-method]').length === 2);
       assert.deepEqual(await page.axe(), [], 'axe-clean with the set-up shown');
 
       // No passkey: the step-up opens on the first allowed method, the app, and its next code confirms.
@@ -211,7 +220,7 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
       ui.page.$eval(tag, (el) => el.shadowRoot!.querySelector('[part="button"]')?.textContent?.trim() ?? '');
     await ui.page.select('#language', 'de');
     await ui.page.waitForFunction(() =>
-      document.querySelector('passkey-enroll')?.shadowRoot?.textContent?.includes('Passkey'),
+      document.querySelector('#change-step-up')?.shadowRoot?.textContent?.includes('Passkey'),
     );
     await ui.page.select('#theme', 'dark');
     const colors = await ui.page.evaluate(() => ({
@@ -244,10 +253,10 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     assert.equal(await ui.page.$eval('#language', (el) => (el as HTMLSelectElement).value), 'ar');
     assert.equal(await ui.page.$eval('html', (el) => el.dataset.theme), 'dark');
     await ui.page.waitForFunction(() =>
-      document.querySelector('passkey-enroll')?.shadowRoot?.textContent?.includes('مفتاح'),
+      document.querySelector('#change-step-up')?.shadowRoot?.textContent?.includes('مفتاح'),
     );
     await ui.page.select('#language', '');
     await ui.page.select('#theme', 'northwind');
-    assert.equal(await ui.page.$eval('passkey-enroll', (el) => el.getAttribute('lang')), '');
+    assert.equal(await ui.page.$eval('#change-step-up', (el) => el.getAttribute('lang')), '');
   });
 });

@@ -85,6 +85,7 @@ export class DemoPage {
     await this.waitForText('#balance', /\$/);
   }
 
+  /** The account's first way to confirm: `<passkey-enroll>`, no step-up. */
   async enrollPasskey(): Promise<void> {
     await this.page.waitForSelector('passkey-enroll >>> button');
     await this.page.click('passkey-enroll >>> button');
@@ -117,14 +118,58 @@ export class DemoPage {
     await this.page.click('step-up-challenge >>> [part="button"]');
   }
 
-  /** Confirms by email code: asks for it, reads it in the Dev inbox as a person would, types it, presses Enter. */
-  async confirmStepUpByEmail(): Promise<void> {
-    await this.page.click('step-up-challenge >>> [part="send-code"]');
-    await this.page.waitForSelector('#inbox .code');
-    const code = await this.text('#inbox .code');
-    await this.page.waitForSelector('step-up-challenge >>> [part="code"]');
-    await this.page.type('step-up-challenge >>> [part="code"]', code);
+  /**
+   * Runs `send` (something that sends a code) and answers the code the Dev inbox shows for it: the
+   * newest, once it is not the one shown before (the inbox refreshes every two seconds).
+   */
+  async newInboxCode(send: () => Promise<void>): Promise<string> {
+    const newest = () => this.page.$eval('#inbox', (list) => list.querySelector('li')?.textContent ?? '');
+    const before = await newest();
+    await send();
+    await this.page.waitForFunction(
+      (old) => {
+        const first = document.querySelector('#inbox li');
+        return !!first?.querySelector('.code') && first.textContent !== old;
+      },
+      { timeout: 10_000 },
+      before,
+    );
+    return this.text('#inbox .code');
+  }
+
+  /** Confirms a step-up (`which`: the transfer's, or a change's) by its code: asks for it, reads it in the Dev inbox, types it, presses Enter. */
+  async confirmStepUpByEmail(which = '#step-up'): Promise<void> {
+    const code = await this.newInboxCode(() => this.page.click(`${which} >>> [part="send-code"]`));
+    await this.page.waitForSelector(`${which} >>> [part="code"]`);
+    await this.page.type(`${which} >>> [part="code"]`, code);
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for the step-up of a change to the ways to confirm (the security page's dialog). */
+  async waitForChangeStepUp(): Promise<void> {
+    await this.page.waitForFunction(
+      () => (document.querySelector('#change-step-up') as (HTMLElement & { open: boolean }) | null)?.open === true,
+      { timeout: 10_000 },
+    );
+  }
+
+  /**
+   * Adds the email address in the security page's field (the sign-up's, filled in), confirmed by
+   * the passkey where the account has one, and proved by the code from the Dev inbox.
+   */
+  async addEmail(withPasskey: boolean): Promise<void> {
+    await this.page.waitForFunction(() => (document.getElementById('new-email') as HTMLInputElement).value !== '');
+    const code = await this.newInboxCode(async () => {
+      await this.page.click('#new-email-form button[type="submit"]');
+      if (withPasskey) {
+        await this.waitForChangeStepUp();
+        await this.page.click('#change-step-up >>> [part="button"]');
+      }
+    });
+    await this.page.waitForSelector('#email-code-form:not([hidden])');
+    await this.page.type('#new-email-code', code);
+    await this.page.click('#email-code-form button[type="submit"]');
+    await this.waitForText('#notice', 'Email address added');
   }
 
   /** The method the step-up element is on. */
