@@ -7,6 +7,9 @@ export function createBackend({ apiUrl, secret, tenantId, userId = 'customer-1' 
   return {
     '/api/config': async () => ({ tenantId, baseUrl: apiUrl }),
     '/api/enroll-token': async () => {
+      // The user's first way to confirm only. Once they have one, adding another needs a step-up
+      // with it (README, "The keys to the account"): never a token that may add by itself.
+      if ((await authsignal.getAuthenticators({ userId })).length > 0) return { error: 'step_up_required' };
       const track = await authsignal.track({
         userId,
         action: 'enroll-passkey',

@@ -263,6 +263,65 @@ describe('<passkey-sign-in> ceremonies', () => {
     expect(events.filter((e) => e.event.target === el)).to.deep.equal([]);
   });
 
+  it('removed while the passkey its field returned is being verified: nothing fires after the removal', async () => {
+    const userId = uniqueUser();
+    await enrolled(userId);
+    // The SDK writes its record of this device's passkeys once a sign-in verified: then only our
+    // own promise callbacks remain, which the next task comes after.
+    localStorage.removeItem('as_user_passkey_map');
+    const realFetch = window.fetch;
+    let reached!: () => void;
+    const atVerify = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    window.fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/client/verify/passkey')) {
+        reached();
+        await released;
+      }
+      return realFetch(input, init);
+    };
+    try {
+      const el = await signIn(true);
+      // On the element itself: once removed, its events no longer reach the document.
+      const events = recordEvents(el, ENDED);
+      await atVerify;
+      el.remove();
+      release();
+      await waitUntil(() => localStorage.getItem('as_user_passkey_map')?.includes(userId), 'the SDK verified', {
+        timeout: 10_000,
+      });
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(events.map((e) => e.type)).to.deep.equal([]);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('removed as the browser hands over the picked passkey: the SDK still verifies it, but nothing fires', async () => {
+    const userId = uniqueUser();
+    await enrolled(userId);
+    localStorage.removeItem('as_user_passkey_map');
+    // The browser answers the conditional request in the same moment the page takes the element
+    // away (its abort comes too late): the credential reaches the SDK after the removal.
+    const watched = navigator.credentials.get;
+    const page: { el?: PasskeySignIn } = {};
+    (navigator.credentials as unknown as { get: typeof watched }).get = (options) =>
+      watched.call(navigator.credentials, options).then((credential) => {
+        if (options?.mediation === 'conditional') page.el?.remove();
+        return credential;
+      });
+    const el = (page.el = await signIn(true));
+    // On the element itself: once removed, its events no longer reach the document.
+    const events = recordEvents(el, ENDED);
+    await waitUntil(() => localStorage.getItem('as_user_passkey_map')?.includes(userId), 'the SDK verified', {
+      timeout: 10_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(el.isConnected).to.equal(false);
+    expect(events.map((e) => e.type)).to.deep.equal([]);
+  });
+
   it('one autofill element after another, each removed while its request is pending: each gets the browser', async () => {
     await enrolled(uniqueUser());
     await setUserPresence(false);

@@ -173,6 +173,9 @@ export class PasskeySignIn extends LitElement {
             autofill: true,
             // The person picked a passkey: from here on, it is a ceremony like a click's.
             onVerificationStarted: () => {
+              // Taken off the page as the browser answered (its abort came too late): the SDK
+              // verifies anyway, but nothing of this run may reach the page.
+              if (!this.isConnected) return;
               this.#autofill.picked();
               void this.#end(this.#ceremony.run(() => new Promise((resolve) => (picked = resolve))));
             },

@@ -11,6 +11,8 @@ const pending = new Set<string>();
 type Body = { amount?: number; id?: string; token?: string };
 const routes: Record<string, (body: Body) => Promise<object>> = {
   'enroll-token': async () => {
+    // The user's first way to confirm only: adding another needs a step-up with it (see the README).
+    if ((await authsignal.getAuthenticators({ userId })).length > 0) return { error: 'step_up_required' };
     const track = await authsignal.track({
       userId,
       action: 'enroll-passkey',
