@@ -59,6 +59,14 @@ async function api(method, path, body) {
   return { ok: response.ok, status: response.status, data };
 }
 
+/** The one item of a list with nothing to show. */
+function emptyItem(text) {
+  const empty = document.createElement('li');
+  empty.className = 'empty';
+  empty.textContent = text;
+  return empty;
+}
+
 function notify(message) {
   $('notice').textContent = message;
 }
@@ -121,10 +129,7 @@ async function refresh() {
 function renderHistory(transfers) {
   const list = $('history');
   if (transfers.length === 0) {
-    const empty = document.createElement('li');
-    empty.className = 'empty';
-    empty.textContent = 'No transfers yet.';
-    list.replaceChildren(empty);
+    list.replaceChildren(emptyItem('No transfers yet.'));
     return;
   }
   list.replaceChildren(
@@ -296,10 +301,7 @@ async function refreshAuthenticators() {
     const list = $(id);
     const items = ok ? data.filter((a) => (a.method === 'PASSKEY') === passkeys) : [];
     if (items.length === 0) {
-      const empty = document.createElement('li');
-      empty.className = 'empty';
-      empty.textContent = !ok ? 'Could not load them.' : passkeys ? 'No passkey yet.' : 'None yet.';
-      list.replaceChildren(empty);
+      list.replaceChildren(emptyItem(!ok ? 'Could not load them.' : passkeys ? 'No passkey yet.' : 'None yet.'));
       continue;
     }
     list.replaceChildren(
@@ -335,10 +337,7 @@ async function refreshActivity() {
   const { ok, data } = await api('GET', '/api/security/activity');
   const list = $('activity');
   if (!ok || data.length === 0) {
-    const empty = document.createElement('li');
-    empty.className = 'empty';
-    empty.textContent = ok ? 'No changes yet.' : 'Could not load it.';
-    list.replaceChildren(empty);
+    list.replaceChildren(emptyItem(ok ? 'No changes yet.' : 'Could not load it.'));
     return;
   }
   list.replaceChildren(
@@ -520,10 +519,7 @@ const inbox = {
     const { ok, data } = await api('GET', '/api/dev/inbox');
     if (!ok || this.timer === undefined) return;
     if (data.length === 0) {
-      const empty = document.createElement('li');
-      empty.className = 'empty';
-      empty.textContent = 'No codes yet.';
-      $('inbox').replaceChildren(empty);
+      $('inbox').replaceChildren(emptyItem('No codes yet.'));
       return;
     }
     $('inbox').replaceChildren(

@@ -29,6 +29,15 @@ export function resolveDemoConfig(env: NodeJS.ProcessEnv): DemoConfig {
     throw new Error(`To use real Authsignal set all of ${REAL_VARIABLES.join(', ')}; missing: ${missing.join(', ')}.`);
   }
   const config: DemoConfig = { port, host: env.HOST ?? '127.0.0.1', dataDir: env.DATA_DIR ?? '.data' };
+  if (env.SIGN_INS_PER_ADDRESS_PER_MINUTE !== undefined) {
+    const limit = Number(env.SIGN_INS_PER_ADDRESS_PER_MINUTE);
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new Error(
+        `SIGN_INS_PER_ADDRESS_PER_MINUTE must be a whole number ≥ 1, got "${env.SIGN_INS_PER_ADDRESS_PER_MINUTE}".`,
+      );
+    }
+    config.signInsPerAddressPerMinute = limit;
+  }
   if (env.PUBLIC_ORIGIN) {
     const origin = env.PUBLIC_ORIGIN.replace(/\/$/, '');
     if (!URL.canParse(origin) || new URL(origin).origin !== origin) {

@@ -25,7 +25,13 @@ export async function concurrency(): Promise<SectionReport> {
   const report = new SectionReport('concurrency');
   const dir = mkdtempSync(join(tmpdir(), 'reliability-concurrency-'));
   // No confirmation limit, so that every one of the 50 confirmations reaches the check.
-  const demo = await startDemoServer({ port: 0, host: '127.0.0.1', dataDir: dir, confirmsPerMinute: 10_000 });
+  const demo = await startDemoServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    confirmsPerMinute: 10_000,
+    signInsPerAddressPerMinute: 10_000,
+  });
   try {
     const confirmRounds: string[] = [];
     let confirmsOk = true;

@@ -139,7 +139,7 @@ function sendRequest(
 ) {
   return new Promise<Answer>((resolve) => {
     const options = { host: '127.0.0.1', port, method, path, timeout: TIMEOUT_MS };
-    // The bank checks that Origin matches Host, as a browser on http://localhost:<port> sends them.
+    // The bank checks that Origin is its public origin, as a browser on http://localhost:<port> sends it.
     // Framed by Content-Length whatever the method: Node's client sends a GET's body unframed.
     const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
     const all = { host: `localhost:${port}`, ...length, ...headers };
