@@ -13,6 +13,9 @@ export default {
       // them. Private members (`#x`, `private x`) are not part of the surface.
       name: 'public-surface-only',
       packageLinkPhase({ customElementsManifest }) {
+        // In path order: the analyzer lists modules in the order their parses finish, which
+        // differs from one clone to the next.
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
