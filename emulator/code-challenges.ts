@@ -55,15 +55,17 @@ export class CodeChallenges {
 
   /**
    * What a code for this action and method is tried against, for the attempt count: the
-   * authenticator (or enrollment) its code was sent to; without a code in flight, the user's
-   * `fallback` (the authenticator a send would use), else the method. Authenticator-app codes are
-   * tried against all the user's apps at once: one count for them all.
+   * authenticator its code was sent to, or, for an enrollment, the address being added (not the
+   * enrollment, which each start makes anew: guessing the code of an address one does not read
+   * must not start a fresh count with each retry); without a code in flight, the user's `fallback`
+   * (the authenticator a send would use), else the method. Authenticator-app codes are tried
+   * against all the user's apps at once: one count for them all.
    */
   attemptKey(binding: ActionBinding, method: VerificationMethod, fallback?: string): string {
     const sent = method === 'AUTHENTICATOR_APP' ? undefined : this.#codes.get(key(binding, method));
     const target = sent
       ? 'enrollment' in sent.target
-        ? sent.target.enrollment.userAuthenticatorId
+        ? `${method}:${sent.target.enrollment.email ?? sent.target.enrollment.phoneNumber}`
         : sent.target.authenticatorId
       : (fallback ?? method);
     return JSON.stringify([binding.userId, target]);

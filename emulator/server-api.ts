@@ -25,6 +25,7 @@ function aaguidMapping(aaguid: string): { name: string } | undefined {
 /** Public view of an authenticator, as `getAuthenticators` returns it: no key material, no secret. */
 export function authenticatorView(a: AuthenticatorRecord): Record<string, unknown> {
   const c = a.webauthnCredential;
+  const mapping = c && aaguidMapping(c.aaguid);
   return {
     userId: a.userId,
     userAuthenticatorId: a.userAuthenticatorId,
@@ -41,7 +42,7 @@ export function authenticatorView(a: AuthenticatorRecord): Record<string, unknow
             deviceId: c.deviceId,
             name: c.name,
             aaguid: c.aaguid,
-            ...(aaguidMapping(c.aaguid) ? { aaguidMapping: aaguidMapping(c.aaguid) } : {}),
+            ...(mapping ? { aaguidMapping: mapping } : {}),
             credentialBackedUp: c.credentialBackedUp,
             credentialDeviceType: c.credentialDeviceType,
             authenticatorAttachment: c.authenticatorAttachment,

@@ -59,6 +59,20 @@ async function api(method, path, body) {
   return { ok: response.ok, status: response.status, data };
 }
 
+/** A list item's two lines: what (with `className`, if any), then its detail. */
+function metaOf(what, detail, className = '') {
+  const first = document.createElement('span');
+  first.className = className;
+  first.textContent = what;
+  const second = document.createElement('span');
+  second.className = 'when';
+  second.textContent = detail;
+  const meta = document.createElement('div');
+  meta.className = 'meta';
+  meta.append(first, second);
+  return meta;
+}
+
 /** The one item of a list with nothing to show. */
 function emptyItem(text) {
   const empty = document.createElement('li');
@@ -136,22 +150,13 @@ function renderHistory(transfers) {
     ...transfers.map((t) => {
       const item = document.createElement('li');
       item.dataset.status = t.status;
-      const who = document.createElement('span');
-      who.className = 'who';
-      who.textContent = t.recipient;
-      const date = document.createElement('span');
-      date.className = 'when';
-      date.textContent = when.format(new Date(t.executedAt ?? t.createdAt));
       const amount = document.createElement('span');
       amount.className = 'amount';
       amount.textContent = `−${money.format(t.amount)}`;
       const status = document.createElement('span');
       status.className = `badge ${t.status}`;
       status.textContent = t.status === 'executed' ? 'Sent' : 'Pending';
-      const meta = document.createElement('div');
-      meta.className = 'meta';
-      meta.append(who, date);
-      item.append(meta, amount, status);
+      item.append(metaOf(t.recipient, when.format(new Date(t.executedAt ?? t.createdAt)), 'who'), amount, status);
       if (t.status === 'pending') {
         const confirm = document.createElement('button');
         confirm.type = 'button';
@@ -308,24 +313,18 @@ async function refreshAuthenticators() {
       ...items.map((authenticator) => {
         const item = document.createElement('li');
         item.dataset.method = authenticator.method;
-        const name = document.createElement('span');
-        name.textContent = passkeys ? authenticator.label : names[authenticator.method];
-        const detail = document.createElement('span');
-        detail.className = 'when';
-        detail.textContent =
+        const name = passkeys ? authenticator.label : names[authenticator.method];
+        const detail =
           authenticator.method === 'PASSKEY' || authenticator.method === 'AUTHENTICATOR_APP'
             ? `Added ${when.format(new Date(authenticator.createdAt))}`
             : authenticator.label;
-        const meta = document.createElement('div');
-        meta.className = 'meta';
-        meta.append(name, detail);
         const remove = document.createElement('button');
         remove.type = 'button';
         remove.className = 'secondary small';
         remove.textContent = 'Remove';
-        remove.setAttribute('aria-label', `Remove ${name.textContent} ${detail.textContent}`);
+        remove.setAttribute('aria-label', `Remove ${name} ${detail}`);
         remove.addEventListener('click', () => removeAuthenticator(authenticator));
-        item.append(meta, remove);
+        item.append(metaOf(name, detail), remove);
         return item;
       }),
     );
@@ -343,17 +342,11 @@ async function refreshActivity() {
   list.replaceChildren(
     ...data.map((event) => {
       const item = document.createElement('li');
-      const what = document.createElement('span');
-      what.textContent = `${event.kind === 'added' ? 'Added' : 'Removed'} ${names[event.method].toLowerCase()}: ${event.label}`;
-      const detail = document.createElement('span');
-      detail.className = 'when';
-      detail.textContent = `${when.format(new Date(event.at))}, ${browserName(event.userAgent)}, ${
-        event.confirmedBy ? `confirmed with ${names[event.confirmedBy].toLowerCase()}` : 'the first way to confirm'
-      }`;
-      const meta = document.createElement('div');
-      meta.className = 'meta';
-      meta.append(what, detail);
-      item.append(meta);
+      const what = `${event.kind === 'added' ? 'Added' : 'Removed'} ${names[event.method].toLowerCase()}: ${event.label}`;
+      const confirmed = event.confirmedBy
+        ? `confirmed with ${names[event.confirmedBy].toLowerCase()}`
+        : 'the first way to confirm';
+      item.append(metaOf(what, `${when.format(new Date(event.at))}, ${browserName(event.userAgent)}, ${confirmed}`));
       return item;
     }),
   );

@@ -298,7 +298,7 @@ export class DemoApi {
     if (!change || change.kind !== 'add' || change.method !== 'PASSKEY') {
       return { status: 403, body: { isValid: false, state: result.state ?? null } };
     }
-    await this.finishChange(account, request, change, token, userAuthenticatorId);
+    await this.finishChange(account, request, change, result, userAuthenticatorId);
     return { body: { isValid: true, state: result.state } };
   }
 
@@ -356,19 +356,25 @@ export class DemoApi {
     const target = authenticators.find((a) => a.userAuthenticatorId === body.authenticatorId);
     if (!target) throw new HttpError(404, 'not_found', 'No such way to confirm on your account.');
     if (authenticators.length === 1) throw lastAuthenticator();
-    const started = await this.beginChange(account, {
-      kind: 'remove',
-      method: target.verificationMethod as FactorMethod,
-      authenticatorId: target.userAuthenticatorId,
-    });
+    const started = await this.beginChange(
+      account,
+      {
+        kind: 'remove',
+        method: target.verificationMethod as FactorMethod,
+        authenticatorId: target.userAuthenticatorId,
+      },
+      authenticators,
+    );
     return { status: 201, body: started };
   }
 
   private async beginChange(
     account: Account,
     what: Pick<SecurityChange, 'kind' | 'method' | 'authenticatorId'>,
+    /** The account's authenticators, when the caller has just read them. */
+    authenticators?: unknown[],
   ): Promise<{ id: string; token: string; stepUp: boolean; methods: string[] }> {
-    const enrolled = (await this.authsignal.getAuthenticators({ userId: account.id })).length > 0;
+    const enrolled = (authenticators ?? (await this.authsignal.getAuthenticators({ userId: account.id }))).length > 0;
     const change: SecurityChange = {
       id: randomUUID(),
       accountId: account.id,
@@ -413,18 +419,20 @@ export class DemoApi {
     if (typeof token !== 'string' || token === '' || token.length > 4096) {
       throw new HttpError(400, 'invalid_token', 'A token is required.');
     }
-    return { body: await this.finishChange(account, request, change, token, userAuthenticatorId) };
+    const action = change.kind === 'add' ? ADD_ACTION : REMOVE_ACTION;
+    const result = await this.authsignal.validateChallenge({ token, userId: account.id, action });
+    return { body: await this.finishChange(account, request, change, result, userAuthenticatorId) };
   }
 
+  /** The change, once `result` (the validation of its token) says its step-up or enrollment succeeded. */
   private async finishChange(
     account: Account,
     request: ApiRequest,
     change: SecurityChange,
-    token: string,
+    result: Awaited<ReturnType<Authsignal['validateChallenge']>>,
     userAuthenticatorId: unknown,
   ): Promise<{ done: true; kind: 'added' | 'removed'; method: FactorMethod; authenticatorId: string }> {
     const action = change.kind === 'add' ? ADD_ACTION : REMOVE_ACTION;
-    const result = await this.authsignal.validateChallenge({ token, userId: account.id, action });
     const verified =
       result.isValid === true &&
       result.state === 'CHALLENGE_SUCCEEDED' &&
@@ -479,6 +487,15 @@ export class DemoApi {
         });
       }
       throw new HttpError(403, 'verification_failed', 'The confirmation is not valid for this change.');
+    }
+    if (change.kind === 'add' && !change.stepUp && authenticators.length > 1) {
+      // Started with no step-up because the account had no way to confirm, but it has one now (the
+      // owner enrolled meanwhile): whatever this token added without a step-up does not stay.
+      await this.authsignal.deleteAuthenticator({
+        userId: account.id,
+        userAuthenticatorId: target.userAuthenticatorId,
+      });
+      throw new HttpError(403, 'step_up_required', 'Your account can confirm already: start again, and confirm first.');
     }
     if (change.kind === 'remove') {
       if (authenticators.length === 1) throw lastAuthenticator();

@@ -195,6 +195,28 @@ describe('emulator: email, SMS and authenticator-app codes', () => {
     }
   });
 
+  it('counts wrong enrollment codes per address: starting the enrollment again starts no fresh count', async () => {
+    const userId = user();
+    const victim = `victim-of-${userId}@example.com`;
+    const reasons = [];
+    for (let n = 0; n < 5; n++) {
+      const track = await t.server.track({
+        userId,
+        action: 'add-email',
+        attributes: { idempotencyKey: `try-${n}`, scope: 'add:authenticators' },
+      });
+      await t.client('/client/user-authenticators/email-otp', { email: victim }, { token: track.token });
+      reasons.push(
+        (await verify('email-otp', track.token, lastCode(victim) === '000004' ? '000005' : '000004')).failureReason,
+      );
+    }
+    assert.deepEqual(reasons, [...Array(4).fill('CODE_INVALID_OR_EXPIRED'), 'MAX_ATTEMPTS_EXCEEDED']);
+    const last = await t.server.track({ userId, action: 'add-email', attributes: { scope: 'add:authenticators' } });
+    await t.client('/client/user-authenticators/email-otp', { email: victim }, { token: last.token });
+    assert.equal((await verify('email-otp', last.token, lastCode(victim))).failureReason, 'MAX_ATTEMPTS_EXCEEDED');
+    assert.deepEqual(await t.server.getAuthenticators({ userId }), []);
+  });
+
   it('keeps, with each code sent, the user whose action it was for (outboxOf), not only the address', async () => {
     const first = await emailUser();
     await t.client('/client/challenge/email-otp', undefined, { token: first.track.token });

@@ -127,16 +127,7 @@ describe('demo bank: adding and removing ways to confirm', () => {
     assert.deepEqual([wrongAction.status, wrongAction.data.error], [403, 'verification_failed']);
 
     // The change said "email"; a phone added with its token does not stay.
-    const phone = await owner.api('/client/user-authenticators/sms', firstToken, { phoneNumber: '+64270001111' });
-    assert.equal(phone.error, undefined);
-    const verified = await owner.api('/client/verify/sms', firstToken, {
-      verificationCode: await owner.inboxCode('SMS'),
-    });
-    assert.equal(verified.isVerified, true);
-    const mismatch = await owner.request('POST', `/api/security/changes/${first.data.id}`, {
-      token: verified.accessToken,
-      userAuthenticatorId: verified.userAuthenticator.userAuthenticatorId,
-    });
+    const mismatch = await owner.addContactWith(first.data.id, firstToken, 'SMS', '+64270001111');
     assert.deepEqual([mismatch.status, mismatch.data.error], [403, 'verification_failed']);
     assert.deepEqual(
       (await authenticators(owner)).map((a) => a.method),
@@ -192,6 +183,26 @@ describe('demo bank: adding and removing ways to confirm', () => {
     assert.deepEqual(next.data.methods, ['EMAIL_OTP']);
     const stepUpTransfer = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 7500 });
     assert.deepEqual(stepUpTransfer.data.methods, ['EMAIL_OTP']);
+  });
+
+  it('a first-authenticator change completed after the owner enrolled is refused, and what it added goes', async () => {
+    const username = name();
+    const owner = new DemoClient(demo.url);
+    assert.equal((await owner.signIn(username, PASSWORD)).status, 201);
+    // The thief signs in before the owner has any way to confirm: the bank hands out an add token.
+    const attacker = new DemoClient(demo.url, new SoftAuthenticator('localhost', demo.url));
+    await attacker.signIn(username, PASSWORD);
+    const start = await attacker.startChange({ change: 'add', method: 'SMS' });
+    assert.equal(start.data.stepUp, false);
+    // The owner adds their passkey meanwhile.
+    assert.equal((await owner.enrollPasskey()).data.isValid, true);
+    // The thief's token still adds at the API (addContactWith throws if it does not), but the bank does not keep it.
+    const done = await attacker.addContactWith(start.data.id, start.data.token, 'SMS', '+64270008888');
+    assert.deepEqual([done.status, done.data.error], [403, 'step_up_required']);
+    assert.deepEqual(
+      (await authenticators(owner)).map((a) => a.method),
+      ['PASSKEY'],
+    );
   });
 
   it('shows each account the codes sent for its own actions only, even to an address another account typed', async () => {

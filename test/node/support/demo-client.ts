@@ -144,6 +144,19 @@ export class DemoClient {
     const start = await this.startChange({ change: 'add', method });
     if (start.status !== 201) return start;
     const token = start.data.stepUp ? await stepUp(start.data.token) : (start.data.token as string);
+    return this.addContactWith(start.data.id, token, method, address);
+  }
+
+  /**
+   * Adds `address` at the API with `token` (a code from the Dev inbox proves it), then asks the
+   * bank to complete change `changeId` with the token the verification answered.
+   */
+  async addContactWith(
+    changeId: string,
+    token: string,
+    method: 'EMAIL_OTP' | 'SMS',
+    address: string,
+  ): Promise<DemoResponse> {
     const path = method === 'SMS' ? 'sms' : 'email-otp';
     const enrolled = await this.api(
       `/client/user-authenticators/${path}`,
@@ -154,7 +167,7 @@ export class DemoClient {
     const code = await this.inboxCode(method === 'SMS' ? 'SMS' : 'EMAIL');
     const verified = await this.api(`/client/verify/${path}`, token, { verificationCode: code });
     if (!verified.isVerified) throw new Error(`verify failed: ${JSON.stringify(verified)}`);
-    return this.request('POST', `/api/security/changes/${start.data.id}`, {
+    return this.request('POST', `/api/security/changes/${changeId}`, {
       token: verified.accessToken,
       userAuthenticatorId: verified.userAuthenticator?.userAuthenticatorId,
     });
