@@ -63,6 +63,11 @@ function cdnLoaders(): Plugin {
     ['./ceremonies-import.js', '/src/internal/sdk-loader.ts', 'src/internal/cdn-ceremonies-import.ts'],
     ['./methods-import.js', '/src/internal/methods-loader.ts', 'src/internal/cdn-methods-import.ts'],
     ['../../../i18n/method-locale-loader.js', `${METHODS}/method-chooser.ts`, 'src/i18n/cdn-method-locale-loader.ts'],
+    [
+      '../../i18n/manager-locale-loader.js',
+      '/src/components/passkey-manager/passkey-manager.component.ts',
+      'src/i18n/cdn-manager-locale-loader.ts',
+    ],
     // The methods file renders through the bundle's Lit: it needs only Lit's template contract.
     ['lit', `${METHODS}/`, 'src/internal/lit-template-shim.ts'],
   ];
@@ -116,15 +121,16 @@ function sdkUuid(): Plugin {
  * Every shipped locale as `locales/<code>` entries of the CDN build, and its method strings as
  * `locales/methods/<code>` (English is in the bundle, and in the methods file).
  */
-const localeEntries = Object.fromEntries(
-  ['locales', 'locales/methods'].flatMap((folder) =>
-    readdirSync(`src/${folder}`)
-      .filter((file) => file.endsWith('.ts') && file !== 'en.ts')
-      .map((file) => [`${folder}/${file.replace(/\.ts$/, '')}`, `src/${folder}/${file}`]),
-  ),
-);
+const localeEntries = (folders: string[]) =>
+  Object.fromEntries(
+    folders.flatMap((folder) =>
+      readdirSync(`src/${folder}`)
+        .filter((file) => file.endsWith('.ts') && file !== 'en.ts')
+        .map((file) => [`${folder}/${file.replace(/\.ts$/, '')}`, `src/${folder}/${file}`]),
+    ),
+  );
 
-const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^react($|\/)/];
+const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^react($|\/)/, /^qrcode-generator$/];
 
 /**
  * `npm run build` runs five modes:
@@ -140,13 +146,19 @@ const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^
  * - `cdn-sign-in` and `iife-sign-in`: dist/cdn/passkey-sign-in.js and passkey-sign-in.iife.js,
  *   `<passkey-sign-in>` alone (Lit and our code again: a sign-in page rarely shows the other two),
  *   built apart so that neither build shares a chunk with the other; they load the same SDK and
- *   locale files, so a page with both shares one SDK (and its page-wide state).
+ *   locale files, so a page with both shares one SDK (and its page-wide state);
+ * - `cdn-manager`: dist/cdn/passkey-manager.js, `<passkey-manager>` alone (Lit and our code), its
+ *   change steps (with the step-up they run) and the QR library as chunks of its own
+ *   (`passkey-manager-*.js`, loaded on intent), and its strings, locales/manager/<code>.js. It
+ *   loads the same SDK, methods and locale files. No classic script: it could not split off the
+ *   change steps, and every browser with passkeys runs modules.
  */
 export default defineConfig(({ mode }) => {
   const iife = mode.startsWith('iife');
   const cdn = iife || mode.startsWith('cdn');
   // <passkey-sign-in> is a CDN file of its own (both forms): a page of the other two does not pay for it.
   const signIn = mode.endsWith('-sign-in');
+  const manager = mode === 'cdn-manager';
   return {
     plugins: [
       minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
@@ -163,17 +175,19 @@ export default defineConfig(({ mode }) => {
         ? {
             entry: process.env.FLOOR
               ? 'src/__floor.ts'
-              : signIn
-                ? { 'passkey-sign-in': 'src/passkey-sign-in.ts' }
-                : iife
-                  ? 'src/cdn-bundle.ts'
-                  : {
-                      'passkey-elements': 'src/cdn-bundle.ts',
-                      'passkey-elements-sdk': 'src/sdk/passkey-ceremonies.ts',
-                      'passkey-elements-methods': `${METHODS.slice(1)}/method-chooser.ts`,
-                      ...localeEntries,
-                    },
-            name: signIn ? 'PasskeySignInElement' : 'PasskeyElements',
+              : manager
+                ? { 'passkey-manager': 'src/passkey-manager.ts', ...localeEntries(['locales/manager']) }
+                : signIn
+                  ? { 'passkey-sign-in': 'src/passkey-sign-in.ts' }
+                  : iife
+                    ? 'src/cdn-bundle.ts'
+                    : {
+                        'passkey-elements': 'src/cdn-bundle.ts',
+                        'passkey-elements-sdk': 'src/sdk/passkey-ceremonies.ts',
+                        'passkey-elements-methods': `${METHODS.slice(1)}/method-chooser.ts`,
+                        ...localeEntries(['locales', 'locales/methods']),
+                      },
+            name: signIn ? 'PasskeySignInElement' : manager ? 'PasskeyManagerElement' : 'PasskeyElements',
             formats: [iife ? 'iife' : 'es'],
             fileName: (_format, entry) =>
               iife ? `${signIn ? 'passkey-sign-in' : 'passkey-elements'}.iife.js` : `${entry}.js`,
@@ -184,6 +198,7 @@ export default defineConfig(({ mode }) => {
               'passkey-enroll': 'src/passkey-enroll.ts',
               'step-up-challenge': 'src/step-up-challenge.ts',
               'passkey-sign-in': 'src/passkey-sign-in.ts',
+              'passkey-manager': 'src/passkey-manager.ts',
               react: 'src/react.ts',
             },
             formats: ['es'],
@@ -191,7 +206,10 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: cdn
         ? {
             // Vite keeps whitespace in ES library builds (for tree-shaking); a CDN bundle is final.
-            output: { minify: true },
+            output: { minify: true, ...(manager ? { chunkFileNames: 'passkey-manager-[name].js' } : {}) },
+            // What the manager shares with its on-demand chunks (Lit) stays in its own file: one
+            // request before it renders, not two.
+            ...(manager ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
             // A classic script has no import.meta: cdn-locale-loader.ts reads document.currentScript there.
             ...(iife ? { transform: { define: { 'import.meta.url': 'undefined' } } } : {}),
           }

@@ -1,6 +1,6 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { OutboxMessage } from '../emulator/outbox.js';
-import type { VirtualAuthenticatorOptions, VirtualCredential } from './virtual-authenticators.js';
+import type { CredentialSignal, VirtualAuthenticatorOptions, VirtualCredential } from './virtual-authenticators.js';
 
 /*
  * `passkey-elements/testing`: for browser tests run by web-test-runner with
@@ -58,6 +58,13 @@ export const setUserVerified = (verified: boolean): Promise<void> => command('se
 /** Whether the "touch" happens by itself; off, a ceremony waits (as for a person who looks away). */
 export const setUserPresence = (enabled: boolean): Promise<void> => command('set-presence', { enabled });
 
+/**
+ * What this page told its virtual authenticators through the WebAuthn Signal API, as Chromium
+ * applied it (oldest first): passkeys deleted (`signalUnknownCredential`, or left out of
+ * `signalAllAcceptedCredentials`) and names updated (`signalCurrentUserDetails`).
+ */
+export const credentialSignals = (): Promise<CredentialSignal[]> => command('credential-signals');
+
 /** What `track` answers. */
 export interface TrackResult {
   state: 'ALLOW' | 'BLOCK' | 'CHALLENGE_REQUIRED' | 'REVIEW_REQUIRED' | string;
@@ -97,5 +104,5 @@ export const emulator = {
   resetClock: () => command<void>('reset-clock'),
 };
 
-export type { VirtualAuthenticatorOptions, VirtualCredential } from './virtual-authenticators.js';
+export type { CredentialSignal, VirtualAuthenticatorOptions, VirtualCredential } from './virtual-authenticators.js';
 export type { OutboxMessage };

@@ -7,6 +7,21 @@
 export interface CdpSession {
   // `any`: puppeteer and Playwright each type their own protocol map.
   send(method: any, params?: any): Promise<any>;
+  on(event: any, listener: (params: any) => void): unknown;
+}
+
+/**
+ * What the page told an authenticator through the WebAuthn Signal API, as Chromium applied it:
+ * a passkey deleted (`signalUnknownCredential`, or left out of `signalAllAcceptedCredentials`),
+ * or its user's names updated (`signalCurrentUserDetails`).
+ */
+export interface CredentialSignal {
+  kind: 'deleted' | 'updated';
+  authenticatorId: string;
+  credentialId: string;
+  /** `updated` only: the names the credential now holds. */
+  userName?: string;
+  userDisplayName?: string;
 }
 
 /** Chromium's virtual authenticator options (`WebAuthn.VirtualAuthenticatorOptions`). */
@@ -46,16 +61,39 @@ export const DEFAULT_AUTHENTICATOR: Required<VirtualAuthenticatorOptions> = {
 export class VirtualAuthenticators {
   readonly #ids = new Set<string>();
   #enabled?: Promise<unknown>;
+  /** Every signal Chromium applied to this page's authenticators, oldest first. */
+  readonly signals: CredentialSignal[] = [];
 
   constructor(private readonly cdp: CdpSession) {}
 
   async add(options: VirtualAuthenticatorOptions = {}): Promise<string> {
-    await (this.#enabled ??= this.cdp.send('WebAuthn.enable', { enableUI: false }));
+    await (this.#enabled ??= this.#enable());
     const { authenticatorId } = (await this.cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { ...DEFAULT_AUTHENTICATOR, ...options },
     })) as { authenticatorId: string };
     this.#ids.add(authenticatorId);
     return authenticatorId;
+  }
+
+  #enable(): Promise<unknown> {
+    type Event = {
+      authenticatorId: string;
+      credential?: VirtualCredential & { userName?: string; userDisplayName?: string };
+      credentialId?: string;
+    };
+    this.cdp.on('WebAuthn.credentialDeleted', ({ authenticatorId, credentialId }: Event) =>
+      this.signals.push({ kind: 'deleted', authenticatorId, credentialId: credentialId! }),
+    );
+    this.cdp.on('WebAuthn.credentialUpdated', ({ authenticatorId, credential }: Event) =>
+      this.signals.push({
+        kind: 'updated',
+        authenticatorId,
+        credentialId: credential!.credentialId,
+        userName: credential!.userName,
+        userDisplayName: credential!.userDisplayName,
+      }),
+    );
+    return this.cdp.send('WebAuthn.enable', { enableUI: false });
   }
 
   async remove(id: string): Promise<void> {

@@ -16,7 +16,10 @@ export interface PasskeyTestingOptions extends Omit<EmulatorOptions, 'port' | 'd
 }
 
 interface PuppeteerPage {
-  createCDPSession(): Promise<{ send(method: string, params?: object): Promise<unknown> }>;
+  createCDPSession(): Promise<{
+    send(method: string, params?: object): Promise<unknown>;
+    on(event: string, listener: (params: unknown) => void): unknown;
+  }>;
 }
 
 /**
@@ -54,7 +57,10 @@ export function passkeyTestingPlugin(options: PasskeyTestingOptions = {}): TestR
     let authenticators = pages.get(page);
     if (!authenticators) {
       const cdp = page.createCDPSession();
-      authenticators = new VirtualAuthenticators({ send: async (method, params) => (await cdp).send(method, params) });
+      authenticators = new VirtualAuthenticators({
+        send: async (method, params) => (await cdp).send(method, params),
+        on: (event, listener) => void cdp.then((session) => session.on(event, listener)),
+      });
       pages.set(page, authenticators);
     }
     return authenticators;
@@ -119,6 +125,8 @@ export function passkeyTestingPlugin(options: PasskeyTestingOptions = {}): TestR
           return {};
         case 'passkey:credentials':
           return authenticatorsOf(session).credentials(args.id as string);
+        case 'passkey:credential-signals':
+          return authenticatorsOf(session).signals;
         case 'passkey:clear-credentials':
           await authenticatorsOf(session).clearCredentials(args.id as string);
           return {};

@@ -4,11 +4,11 @@ import {
   PasskeyElementError,
   type Outcome,
   type PasskeyErrorCode,
-  type StepUpErrorCode,
+  type ManagerErrorCode,
 } from '../internal/error-codes.js';
 import { webAuthnSupported } from '../internal/webauthn-support.js';
 
-export type CeremonyState<T, C extends StepUpErrorCode = PasskeyErrorCode> =
+export type CeremonyState<T, C extends ManagerErrorCode = PasskeyErrorCode> =
   | { status: 'ready'; cancelled: boolean }
   | { status: 'working' }
   | { status: 'success'; result: T }
@@ -20,7 +20,7 @@ export type CeremonyState<T, C extends StepUpErrorCode = PasskeyErrorCode> =
  * DOM but for the host's custom state, and never dispatches events: the element does, from the
  * state `run()` ends in.
  */
-export class CeremonyController<T, C extends StepUpErrorCode = PasskeyErrorCode> implements ReactiveController {
+export class CeremonyController<T, C extends ManagerErrorCode = PasskeyErrorCode> implements ReactiveController {
   #current: CeremonyState<T, C> = { status: 'ready', cancelled: false };
   /** The custom state the host shows now (exactly one at a time). */
   #shown?: string;

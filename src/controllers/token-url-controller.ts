@@ -54,24 +54,7 @@ export class TokenUrlController implements ReactiveController {
     const url = this.#url;
     if (!url) return Promise.reject(new PasskeyElementError('configuration'));
     const abort = (this.#abort = new AbortController());
-    const token = (this.#token = (async () => {
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          // Credentials: fetch's default, same-origin (the session cookie of the host's own backend).
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{}',
-          signal: abort.signal,
-        });
-      } catch {
-        throw new PasskeyElementError('network');
-      }
-      if (!response.ok) throw new PasskeyElementError(response.status === 429 ? 'rate-limited' : 'server');
-      const body = (await response.json().catch(() => undefined)) as { token?: unknown } | undefined;
-      if (typeof body?.token !== 'string' || body.token === '') throw new PasskeyElementError('server');
-      return body.token;
-    })());
+    const token = (this.#token = fetchToken(url, abort.signal));
     token.then(
       () => {
         if (this.#token === token) this.#refreshTimer = setTimeout(() => this.invalidate(), REFRESH_AFTER_MS);
@@ -88,4 +71,26 @@ export class TokenUrlController implements ReactiveController {
     clearTimeout(this.#refreshTimer);
     this.#token = undefined;
   }
+}
+
+/**
+ * One token from the host's own endpoint: a same-origin `POST` of `{}` answering `{ token }`. The
+ * credentials are fetch's default, same-origin: the session cookie of the host's own backend.
+ */
+export async function fetchToken(url: string, signal?: AbortSignal): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      signal,
+    });
+  } catch {
+    throw new PasskeyElementError('network');
+  }
+  if (!response.ok) throw new PasskeyElementError(response.status === 429 ? 'rate-limited' : 'server');
+  const body = (await response.json().catch(() => undefined)) as { token?: unknown } | undefined;
+  if (typeof body?.token !== 'string' || body.token === '') throw new PasskeyElementError('server');
+  return body.token;
 }

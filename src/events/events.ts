@@ -10,3 +10,6 @@ export * from './passkey-sign-in-start.js';
 export * from './passkey-sign-in-success.js';
 export * from './passkey-sign-in-cancel.js';
 export * from './passkey-sign-in-error.js';
+export * from './passkey-manager-change.js';
+export * from './passkey-manager-cancel.js';
+export * from './passkey-manager-error.js';

@@ -30,7 +30,7 @@ export function preloadCeremonies(): void {
 }
 
 /** What tells an element that a person is about to use it. */
-const INTENT = ['pointerenter', 'focusin', 'touchstart'];
+export const INTENT = ['pointerenter', 'focusin', 'touchstart'];
 
 /** Preloads on the first sign of intent on `host` (each listener removes itself). */
 export function preloadOnIntent(host: HTMLElement): void {

@@ -1,4 +1,4 @@
-import type { MethodErrorCode, PasskeyErrorCode } from './error-codes.js';
+import type { ManagerErrorCode, MethodErrorCode, PasskeyErrorCode } from './error-codes.js';
 
 /** The strings every ceremony shows. */
 export interface CeremonyStrings {
@@ -65,6 +65,68 @@ export interface StepUpMethodStrings {
   errors: Record<MethodErrorCode, string>;
 }
 
+/**
+ * Every visible string of `<passkey-manager>`; override any of them with the `strings` property.
+ * `{name}` is an authenticator's name, `{date}` a date in the element's language. The step-up a
+ * change asks for shows `<step-up-challenge>`'s strings.
+ */
+export interface PasskeyManagerStrings {
+  /** The list's accessible name. */
+  listLabel: string;
+  /** While the list loads. */
+  loading: string;
+  /** The list is empty. */
+  empty: string;
+  /** A passkey whose maker is unknown. */
+  passkey: string;
+  /** The other methods' names in the list. */
+  methodEmail: string;
+  methodSms: string;
+  methodApp: string;
+  /** When an authenticator was added, and last used. */
+  added: string;
+  lastUsed: string;
+  /** A passkey the SDK's record says this browser holds. */
+  thisDevice: string;
+  /** The buttons that start adding each method. */
+  addPasskey: string;
+  addEmail: string;
+  addSms: string;
+  addApp: string;
+  /** The remove button, and its accessible name. */
+  remove: string;
+  removeLabel: string;
+  /** The confirmation before a removal, and its button. */
+  confirmRemove: string;
+  confirmRemoveButton: string;
+  /** Leaves a change (nothing is changed). */
+  cancel: string;
+  /** The new passkey's prompt was dismissed. */
+  cancelled: string;
+  /** Why the only authenticator has no remove button. */
+  lastOne: string;
+  /** What the step-up of an addition and of a removal confirms. */
+  stepUpAdd: string;
+  stepUpRemove: string;
+  /** The address and phone fields, and the button that sends them a code. */
+  emailLabel: string;
+  phoneLabel: string;
+  sendCode: string;
+  /** The code field's label (email, SMS), the app's, and the button that checks it. */
+  codeLabel: string;
+  codeLabelApp: string;
+  verify: string;
+  /** The authenticator app's set-up: what to do, the QR code's text alternative, the key's label. */
+  appScan: string;
+  qrLabel: string;
+  appKey: string;
+  /** Status while a step runs, and after a change. */
+  working: string;
+  changeAdded: string;
+  changeRemoved: string;
+  errors: Record<ManagerErrorCode, string>;
+}
+
 /** What the `strings` property takes: any subset of the keys (and of the error messages), and no other key. */
 export type PartialStrings<T> = { [K in keyof T]?: T[K] extends Record<string, string> ? Partial<T[K]> : T[K] };
 
@@ -84,6 +146,11 @@ export interface PasskeyTranslation {
    * element still compile, and English sign-in strings load only with the sign-in element.
    */
   passkeySignIn?: PasskeySignInStrings;
+  /**
+   * `<passkey-manager>`; without it, the shipped ones for the language (a file of their own,
+   * `locales/manager/<code>.js`), else English.
+   */
+  passkeyManager?: PasskeyManagerStrings;
 }
 
 /** Defaults with overrides applied; nested error messages merge key by key. */

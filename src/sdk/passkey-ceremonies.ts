@@ -3,8 +3,9 @@ import type { PasskeyEnrollSuccessDetail as Enrolled } from '../events/passkey-e
 import type { StepUpChallengeSuccessDetail as Verified } from '../events/step-up-challenge-success.js';
 import type { Outcome } from '../internal/error-codes.js';
 import { codeFromApiError, failureFromThrown } from './api-errors.js';
+import { signalUnknownCredential, watchCredential } from './credential-signal.js';
 
-export { codeFromApiError };
+export { codeFromApiError, signalUnknownCredential, watchCredential };
 
 /**
  * Everything a ceremony needs that a button does not: the Authsignal SDK and the glue around it.
@@ -49,7 +50,7 @@ export function client({ tenantId, baseUrl }: ApiConfig): Authsignal {
 /** `passkey.signUp` with a `track` token: a new passkey for the token's user. */
 export const enrollPasskey = (
   config: ApiConfig,
-  options: { token: string; username?: string; displayName?: string; authenticatorAttachment: string },
+  options: { token: string; username?: string; displayName?: string; authenticatorAttachment?: string },
 ): Promise<Outcome<Enrolled>> =>
   settle<Enrolled>(async () => {
     const result = await client(config).passkey.signUp(options as SignUpOptions);
@@ -73,9 +74,12 @@ export const verifyPasskey = (
     if (options.userId && !(await passkey.isAvailableOnDevice({ userId: options.userId }))) {
       return { code: 'no-passkey' };
     }
+    watchCredential();
     const result = options.token
       ? await passkey.signIn({ token: options.token })
       : await passkey.signIn({ action: options.action! });
+    // The SDK's type lists only its own codes; the API's pass through as they are.
+    if ((result.errorCode as string | undefined) == 'invalid_credential') signalUnknownCredential();
     if (result.errorCode) return { code: codeFromApiError(result.errorCode) };
     if (!result.data?.isVerified || !result.data.token) return { code: 'server' };
     return { data: { token: result.data.token, method: 'PASSKEY' } };

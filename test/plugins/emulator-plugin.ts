@@ -3,6 +3,7 @@ import type { TestRunnerPlugin } from '@web/test-runner';
 import { Secret, TOTP } from 'otpauth';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import type { passkeyTestingPlugin } from '../../testing/wtr.js';
+import { ManagerBackend } from './manager-backend.js';
 
 export const TEST_TENANT_ID = 'wtr-tenant';
 export const TEST_SECRET = 'wtr-secret';
@@ -21,7 +22,13 @@ export const TEST_EMULATOR = {
   rateLimit: { max: TEST_RATE_LIMIT, windowSeconds: 60 },
   rules: {
     defaultState: 'ALLOW' as const,
-    actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED' as const, 'delete-account': 'BLOCK' as const },
+    actions: {
+      'high-value-transfer': 'CHALLENGE_REQUIRED' as const,
+      'delete-account': 'BLOCK' as const,
+      // <passkey-manager>'s changes: a step-up with a way the user already has.
+      'add-authenticator': 'CHALLENGE_REQUIRED' as const,
+      'remove-authenticator': 'CHALLENGE_REQUIRED' as const,
+    },
   },
 };
 
@@ -53,6 +60,7 @@ export function emulatorPlugin(kit: ReturnType<typeof passkeyTestingPlugin>): Te
   /** Tokens the test backend has handed out, per user: counted once they exist, not when asked for. */
   const tokensIssued = new Map<string, number>();
   let origin = '';
+  const managerBackend = new ManagerBackend(() => server!);
 
   return {
     name: 'authsignal-emulator',
@@ -77,6 +85,14 @@ export function emulatorPlugin(kit: ReturnType<typeof passkeyTestingPlugin>): Te
      * answers `{ token }` from track with `add:authenticators`; `?status=N` answers that status instead.
      */
     async serve(context) {
+      if (context.path.startsWith('/test-backend/manager/') && context.method === 'POST') {
+        const chunks: Buffer[] = [];
+        for await (const chunk of context.req) chunks.push(chunk as Buffer);
+        const reply = await managerBackend.handle(context.path, JSON.parse(Buffer.concat(chunks).toString() || '{}'));
+        if (!reply) return undefined;
+        context.status = reply.status;
+        return { body: JSON.stringify(reply.body), type: 'json' };
+      }
       if (context.path !== '/test-backend/enroll-token') return undefined;
       const user = String(context.query.user ?? '');
       if (context.method !== 'POST' || !user) return { body: '{"error":"POST with ?user="}', type: 'json' };

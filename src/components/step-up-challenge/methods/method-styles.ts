@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { adoptStyles } from '../../../internal/adopted-styles.js';
 
 /** Names the template `css` so that the build minifies it; the text is static (no interpolation). */
 const css = (strings: TemplateStringsArray) => strings[0]!;
@@ -63,24 +64,12 @@ const METHOD_CSS = css`
   }
 `;
 
-let sheet: CSSStyleSheet | undefined;
-
 /**
  * The other methods' styles, added to the element's shadow root when they load (a passkey-only
- * page does not pay for them). A constructable style sheet, as Lit's own: an inline `<style>` would
- * be refused by a Content-Security-Policy without `'unsafe-inline'` for styles. Where a browser
- * cannot adopt style sheets, the view renders a `<style>` instead (what Lit itself falls back to).
- * They use the theme the shared styles set up (the `--passkey-*` properties and their fallbacks).
+ * page does not pay for them). They use the theme the shared styles set up (the `--passkey-*`
+ * properties and their fallbacks).
  */
-export function adoptMethodStyles(root: ShadowRoot): boolean {
-  if (!('adoptedStyleSheets' in Document.prototype) || !('replaceSync' in CSSStyleSheet.prototype)) return false;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(METHOD_CSS);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  return true;
-}
+export const adoptMethodStyles = (root: ShadowRoot): boolean => adoptStyles(root, METHOD_CSS);
 
 /** The fallback: the same rules in a `<style>` of the view. */
 export const fallbackStyles = (adopted: boolean) =>

@@ -1,0 +1,51 @@
+import type { PasskeyManagerStrings } from '../../internal/strings.js';
+import base from '../de.js';
+import methods from '../methods/de.js';
+
+const manager: PasskeyManagerStrings = {
+  listLabel: 'Ihre Möglichkeiten, sich zu bestätigen',
+  loading: 'Wird geladen…',
+  empty: 'Noch nichts hier.',
+  passkey: 'Passkey',
+  methodEmail: 'Codes per E-Mail',
+  methodSms: 'Codes per SMS',
+  methodApp: 'Authenticator-App',
+  added: 'Hinzugefügt am {date}',
+  lastUsed: 'zuletzt verwendet am {date}',
+  thisDevice: 'Auf diesem Gerät',
+  addPasskey: 'Passkey hinzufügen',
+  addEmail: 'E-Mail-Adresse hinzufügen',
+  addSms: 'Telefon hinzufügen',
+  addApp: 'Authenticator-App einrichten',
+  remove: 'Entfernen',
+  removeLabel: '{name} entfernen',
+  confirmRemove: '{name} entfernen? Damit können Sie sich nicht mehr bestätigen.',
+  confirmRemoveButton: 'Entfernen',
+  cancel: 'Abbrechen',
+  cancelled: 'Es wurde kein Passkey erstellt. Sie können es erneut versuchen.',
+  lastOne: 'Dies ist Ihre einzige Möglichkeit, sich zu bestätigen: Fügen Sie zuerst eine weitere hinzu.',
+  stepUpAdd: 'Bestätigen Sie zuerst, dass Sie es sind, mit einer Möglichkeit, die Sie schon haben.',
+  stepUpRemove: 'Bestätigen Sie, dass Sie es sind, um {name} zu entfernen.',
+  emailLabel: 'E-Mail-Adresse',
+  phoneLabel: 'Telefonnummer mit Ländervorwahl (+49…)',
+  sendCode: 'Code senden',
+  codeLabel: 'Der Code, den wir gesendet haben',
+  codeLabelApp: 'Code aus Ihrer Authenticator-App',
+  verify: 'Bestätigen',
+  appScan:
+    'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App oder geben Sie den Schlüssel ein. Geben Sie dann den angezeigten Code ein.',
+  qrLabel: 'QR-Code für Ihre Authenticator-App',
+  appKey: 'Schlüssel',
+  working: 'Einen Moment…',
+  changeAdded: '{name} hinzugefügt.',
+  changeRemoved: '{name} entfernt.',
+  errors: {
+    ...base.passkeyEnroll.errors,
+    ...methods.errors,
+    'invalid-contact': 'An diese Adresse oder Nummer können wir keinen Code senden. Bitte prüfen Sie sie.',
+    'last-authenticator': 'Dies ist Ihre einzige Möglichkeit, sich zu bestätigen: Fügen Sie zuerst eine weitere hinzu.',
+    'change-in-progress': 'Eine andere Änderung läuft gerade. Schließen Sie sie ab und versuchen Sie es dann erneut.',
+    'change-refused': 'Die Änderung wurde nicht bestätigt. Es wurde nichts geändert: Bitte versuchen Sie es erneut.',
+  },
+};
+export default manager;

@@ -1,0 +1,51 @@
+import type { PasskeyManagerStrings } from '../../internal/strings.js';
+import base from '../es.js';
+import methods from '../methods/es.js';
+
+const manager: PasskeyManagerStrings = {
+  listLabel: 'Tus formas de confirmar que eres tú',
+  loading: 'Cargando…',
+  empty: 'Aún no hay nada.',
+  passkey: 'Llave de acceso',
+  methodEmail: 'Códigos por correo',
+  methodSms: 'Códigos por SMS',
+  methodApp: 'App de autenticación',
+  added: 'Añadida el {date}',
+  lastUsed: 'último uso el {date}',
+  thisDevice: 'En este dispositivo',
+  addPasskey: 'Añadir una llave de acceso',
+  addEmail: 'Añadir un correo electrónico',
+  addSms: 'Añadir un teléfono',
+  addApp: 'Configurar una app de autenticación',
+  remove: 'Quitar',
+  removeLabel: 'Quitar {name}',
+  confirmRemove: '¿Quitar {name}? Ya no servirá para confirmar que eres tú.',
+  confirmRemoveButton: 'Quitar',
+  cancel: 'Cancelar',
+  cancelled: 'No se creó ninguna llave de acceso. Puedes intentarlo de nuevo.',
+  lastOne: 'Es tu única forma de confirmar que eres tú: añade otra antes de quitarla.',
+  stepUpAdd: 'Primero, confirma que eres tú con una forma que ya tengas.',
+  stepUpRemove: 'Confirma que eres tú para quitar {name}.',
+  emailLabel: 'Correo electrónico',
+  phoneLabel: 'Número de teléfono, con el prefijo del país (+34…)',
+  sendCode: 'Enviar un código',
+  codeLabel: 'El código que te enviamos',
+  codeLabelApp: 'Código de tu app de autenticación',
+  verify: 'Verificar',
+  appScan:
+    'Escanea este código QR con tu app de autenticación o escribe la clave. Luego introduce el código que muestra.',
+  qrLabel: 'Código QR para tu app de autenticación',
+  appKey: 'Clave',
+  working: 'Un momento…',
+  changeAdded: '{name} añadido.',
+  changeRemoved: '{name} quitado.',
+  errors: {
+    ...base.passkeyEnroll.errors,
+    ...methods.errors,
+    'invalid-contact': 'No podemos enviar un código a esa dirección o número. Compruébalo.',
+    'last-authenticator': 'Es tu única forma de confirmar que eres tú: añade otra antes de quitarla.',
+    'change-in-progress': 'Hay otro cambio en curso. Termínalo y vuelve a intentarlo.',
+    'change-refused': 'El cambio no se confirmó. No se ha cambiado nada: inténtalo de nuevo.',
+  },
+};
+export default manager;

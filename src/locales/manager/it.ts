@@ -1,0 +1,51 @@
+import type { PasskeyManagerStrings } from '../../internal/strings.js';
+import base from '../it.js';
+import methods from '../methods/it.js';
+
+const manager: PasskeyManagerStrings = {
+  listLabel: 'I tuoi modi per confermare che sei tu',
+  loading: 'Caricamento…',
+  empty: 'Ancora niente.',
+  passkey: 'Passkey',
+  methodEmail: 'Codici via email',
+  methodSms: 'Codici via SMS',
+  methodApp: 'App di autenticazione',
+  added: 'Aggiunta il {date}',
+  lastUsed: 'ultimo uso il {date}',
+  thisDevice: 'Su questo dispositivo',
+  addPasskey: 'Aggiungi una passkey',
+  addEmail: 'Aggiungi un indirizzo email',
+  addSms: 'Aggiungi un telefono',
+  addApp: 'Configura un’app di autenticazione',
+  remove: 'Rimuovi',
+  removeLabel: 'Rimuovi {name}',
+  confirmRemove: 'Rimuovere {name}? Non servirà più a confermare che sei tu.',
+  confirmRemoveButton: 'Rimuovi',
+  cancel: 'Annulla',
+  cancelled: 'Nessuna passkey è stata creata. Puoi riprovare.',
+  lastOne: 'È il tuo unico modo per confermare che sei tu: aggiungine un altro prima di rimuoverlo.',
+  stepUpAdd: 'Prima, conferma che sei tu con un modo che hai già.',
+  stepUpRemove: 'Conferma che sei tu per rimuovere {name}.',
+  emailLabel: 'Indirizzo email',
+  phoneLabel: 'Numero di telefono, con il prefisso internazionale (+39…)',
+  sendCode: 'Invia un codice',
+  codeLabel: 'Il codice che ti abbiamo inviato',
+  codeLabelApp: 'Codice dalla tua app di autenticazione',
+  verify: 'Verifica',
+  appScan:
+    'Scansiona questo codice QR con la tua app di autenticazione, oppure inserisci la chiave. Poi inserisci il codice mostrato.',
+  qrLabel: 'Codice QR per la tua app di autenticazione',
+  appKey: 'Chiave',
+  working: 'Un momento…',
+  changeAdded: '{name} aggiunto.',
+  changeRemoved: '{name} rimosso.',
+  errors: {
+    ...base.passkeyEnroll.errors,
+    ...methods.errors,
+    'invalid-contact': 'Non possiamo inviare un codice a questo indirizzo o numero. Controllalo.',
+    'last-authenticator': 'È il tuo unico modo per confermare che sei tu: aggiungine un altro prima di rimuoverlo.',
+    'change-in-progress': 'È in corso un’altra modifica. Completala, poi riprova.',
+    'change-refused': 'La modifica non è stata confermata. Non è cambiato nulla: riprova.',
+  },
+};
+export default manager;

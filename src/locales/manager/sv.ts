@@ -1,0 +1,51 @@
+import type { PasskeyManagerStrings } from '../../internal/strings.js';
+import base from '../sv.js';
+import methods from '../methods/sv.js';
+
+const manager: PasskeyManagerStrings = {
+  listLabel: 'Dina sätt att bekräfta att det är du',
+  loading: 'Läser in…',
+  empty: 'Inget här än.',
+  passkey: 'Nyckel',
+  methodEmail: 'Koder via e-post',
+  methodSms: 'Koder via sms',
+  methodApp: 'Autentiseringsapp',
+  added: 'Tillagd {date}',
+  lastUsed: 'senast använd {date}',
+  thisDevice: 'På den här enheten',
+  addPasskey: 'Lägg till en nyckel',
+  addEmail: 'Lägg till en e-postadress',
+  addSms: 'Lägg till en telefon',
+  addApp: 'Konfigurera en autentiseringsapp',
+  remove: 'Ta bort',
+  removeLabel: 'Ta bort {name}',
+  confirmRemove: 'Ta bort {name}? Den kan inte längre bekräfta att det är du.',
+  confirmRemoveButton: 'Ta bort',
+  cancel: 'Avbryt',
+  cancelled: 'Ingen nyckel skapades. Du kan försöka igen.',
+  lastOne: 'Det här är ditt enda sätt att bekräfta att det är du: lägg till ett till innan du tar bort det.',
+  stepUpAdd: 'Bekräfta först att det är du, med ett sätt du redan har.',
+  stepUpRemove: 'Bekräfta att det är du för att ta bort {name}.',
+  emailLabel: 'E-postadress',
+  phoneLabel: 'Telefonnummer, med landsnummer (+46…)',
+  sendCode: 'Skicka en kod',
+  codeLabel: 'Koden vi skickade',
+  codeLabelApp: 'Kod från din autentiseringsapp',
+  verify: 'Bekräfta',
+  appScan: 'Skanna QR-koden med din autentiseringsapp, eller skriv in nyckeln. Ange sedan koden som visas.',
+  qrLabel: 'QR-kod för din autentiseringsapp',
+  appKey: 'Nyckel',
+  working: 'Ett ögonblick…',
+  changeAdded: '{name} har lagts till.',
+  changeRemoved: '{name} har tagits bort.',
+  errors: {
+    ...base.passkeyEnroll.errors,
+    ...methods.errors,
+    'invalid-contact': 'Vi kan inte skicka en kod till den adressen eller det numret. Kontrollera det.',
+    'last-authenticator':
+      'Det här är ditt enda sätt att bekräfta att det är du: lägg till ett till innan du tar bort det.',
+    'change-in-progress': 'En annan ändring pågår. Slutför den och försök igen.',
+    'change-refused': 'Ändringen bekräftades inte. Inget ändrades: försök igen.',
+  },
+};
+export default manager;
