@@ -4,7 +4,14 @@
 const INTERNAL = new Set(['customLabel']);
 export default {
   // The public surface only: the elements, their registration entries and their events.
-  globs: ['src/components/**/*.component.ts', 'src/passkey-enroll.ts', 'src/step-up-challenge.ts', 'src/events/*.ts'],
+  globs: [
+    'src/components/**/*.component.ts',
+    'src/passkey-enroll.ts',
+    'src/step-up-challenge.ts',
+    'src/passkey-sign-in.ts',
+    'src/passkey-manager.ts',
+    'src/events/*.ts',
+  ],
   outdir: '.',
   litelement: true,
   plugins: [

@@ -6,9 +6,15 @@
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 import type { JSX } from 'preact';
 import type { PasskeyEnroll } from './components/passkey-enroll/passkey-enroll.component.js';
+import type { PasskeyManager } from './components/passkey-manager/passkey-manager.component.js';
 import type { PasskeySignIn } from './components/passkey-sign-in/passkey-sign-in.component.js';
 import type { StepUpChallenge } from './components/step-up-challenge/step-up-challenge.component.js';
-import type { PasskeyEnrollJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps } from './jsx-types.js';
+import type {
+  PasskeyEnrollJsxProps,
+  PasskeyManagerJsxProps,
+  PasskeySignInJsxProps,
+  StepUpChallengeJsxProps,
+} from './jsx-types.js';
 
 declare module 'preact' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -18,8 +24,10 @@ declare module 'preact' {
       'step-up-challenge': Omit<JSX.HTMLAttributes<StepUpChallenge>, keyof StepUpChallengeJsxProps> &
         StepUpChallengeJsxProps;
       'passkey-sign-in': Omit<JSX.HTMLAttributes<PasskeySignIn>, keyof PasskeySignInJsxProps> & PasskeySignInJsxProps;
+      'passkey-manager': Omit<JSX.HTMLAttributes<PasskeyManager>, keyof PasskeyManagerJsxProps> &
+        PasskeyManagerJsxProps;
     }
   }
 }
 
-export type { PasskeyEnrollJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps };
+export type { PasskeyEnrollJsxProps, PasskeyManagerJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps };

@@ -4,9 +4,15 @@
  * For typed `onSuccess`-style props, use the wrappers in `passkey-elements/react` instead.
  */
 import type { PasskeyEnroll } from './components/passkey-enroll/passkey-enroll.component.js';
+import type { PasskeyManager } from './components/passkey-manager/passkey-manager.component.js';
 import type { PasskeySignIn } from './components/passkey-sign-in/passkey-sign-in.component.js';
 import type { StepUpChallenge } from './components/step-up-challenge/step-up-challenge.component.js';
-import type { PasskeyEnrollJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps } from './jsx-types.js';
+import type {
+  PasskeyEnrollJsxProps,
+  PasskeyManagerJsxProps,
+  PasskeySignInJsxProps,
+  StepUpChallengeJsxProps,
+} from './jsx-types.js';
 
 type ReactProps<E extends HTMLElement> = import('react').DetailedHTMLProps<import('react').HTMLAttributes<E>, E>;
 
@@ -17,8 +23,9 @@ declare module 'react' {
       'passkey-enroll': Omit<ReactProps<PasskeyEnroll>, keyof PasskeyEnrollJsxProps> & PasskeyEnrollJsxProps;
       'step-up-challenge': Omit<ReactProps<StepUpChallenge>, keyof StepUpChallengeJsxProps> & StepUpChallengeJsxProps;
       'passkey-sign-in': Omit<ReactProps<PasskeySignIn>, keyof PasskeySignInJsxProps> & PasskeySignInJsxProps;
+      'passkey-manager': Omit<ReactProps<PasskeyManager>, keyof PasskeyManagerJsxProps> & PasskeyManagerJsxProps;
     }
   }
 }
 
-export type { PasskeyEnrollJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps };
+export type { PasskeyEnrollJsxProps, PasskeyManagerJsxProps, PasskeySignInJsxProps, StepUpChallengeJsxProps };

@@ -1,10 +1,14 @@
 import type { PasskeyEnroll } from './components/passkey-enroll/passkey-enroll.component.js';
+import type { PasskeyManager } from './components/passkey-manager/passkey-manager.component.js';
 import type { PasskeySignIn } from './components/passkey-sign-in/passkey-sign-in.component.js';
 import type { StepUpChallenge } from './components/step-up-challenge/step-up-challenge.component.js';
 import type { PasskeyEnrollCancelEvent } from './events/passkey-enroll-cancel.js';
 import type { PasskeyEnrollErrorEvent } from './events/passkey-enroll-error.js';
 import type { PasskeyEnrollStartEvent } from './events/passkey-enroll-start.js';
 import type { PasskeyEnrollSuccessEvent } from './events/passkey-enroll-success.js';
+import type { PasskeyManagerCancelEvent } from './events/passkey-manager-cancel.js';
+import type { PasskeyManagerChangeEvent } from './events/passkey-manager-change.js';
+import type { PasskeyManagerErrorEvent } from './events/passkey-manager-error.js';
 import type { PasskeySignInCancelEvent } from './events/passkey-sign-in-cancel.js';
 import type { PasskeySignInErrorEvent } from './events/passkey-sign-in-error.js';
 import type { PasskeySignInStartEvent } from './events/passkey-sign-in-start.js';
@@ -73,4 +77,30 @@ export interface PasskeySignInJsxProps {
   'onpasskey-sign-in-success'?: (event: PasskeySignInSuccessEvent) => void;
   'onpasskey-sign-in-cancel'?: (event: PasskeySignInCancelEvent) => void;
   'onpasskey-sign-in-error'?: (event: PasskeySignInErrorEvent) => void;
+}
+
+/** Attributes, properties and `on<event-name>` listeners of `<passkey-manager>` in JSX. */
+export interface PasskeyManagerJsxProps {
+  'tenant-id'?: string;
+  'base-url'?: string;
+  'token-url'?: string;
+  'changes-url'?: string;
+  'user-id'?: string;
+  'rp-id'?: string;
+  username?: string;
+  'display-name'?: string;
+  /** Space-separated, e.g. `"PASSKEY EMAIL_OTP SMS AUTHENTICATOR_APP"`. */
+  methods?: string | PasskeyManager['methods'];
+  disabled?: boolean;
+  tenantId?: PasskeyManager['tenantId'];
+  baseUrl?: PasskeyManager['baseUrl'];
+  tokenUrl?: PasskeyManager['tokenUrl'];
+  changesUrl?: PasskeyManager['changesUrl'];
+  userId?: PasskeyManager['userId'];
+  rpId?: PasskeyManager['rpId'];
+  displayName?: PasskeyManager['displayName'];
+  strings?: PasskeyManager['strings'];
+  'onpasskey-manager-change'?: (event: PasskeyManagerChangeEvent) => void;
+  'onpasskey-manager-cancel'?: (event: PasskeyManagerCancelEvent) => void;
+  'onpasskey-manager-error'?: (event: PasskeyManagerErrorEvent) => void;
 }

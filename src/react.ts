@@ -3,6 +3,10 @@ import { createComponent, type EventName } from '@lit/react';
 import { PasskeyEnroll as PasskeyEnrollClass } from './passkey-enroll.js';
 import { StepUpChallenge as StepUpChallengeClass } from './step-up-challenge.js';
 import { PasskeySignIn as PasskeySignInClass } from './passkey-sign-in.js';
+import { PasskeyManager as PasskeyManagerClass } from './passkey-manager.js';
+import type { PasskeyManagerCancelEvent } from './events/passkey-manager-cancel.js';
+import type { PasskeyManagerChangeEvent } from './events/passkey-manager-change.js';
+import type { PasskeyManagerErrorEvent } from './events/passkey-manager-error.js';
 import type { PasskeySignInCancelEvent } from './events/passkey-sign-in-cancel.js';
 import type { PasskeySignInErrorEvent } from './events/passkey-sign-in-error.js';
 import type { PasskeySignInStartEvent } from './events/passkey-sign-in-start.js';
@@ -58,5 +62,17 @@ export const PasskeySignIn = createComponent({
     onSuccess: 'passkey-sign-in-success' as EventName<PasskeySignInSuccessEvent>,
     onCancel: 'passkey-sign-in-cancel' as EventName<PasskeySignInCancelEvent>,
     onError: 'passkey-sign-in-error' as EventName<PasskeySignInErrorEvent>,
+  },
+});
+
+/** `<PasskeyManager>` for React, with `onChange`, `onCancel` and `onError` props. */
+export const PasskeyManager = createComponent({
+  tagName: 'passkey-manager',
+  elementClass: PasskeyManagerClass,
+  react: React,
+  events: {
+    onChange: 'passkey-manager-change' as EventName<PasskeyManagerChangeEvent>,
+    onCancel: 'passkey-manager-cancel' as EventName<PasskeyManagerCancelEvent>,
+    onError: 'passkey-manager-error' as EventName<PasskeyManagerErrorEvent>,
   },
 });

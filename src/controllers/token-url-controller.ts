@@ -51,10 +51,8 @@ export class TokenUrlController implements ReactiveController {
   }
 
   #fetch(): Promise<string> {
-    const url = this.#url;
-    if (!url) return Promise.reject(new PasskeyElementError('configuration'));
     const abort = (this.#abort = new AbortController());
-    const token = (this.#token = fetchToken(url, abort.signal));
+    const token = (this.#token = fetchToken(this.#url, abort.signal));
     token.then(
       () => {
         if (this.#token === token) this.#refreshTimer = setTimeout(() => this.invalidate(), REFRESH_AFTER_MS);
@@ -74,10 +72,12 @@ export class TokenUrlController implements ReactiveController {
 }
 
 /**
- * One token from the host's own endpoint: a same-origin `POST` of `{}` answering `{ token }`. The
- * credentials are fetch's default, same-origin: the session cookie of the host's own backend.
+ * One token from the host's own endpoint (none: `configuration`): a same-origin `POST` of `{}`
+ * answering `{ token }`. The credentials are fetch's default, same-origin: the session cookie of
+ * the host's own backend.
  */
-export async function fetchToken(url: string, signal?: AbortSignal): Promise<string> {
+export async function fetchToken(url: string | undefined, signal?: AbortSignal): Promise<string> {
+  if (!url) throw new PasskeyElementError('configuration');
   let response: Response;
   try {
     response = await fetch(url, {

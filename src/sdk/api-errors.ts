@@ -1,8 +1,10 @@
 import type { PasskeyErrorCode } from '../internal/error-codes.js';
+import { signalUnknownCredential } from './credential-signal.js';
 
 /**
  * Maps an SDK result's `errorCode` (the API's error string). Lives with the SDK: only a ceremony's
- * answer needs it, so it loads with the SDK, not before the button renders.
+ * answer needs it, so it loads with the SDK, not before the button renders. A passkey the API does
+ * not know (`invalid_credential`) is also signalled to the browser, which may drop it.
  */
 export function codeFromApiError(errorCode: string | undefined): PasskeyErrorCode {
   switch (errorCode) {
@@ -23,8 +25,10 @@ export function codeFromApiError(errorCode: string | undefined): PasskeyErrorCod
     case 'token_not_set':
     case 'invalid_origin':
       return 'configuration';
-    case 'internal_error':
     case 'invalid_credential':
+      signalUnknownCredential();
+      return 'server';
+    case 'internal_error':
     case 'invalid_challenge':
     case 'invalid_request':
     case 'action_blocked':

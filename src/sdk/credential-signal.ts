@@ -7,29 +7,25 @@
  * `navigator.credentials.get` is wrapped once, when this module (the SDK's) first loads: before
  * any request of ours, so that the autofill controller's own wrapping (made per request, undone
  * after) always sits on top of it, and never removed (so nothing is ever restored out of order).
- * It passes every call through unchanged and keeps nothing but the last id.
+ * It passes every call through unchanged and keeps nothing but the last id: an API answers
+ * `invalid_credential` only to a verify, which always follows its own request's passkey.
  */
-let last: { id: string; rpId: string } | undefined;
+let last: { rpId?: string; credentialId: string } | undefined;
 
-const container = globalThis.navigator?.credentials as { get?: CredentialsContainer['get'] } | undefined;
-const original = container?.get;
-if (container && original) {
-  container.get = async function (this: unknown, options?: CredentialRequestOptions) {
-    const credential = await original.call(container, options);
-    if (credential) last = { id: credential.id, rpId: options?.publicKey?.rpId ?? location.hostname };
-    return credential;
-  };
-}
+// The SDK file loads only where WebAuthn works (a secure context): `navigator.credentials` exists.
+const container = navigator.credentials;
+const get = container.get;
+container.get = async (options) => {
+  const credential = await get.call(container, options);
+  // The rp id as asked: the SDK passes on the API's (without one the browser refuses the signal,
+  // and nothing worse happens).
+  if (credential) last = { rpId: options?.publicKey?.rpId, credentialId: credential.id };
+  return credential;
+};
 
-/** Starts a ceremony: forgets the previous one's passkey. */
-export function watchCredential(): void {
-  last = undefined;
-}
-
-/** The API did not know the passkey this ceremony used: tell the browser, which may drop it. */
+/** The API did not know the passkey the last request returned: tell the browser, which may drop it. */
 export function signalUnknownCredential(): void {
-  const api = globalThis.PublicKeyCredential as unknown as
-    { signalUnknownCredential?(options: { rpId: string; credentialId: string }): Promise<void> } | undefined;
-  if (last) api?.signalUnknownCredential?.({ rpId: last.rpId, credentialId: last.id }).catch(() => undefined);
-  last = undefined;
+  (PublicKeyCredential as unknown as { signalUnknownCredential?(options: typeof last): Promise<void> })
+    .signalUnknownCredential?.(last)
+    .catch(() => undefined);
 }

@@ -3,9 +3,8 @@ import type { PasskeyEnrollSuccessDetail as Enrolled } from '../events/passkey-e
 import type { StepUpChallengeSuccessDetail as Verified } from '../events/step-up-challenge-success.js';
 import type { Outcome } from '../internal/error-codes.js';
 import { codeFromApiError, failureFromThrown } from './api-errors.js';
-import { signalUnknownCredential, watchCredential } from './credential-signal.js';
 
-export { codeFromApiError, signalUnknownCredential, watchCredential };
+export { codeFromApiError };
 
 /**
  * Everything a ceremony needs that a button does not: the Authsignal SDK and the glue around it.
@@ -74,12 +73,7 @@ export const verifyPasskey = (
     if (options.userId && !(await passkey.isAvailableOnDevice({ userId: options.userId }))) {
       return { code: 'no-passkey' };
     }
-    watchCredential();
-    const result = options.token
-      ? await passkey.signIn({ token: options.token })
-      : await passkey.signIn({ action: options.action! });
-    // The SDK's type lists only its own codes; the API's pass through as they are.
-    if ((result.errorCode as string | undefined) == 'invalid_credential') signalUnknownCredential();
+    const result = await passkey.signIn(options.token ? { token: options.token } : { action: options.action! });
     if (result.errorCode) return { code: codeFromApiError(result.errorCode) };
     if (!result.data?.isVerified || !result.data.token) return { code: 'server' };
     return { data: { token: result.data.token, method: 'PASSKEY' } };

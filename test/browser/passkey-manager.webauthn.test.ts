@@ -167,4 +167,60 @@ describe('<passkey-manager> with passkeys', () => {
     );
     expect(await virtualAuthenticator.credentials(rig.authenticatorId)).to.deep.equal([]);
   });
+
+  it('adds a phone to an account with a passkey: that passkey first, then the code texted to the phone', async () => {
+    const userId = uniqueUser('manager');
+    await enrollPasskey(userId);
+    await backend.enrollVerified(userId, { verificationMethod: 'EMAIL_OTP', email: `${userId}@example.com` });
+    const el = await manager(userId, 'PASSKEY EMAIL_OTP SMS');
+    const events = recordEvents(el, MANAGER_EVENTS);
+    part(el, '[part=add][data-method=SMS]')!.click();
+    await waitUntil(() => stepUpOf(el)?.method === 'PASSKEY', 'the step-up opens on the passkey');
+    // The email code is on offer too.
+    expect(stepUpOf(el)!.methods).to.include('EMAIL_OTP');
+    await confirmStepUpWithPasskey(el);
+    // (Clicked before the step-up's other methods arrived: the prompt's answer must still count.)
+    await waitUntil(() => part(el, '[part=contact]'), 'asks for the phone');
+    const phone = `+6427${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    (part(el, '[part=contact]') as HTMLInputElement).value = phone;
+    part(el, '[part=send-code]')!.click();
+    await waitUntil(() => part(el, '[part=code]'), 'asks for the code');
+    (part(el, '[part=code]') as HTMLInputElement).value = (await backend.outbox(phone))[0]!.code;
+    part(el, '[part=verify]')!.click();
+    await waitUntil(() => events.length, 'the change ends');
+    expect(events.map((e) => e.type)).to.deep.equal(['passkey-manager-change']);
+    expect(listed(el)).to.deep.equal(['PASSKEY', 'EMAIL_OTP', 'SMS']);
+    // The step-up was the passkey's: validated at the backend for this change.
+    const actions = (await backend.requests(userId)).filter((r) => r.path.endsWith('/verify/passkey'));
+    expect(actions).to.have.length(1);
+  });
+
+  it('tells the browser when a step-up meets a passkey the API does not know', async () => {
+    const userId = uniqueUser('manager');
+    await enrollPasskey(userId);
+    const [credential] = await virtualAuthenticator.credentials(rig.authenticatorId);
+    const [authenticator] = await backend.getAuthenticators(userId);
+    const stepUp = await fixture<StepUpChallenge>(
+      html`<step-up-challenge tenant-id=${rig.info.tenantId} base-url=${rig.info.url}></step-up-challenge>`,
+    );
+    stepUp.token = (await backend.track(userId, 'high-value-transfer')).token;
+    // The passkey is deleted on the server while the browser hands it over (another tab removed it).
+    rig.recorder.hold = (url) =>
+      url.endsWith('/client/verify/passkey')
+        ? backend.deleteAuthenticator(userId, authenticator!.userAuthenticatorId).then(() => undefined)
+        : undefined;
+    part(stepUp, '[part=button]')!.click();
+    const ended = await nextEvent<CustomEvent>(stepUp, [
+      'step-up-challenge-error',
+      'step-up-challenge-success',
+      'step-up-challenge-cancel',
+    ]);
+    expect([ended.type, ended.detail?.code]).to.deep.equal(['step-up-challenge-error', 'server']);
+    await waitUntil(
+      async () =>
+        (await credentialSignals()).some((s) => s.kind === 'deleted' && s.credentialId === credential!.credentialId),
+      'signalUnknownCredential reached the authenticator',
+    );
+    expect(await virtualAuthenticator.credentials(rig.authenticatorId)).to.deep.equal([]);
+  });
 });

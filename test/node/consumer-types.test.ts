@@ -28,7 +28,7 @@ describe('types for consumers', () => {
     const lines = result.stdout.split('\n').filter((line) => line.includes('negative.ts('));
     assert.deepEqual(
       lines.map((line) => /negative\.ts\((\d+),/.exec(line)![1]),
-      ['6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17'],
+      ['6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19'],
       result.stdout,
     );
   });

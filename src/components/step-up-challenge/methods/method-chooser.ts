@@ -280,7 +280,11 @@ export class MethodChooser implements ReactiveController {
 
   /** Switches to `method` (or to none: the `no-method` error), from a fresh start. */
   #to(method: VerificationMethod | undefined): void {
+    // A passkey prompt opened before the chooser arrived (a quick click) is this method's own: it
+    // goes on, and its answer counts.
+    const running = this.#hooks.ceremony.busy && method === 'PASSKEY' && (this.method ?? 'PASSKEY') === 'PASSKEY';
     this.method = method;
+    if (running) return;
     this.#listing = false;
     this.#clear();
     this.#hooks.ceremony.reset();
