@@ -10,7 +10,7 @@ let config;
 let userId;
 
 /**
- * The language and theme pickers, remembered in this browser. The language goes on the two
+ * The language and theme pickers, remembered in this browser. The language goes on the
  * elements only (the rest of the page stays English); "Browser’s language" gives them lang=""
  * (unknown), so they skip the page's English and pick from the browser's own list.
  */
@@ -31,7 +31,9 @@ function applyPreferences() {
   $('language').value = preferences.language;
   $('theme').value = preferences.theme;
   document.documentElement.dataset.theme = preferences.theme;
-  for (const element of document.querySelectorAll('passkey-enroll, step-up-challenge, passkey-sign-in')) {
+  for (const element of document.querySelectorAll(
+    'passkey-enroll, step-up-challenge, passkey-sign-in, passkey-manager',
+  )) {
     applyLanguage(element);
   }
 }
@@ -96,6 +98,8 @@ function show(signedIn) {
 async function showSignIn() {
   show(false);
   $('enroll-slot').replaceChildren();
+  // Signed out: the manager forgets the list (its token URL reads the signed-in account's).
+  $('manager').tokenUrl = '';
   inbox.stop();
   await setUpPasskeySignIn();
   $('passkey-sign-in').reset();
@@ -134,9 +138,13 @@ async function refresh() {
   $('user-name').textContent = data.username;
   $('balance').textContent = money.format(data.balance);
   renderHistory(data.transfers);
-  if (data.email && !$('new-email').value) $('new-email').value = data.email;
   if (config.devInbox) inbox.start();
-  await Promise.all([refreshAuthenticators(), refreshActivity()]);
+  const manager = $('manager');
+  // The step-up inside the manager checks this device for the user's passkeys, and the browser's
+  // passkey list follows the bank's (the Signal API).
+  const signedInBefore = manager.tokenUrl !== '';
+  Object.assign(manager, { userId, username: data.username, tokenUrl: '/api/security/token' });
+  await Promise.all([refreshAuthenticators(), refreshActivity(), signedInBefore ? manager.refresh() : undefined]);
   ensureEnroll(data.username);
 }
 
@@ -203,7 +211,6 @@ let authenticatorCount = 0;
 /** <passkey-enroll> for the account's first way to confirm only: its token-url refuses the others. */
 function ensureEnroll(username) {
   const slot = $('enroll-slot');
-  $('add-passkey').hidden = authenticatorCount === 0;
   if (authenticatorCount > 0) return void slot.replaceChildren();
   if (slot.querySelector('passkey-enroll')) return;
   const enroll = document.createElement('passkey-enroll');
@@ -223,71 +230,6 @@ function ensureEnroll(username) {
   slot.replaceChildren(enroll);
 }
 
-/** What the step-up for a change says it confirms. */
-const changeText = {
-  PASSKEY: 'a new passkey',
-  EMAIL_OTP: 'a new email address',
-  SMS: 'a new phone',
-  AUTHENTICATOR_APP: 'a new authenticator app',
-};
-
-/** Settles the open change step-up: with its token, or undefined when the person cancelled. */
-let settleChange;
-
-/**
- * Starts a change; where the account already has a way to confirm, asks for it first (the
- * change's own step-up). Answers `{ id, token }`, the token that may make the change, or undefined.
- */
-async function startChange(body, description) {
-  methodsError('');
-  const { ok, data } = await api('POST', '/api/security/changes', body);
-  if (!ok) return void methodsError(data.message);
-  if (!data.stepUp) return { id: data.id, token: data.token };
-  const stepUp = $('change-step-up');
-  $('change-step-up-description').textContent = description;
-  stepUp.userId = userId;
-  stepUp.methods = data.methods;
-  stepUp.token = data.token;
-  stepUp.open = true;
-  const token = await new Promise((resolve) => (settleChange = resolve));
-  return token ? { id: data.id, token } : undefined;
-}
-
-function setUpChangeStepUp() {
-  const stepUp = $('change-step-up');
-  stepUp.tenantId = config.tenantId;
-  stepUp.baseUrl = config.baseUrl;
-  const settle = (token) => {
-    settleChange?.(token);
-    settleChange = undefined;
-  };
-  stepUp.addEventListener('step-up-challenge-success', (event) => settle(event.detail.token));
-  stepUp.addEventListener('step-up-challenge-cancel', () => {
-    if (settleChange) methodsError('Nothing was changed.');
-    settle(undefined);
-  });
-}
-
-/** Completes a change at the bank with the token that made it (and the authenticator it added). */
-async function completeChange(id, token, userAuthenticatorId) {
-  const { ok, data } = await api('POST', `/api/security/changes/${encodeURIComponent(id)}`, {
-    token,
-    ...(userAuthenticatorId ? { userAuthenticatorId } : {}),
-  });
-  if (!ok) methodsError(data.message ?? 'The bank could not confirm the change.');
-  await refresh();
-  return ok;
-}
-
-async function removeAuthenticator(authenticator) {
-  if (!window.confirm(`Remove ${authenticator.label}? It will no longer confirm transfers.`)) return;
-  const change = await startChange(
-    { change: 'remove', authenticatorId: authenticator.id },
-    `Confirm it is you to remove ${authenticator.label}.`,
-  );
-  if (change && (await completeChange(change.id, change.token))) notify(`${authenticator.label} removed.`);
-}
-
 const names = {
   PASSKEY: 'Passkey',
   EMAIL_OTP: 'Email codes',
@@ -295,40 +237,35 @@ const names = {
   AUTHENTICATOR_APP: 'Authenticator app',
 };
 
-/** Every way to confirm: passkeys first, then the email addresses, phones and apps, each removable. */
+/** What a change's notice calls each method. */
+const noticeNames = {
+  PASSKEY: 'Passkey',
+  EMAIL_OTP: 'Email address',
+  SMS: 'Phone',
+  AUTHENTICATOR_APP: 'Authenticator app',
+};
+
+/**
+ * <passkey-manager> lists the ways to confirm and makes every change behind a step-up: it starts
+ * each change at this bank (`POST /api/security/changes`), runs the step-up, and hands the token to
+ * the bank (`POST /api/security/changes/{id}`), which validates it, bound to that change, once.
+ */
+function setUpManager() {
+  const manager = $('manager');
+  manager.tenantId = config.tenantId;
+  manager.baseUrl = config.baseUrl;
+  applyLanguage(manager);
+  manager.addEventListener('passkey-manager-change', async (event) => {
+    const { kind, method } = event.detail;
+    notify(`${noticeNames[method]} ${kind}.`);
+    await refresh();
+  });
+}
+
+/** How many ways to confirm the account has: with none, the page offers its first passkey. */
 async function refreshAuthenticators() {
   const { ok, data } = await api('GET', '/api/authenticators');
   authenticatorCount = ok ? data.length : 0;
-  for (const [id, passkeys] of [
-    ['passkeys', true],
-    ['authenticators', false],
-  ]) {
-    const list = $(id);
-    const items = ok ? data.filter((a) => (a.method === 'PASSKEY') === passkeys) : [];
-    if (items.length === 0) {
-      list.replaceChildren(emptyItem(!ok ? 'Could not load them.' : passkeys ? 'No passkey yet.' : 'None yet.'));
-      continue;
-    }
-    list.replaceChildren(
-      ...items.map((authenticator) => {
-        const item = document.createElement('li');
-        item.dataset.method = authenticator.method;
-        const name = passkeys ? authenticator.label : names[authenticator.method];
-        const detail =
-          authenticator.method === 'PASSKEY' || authenticator.method === 'AUTHENTICATOR_APP'
-            ? `Added ${when.format(new Date(authenticator.createdAt))}`
-            : authenticator.label;
-        const remove = document.createElement('button');
-        remove.type = 'button';
-        remove.className = 'secondary small';
-        remove.textContent = 'Remove';
-        remove.setAttribute('aria-label', `Remove ${name} ${detail}`);
-        remove.addEventListener('click', () => removeAuthenticator(authenticator));
-        item.append(metaOf(name, detail), remove);
-        return item;
-      }),
-    );
-  }
 }
 
 /** The account's security activity, newest first. */
@@ -376,118 +313,6 @@ function browserName(userAgent) {
             : '';
   return os ? `${browser} on ${os}` : browser;
 }
-
-/**
- * Adding a phone, an email address, an app or a further passkey is not something the elements do
- * yet: the page uses the Authsignal browser SDK directly (loaded when first needed), with the
- * token its change's step-up answered. The person proves they hold the phone, the mailbox or the
- * app with a code.
- */
-let sdk;
-async function authsignal() {
-  const { Authsignal } = await import('/assets/authsignal-browser.js');
-  sdk ??= new Authsignal({ tenantId: config.tenantId, baseUrl: config.baseUrl });
-  return sdk;
-}
-
-/** The change being made, and its token. The SDK keeps one token per page: set it before each call. */
-let adding;
-
-function methodsError(message) {
-  $('methods-error').textContent = message;
-}
-
-/** Starts adding `method`: the change (and its step-up), the token set on the SDK; the SDK, or undefined. */
-async function startAdding(method) {
-  adding = await startChange({ change: 'add', method }, `Confirm it is you to add ${changeText[method]}.`);
-  if (!adding) return undefined;
-  const client = await authsignal();
-  client.setToken(adding.token);
-  return client;
-}
-
-/** Proves what is being added with its code (`sms`, `email` or `totp`); on success, `done` tidies up. */
-async function finishAdding(kind, field, done) {
-  methodsError('');
-  if (!adding) return;
-  const client = await authsignal();
-  client.setToken(adding.token);
-  const result = await client[kind].verify({ code: $(field).value.trim() }).catch(() => ({}));
-  if (!result.data?.isVerified) return methodsError('That code is wrong or has expired. Please try again.');
-  const change = adding;
-  adding = undefined;
-  if (await completeChange(change.id, result.data.token, result.data.userAuthenticator?.userAuthenticatorId)) done();
-}
-
-$('add-passkey').addEventListener('click', async () => {
-  const client = await startAdding('PASSKEY');
-  if (!client) return;
-  const result = await client.passkey
-    .signUp({ token: adding.token, username: $('user-name').textContent })
-    .catch(() => ({ error: 'cancelled' }));
-  if (!result.data?.token) return methodsError('The passkey was not created. Nothing was changed.');
-  const change = adding;
-  adding = undefined;
-  if (await completeChange(change.id, result.data.token, result.data.userAuthenticator?.userAuthenticatorId)) {
-    notify('Passkey added.');
-  }
-});
-
-for (const [kind, method, field, sent] of [
-  ['sms', 'SMS', 'phone', 'phone-code-form'],
-  ['email', 'EMAIL_OTP', 'new-email', 'email-code-form'],
-]) {
-  $(`${field}-form`).addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const value = kind === 'sms' ? $(field).value.replace(/[\s()-]/g, '') : $(field).value.trim();
-    const client = await startAdding(method);
-    if (!client) return;
-    const result = await client[kind]
-      .enroll(kind === 'sms' ? { phoneNumber: value } : { email: value })
-      .catch(() => ({ error: 'network' }));
-    if (result.error) {
-      return methodsError(kind === 'sms' ? 'We could not text that number.' : 'We could not email that address.');
-    }
-    $(sent).hidden = false;
-    $(`${field}-code`).focus();
-  });
-  $(sent).addEventListener('submit', (event) => {
-    event.preventDefault();
-    finishAdding(kind, `${field}-code`, () => {
-      $(`${field}-form`).reset();
-      $(sent).reset();
-      $(sent).hidden = true;
-      notify(kind === 'sms' ? 'Phone added.' : 'Email address added.');
-    });
-  });
-}
-
-$('app-start').addEventListener('click', async () => {
-  const client = await startAdding('AUTHENTICATOR_APP');
-  if (!client) return;
-  const enrolled = await client.totp.enroll().catch(() => ({ error: 'network' }));
-  if (enrolled.error || !enrolled.data) return methodsError('The authenticator app could not be set up. Try again.');
-  const { default: qrcode } = await import('/assets/qrcode.js');
-  const qr = qrcode(0, 'M');
-  qr.addData(enrolled.data.uri);
-  qr.make();
-  $('app-qr').src = qr.createDataURL(5, 4);
-  // The key in groups of four, as apps show it.
-  $('app-secret').textContent = enrolled.data.secret.replace(/(.{4})/g, '$1 ').trim();
-  $('app-setup').hidden = false;
-  $('app-code').focus();
-});
-
-$('app-code-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  finishAdding('totp', 'app-code', () => {
-    $('app-code-form').reset();
-    $('app-setup').hidden = true;
-    $('app-qr').removeAttribute('src');
-    $('app-secret').textContent = '';
-    notify('Authenticator app added. Large transfers can now be confirmed with its code.');
-  });
-});
 
 /**
  * The Dev inbox (development only: the embedded emulator): the latest codes "sent" for this
@@ -619,7 +444,8 @@ async function start() {
   config = response.data;
   await customElements.whenDefined('step-up-challenge');
   setUpStepUp();
-  setUpChangeStepUp();
+  await customElements.whenDefined('passkey-manager');
+  setUpManager();
   await refresh();
 }
 

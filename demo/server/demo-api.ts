@@ -139,6 +139,11 @@ export class DemoApi {
       )
       .add(
         'POST',
+        '/api/security/token',
+        authed((a) => this.securityToken(a)),
+      )
+      .add(
+        'POST',
         '/api/security/changes',
         authed((a, r) => this.startChange(a, r)),
       )
@@ -328,6 +333,16 @@ export class DemoApi {
         lastUsedAt: a.lastVerifiedAt ?? null,
       })),
     };
+  }
+
+  /**
+   * <passkey-manager>'s `token-url`: a token of this account's, with which the element reads its
+   * authenticators at Authsignal. Tracked as an action of its own with the default scope (read
+   * only): it may add nothing, and every change goes through `startChange`.
+   */
+  private async securityToken(account: Account): Promise<ApiResponse> {
+    const track = await this.authsignal.track({ userId: account.id, action: 'view-authenticators' });
+    return { body: { token: track.token } };
   }
 
   /**

@@ -21,16 +21,8 @@ const FILES: Record<string, { path: string; type: string }> = {
     type: 'text/javascript; charset=utf-8',
   },
   '/assets/passkey-elements-sdk.js.map': { path: 'dist/cdn/passkey-elements-sdk.js.map', type: 'application/json' },
-  // The Authsignal browser SDK itself, for what the elements do not cover: adding a phone or an
-  // authenticator app on the security page. And a QR-code library for the app's set-up.
-  '/assets/authsignal-browser.js': {
-    path: 'node_modules/@authsignal/browser/dist/index.js',
-    type: 'text/javascript; charset=utf-8',
-  },
-  '/assets/qrcode.js': {
-    path: 'node_modules/qrcode-generator/dist/qrcode.mjs',
-    type: 'text/javascript; charset=utf-8',
-  },
+  // <passkey-manager>, the security page's element (its chunks load from next to it: see below).
+  '/assets/passkey-manager.js': { path: 'dist/cdn/passkey-manager.js', type: 'text/javascript; charset=utf-8' },
   // The step-up's other methods (codes), which the bundle loads from next to itself where a page names them.
   '/assets/passkey-elements-methods.js': {
     path: 'dist/cdn/passkey-elements-methods.js',
@@ -44,11 +36,20 @@ const FILES: Record<string, { path: string; type: string }> = {
 
 /**
  * The CDN bundle's on-demand locales, next to it as the bundle expects: /assets/locales/<code>.js,
- * and the other methods' strings, /assets/locales/methods/<code>.js.
+ * the other methods' strings, /assets/locales/methods/<code>.js, and the manager's,
+ * /assets/locales/manager/<code>.js; and <passkey-manager>'s on-demand chunks
+ * (/assets/passkey-manager-<name>.js: its change steps, the QR library, the Signal API calls).
  */
 function localeFile(pathname: string): { path: string; type: string } | undefined {
-  const match = /^\/assets\/locales\/((?:methods\/)?[a-z]{2}(?:-[a-z]+)?)\.js$/.exec(pathname);
-  return match ? { path: `dist/cdn/locales/${match[1]}.js`, type: 'text/javascript; charset=utf-8' } : undefined;
+  const match = /^\/assets\/locales\/((?:methods\/|manager\/)?[a-z]{2}(?:-[a-z]+)?)\.js$/.exec(pathname);
+  if (match) return { path: `dist/cdn/locales/${match[1]}.js`, type: 'text/javascript; charset=utf-8' };
+  const chunk = /^\/assets\/(passkey-manager(?:-[a-z][a-z.-]*)?\.js(?:\.map)?)$/.exec(pathname);
+  return chunk
+    ? {
+        path: `dist/cdn/${chunk[1]}`,
+        type: chunk[1]!.endsWith('.map') ? 'application/json' : 'text/javascript; charset=utf-8',
+      }
+    : undefined;
 }
 
 export async function staticFile(pathname: string): Promise<{ body: Buffer; type: string } | undefined> {

@@ -9,11 +9,16 @@ const post = (path, body) =>
 export function startApp({ tenantId, baseUrl }) {
   const enroll = document.querySelector('passkey-enroll');
   const stepUp = document.querySelector('step-up-challenge');
+  const manager = document.querySelector('passkey-manager');
   const status = document.querySelector('#status');
-  for (const element of [enroll, stepUp]) Object.assign(element, { tenantId, baseUrl });
+  for (const element of [enroll, stepUp, manager]) Object.assign(element, { tenantId, baseUrl });
   let transfer;
 
-  enroll.addEventListener('passkey-enroll-success', () => (status.textContent = 'Passkey added.'));
+  enroll.addEventListener('passkey-enroll-success', () => {
+    status.textContent = 'Passkey added.';
+    manager.refresh();
+  });
+  manager.addEventListener('passkey-manager-change', ({ detail }) => (status.textContent = `${detail.kind}.`));
   document.querySelector('#transfer').addEventListener('submit', async (event) => {
     event.preventDefault();
     transfer = await post('/api/transfers', { amount: Number(document.querySelector('#amount').value) });

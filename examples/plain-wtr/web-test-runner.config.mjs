@@ -2,11 +2,20 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { passkeyTestingPlugin } from 'passkey-elements/testing/wtr';
 import { createBackend } from './backend.js';
 
-// One emulator for the run; large transfers need a step-up there, as in the Authsignal portal.
+// One emulator for the run; large transfers and changes to the ways to confirm need a step-up
+// there, as in the Authsignal portal.
 const passkeys = passkeyTestingPlugin({
-  rules: { defaultState: 'ALLOW', actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED' } },
+  rules: {
+    defaultState: 'ALLOW',
+    actions: {
+      'high-value-transfer': 'CHALLENGE_REQUIRED',
+      'add-authenticator': 'CHALLENGE_REQUIRED',
+      'remove-authenticator': 'CHALLENGE_REQUIRED',
+    },
+  },
 });
-let backend;
+// The app's backend for each user (here: a test's own `?user=`; yours takes the user from its session).
+const backends = new Map();
 
 export default {
   files: 'test/**/*.test.js',
@@ -22,12 +31,18 @@ export default {
   middleware: [
     async (context, next) => {
       const { baseUrl, secret, tenantId } = passkeys.emulator;
-      backend ??= createBackend({ apiUrl: baseUrl, secret, tenantId });
-      const route = backend[context.path];
+      const userId = String(context.query.user ?? 'customer-1');
+      if (!backends.has(userId)) backends.set(userId, createBackend({ apiUrl: baseUrl, secret, tenantId, userId }));
+      const backend = backends.get(userId);
+      // `/api/security/changes/{id}` is the `…/:id` route, with the id.
+      const route = backend[context.path] ?? backend[context.path.replace(/\/[\w-]+$/, '/:id')];
       if (!route) return next();
       const chunks = [];
       for await (const chunk of context.req) chunks.push(chunk);
-      context.body = await route(JSON.parse(Buffer.concat(chunks).toString() || '{}'));
+      const body = JSON.parse(Buffer.concat(chunks).toString() || '{}');
+      const { httpStatus = 200, ...answer } = await route(body, context.path.split('/').pop());
+      context.status = httpStatus;
+      context.body = answer;
     },
   ],
 };

@@ -54,7 +54,7 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
       await first.signIn('roaming', undefined, 'roaming@example.com');
       await first.enrollPasskey();
       // The sign-up's address confirms nothing until its code proves it, behind the passkey.
-      await first.addEmail(true);
+      await first.addEmail('roaming@example.com', true);
       await first.page.waitForFunction(() =>
         document.querySelector('#activity')?.textContent?.includes('confirmed with passkey'),
       );
@@ -86,38 +86,34 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     const page = await DemoPage.open(demo.url);
     try {
       await page.signIn('gadgets', undefined, 'gadgets@example.com');
-      const visible = (selector: string) =>
-        page.page.$eval(selector, (el) => (el as HTMLElement).offsetParent !== null);
-      assert.equal(await visible('#phone-code-form'), false, 'no code field before a code is sent');
-      assert.equal(await visible('#app-setup'), false);
-      await page.page.type('#phone', '+64 27 555 0199');
-      await page.page.click('#phone-form button[type="submit"]');
-      await page.page.waitForSelector('#phone-code-form:not([hidden])');
-      await page.waitForText('#inbox', '+64275550199');
-      const sms = await page.page.$eval('#inbox li', (li) => li.querySelector('.code')!.textContent!);
-      await page.page.type('#phone-code', sms);
-      await page.page.click('#phone-code-form button[type="submit"]');
+      // The phone: the account's first way to confirm, so no step-up; then its code.
+      await page.startAdding('SMS');
+      await page.page.waitForSelector('passkey-manager >>> [part="contact"]');
+      assert.equal(await page.page.$('passkey-manager >>> step-up-challenge'), null, 'nothing to confirm with yet');
+      await page.page.type('passkey-manager >>> [part="contact"]', '+64 27 555 0199');
+      const sms = await page.newInboxCode(() => page.page.click('passkey-manager >>> [part="send-code"]'));
+      assert.match(await page.text('#inbox'), /\+64275550199/);
+      await page.page.waitForSelector('passkey-manager >>> [part="code"]');
+      await page.page.type('passkey-manager >>> [part="code"]', sms);
+      await page.page.click('passkey-manager >>> [part="verify"]');
       await page.waitForText('#notice', 'Phone added');
 
       // The phone is the account's way to confirm now: adding the app asks for its code first.
-      await page.page.click('#app-start');
+      await page.startAdding('AUTHENTICATOR_APP');
       await page.waitForChangeStepUp();
-      assert.match(await page.text('#change-step-up-description'), /add a new authenticator app/);
-      await page.confirmStepUpByEmail('#change-step-up');
-      await page.page.waitForSelector('#app-setup:not([hidden])');
-      const qr = await page.page.$eval('#app-qr', (img) => ({
-        src: (img as HTMLImageElement).src,
-        width: (img as HTMLImageElement).naturalWidth,
-      }));
-      assert.match(qr.src, /^data:image\/gif;base64,/);
-      assert.ok(qr.width > 100, 'a QR code of a readable size');
-      const secret = (await page.text('#app-secret')).replace(/\s/g, '');
+      await page.confirmStepUpByEmail(DemoPage.CHANGE_STEP_UP);
+      await page.page.waitForSelector('passkey-manager >>> [part="qr"]');
+      const modules = await page.page.$eval('passkey-manager >>> [part="qr"]', (svg) => svg.getAttribute('viewBox'));
+      assert.ok(Number(modules!.split(' ')[2]) > 20, 'a QR code of a real size');
+      const secret = (await page.text('passkey-manager >>> [part="key"]')).replace(/\s/g, '');
       const totp = new TOTP({ secret: Secret.fromBase32(secret) });
-      await page.page.type('#app-code', totp.generate());
-      await page.page.click('#app-code-form button[type="submit"]');
+      await page.page.type('passkey-manager >>> [part="code"]', totp.generate());
+      await page.page.click('passkey-manager >>> [part="verify"]');
       await page.waitForText('#notice', 'Authenticator app added');
-      await page.page.waitForFunction(() => document.querySelectorAll('#authenticators li[data-method]').length === 2);
-      assert.deepEqual(await page.axe(), [], 'axe-clean with the set-up shown');
+      await page.page.waitForFunction(
+        () => document.querySelector('passkey-manager')?.shadowRoot?.querySelectorAll('[part="item"]').length === 2,
+      );
+      assert.deepEqual(await page.axe(), [], 'axe-clean with the list of two');
 
       // No passkey: the step-up opens on the first allowed method, the app, and its next code confirms.
       await page.send('Frank', '9000');
@@ -220,7 +216,7 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
       ui.page.$eval(tag, (el) => el.shadowRoot!.querySelector('[part="button"]')?.textContent?.trim() ?? '');
     await ui.page.select('#language', 'de');
     await ui.page.waitForFunction(() =>
-      document.querySelector('#change-step-up')?.shadowRoot?.textContent?.includes('Passkey'),
+      document.querySelector('passkey-manager')?.shadowRoot?.textContent?.includes('Passkey hinzufügen'),
     );
     await ui.page.select('#theme', 'dark');
     const colors = await ui.page.evaluate(() => ({
@@ -253,10 +249,10 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     assert.equal(await ui.page.$eval('#language', (el) => (el as HTMLSelectElement).value), 'ar');
     assert.equal(await ui.page.$eval('html', (el) => el.dataset.theme), 'dark');
     await ui.page.waitForFunction(() =>
-      document.querySelector('#change-step-up')?.shadowRoot?.textContent?.includes('مفتاح'),
+      document.querySelector('passkey-manager')?.shadowRoot?.textContent?.includes('مفتاح'),
     );
     await ui.page.select('#language', '');
     await ui.page.select('#theme', 'northwind');
-    assert.equal(await ui.page.$eval('#change-step-up', (el) => el.getAttribute('lang')), '');
+    assert.equal(await ui.page.$eval('passkey-manager', (el) => el.getAttribute('lang')), '');
   });
 });

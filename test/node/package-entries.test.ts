@@ -39,10 +39,14 @@ describe('the npm package', () => {
     const signIn = await load('passkey-elements/passkey-sign-in.js');
     assert.equal(signIn.PasskeySignIn, root.PasskeySignIn);
     assert.equal(typeof root.PasskeySignInSuccessEvent, 'function');
+    const manager = await load('passkey-elements/passkey-manager.js');
+    assert.equal(manager.PasskeyManager, root.PasskeyManager);
+    assert.equal(typeof root.PasskeyManagerChangeEvent, 'function');
     const react = await load('passkey-elements/react');
     assert.equal(typeof react.PasskeyEnroll, 'object', 'a React forwardRef component');
     assert.equal(typeof react.StepUpChallenge, 'object');
     assert.equal(typeof react.PasskeySignIn, 'object');
+    assert.equal(typeof react.PasskeyManager, 'object');
     // Importing twice (another copy, another URL) must not throw on registration.
     await import(`${new URL('../../dist/index.js', import.meta.url).href}?again`);
   });
@@ -58,6 +62,12 @@ describe('the npm package', () => {
     assert.match(signIn, /customElements\.define\("passkey-sign-in"/);
     assert.doesNotMatch(signIn, /passkey-enroll|step-up-challenge/);
     for (const other of [enroll, stepUp]) assert.doesNotMatch(other, /passkey-sign-in/);
+    // <passkey-manager> registers itself only; its change steps (and the step-up they run) load on demand.
+    const manager = readFileSync('dist/passkey-manager.js', 'utf8');
+    assert.match(manager, /customElements\.define\("passkey-manager"/);
+    for (const other of [enroll, stepUp, signIn]) assert.doesNotMatch(other, /passkey-manager/);
+    const component = readFileSync('dist/components/passkey-manager/passkey-manager.component.js', 'utf8');
+    assert.doesNotMatch(component, /from "[^"]*(step-up-challenge|qrcode-generator|change-flow)/, 'the list alone');
   });
 
   it('keeps lit, @lit/react, react and the SDK as imports in the bundler build', () => {
@@ -192,11 +202,13 @@ describe('the npm package', () => {
       './dist/passkey-enroll.js',
       './dist/step-up-challenge.js',
       './dist/passkey-sign-in.js',
+      './dist/passkey-manager.js',
       './dist/cdn/*',
       './src/index.ts',
       './src/passkey-enroll.ts',
       './src/step-up-challenge.ts',
       './src/passkey-sign-in.ts',
+      './src/passkey-manager.ts',
     ]);
     const packed = JSON.parse(
       execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
@@ -205,6 +217,9 @@ describe('the npm package', () => {
     assert.ok(paths.includes('dist/cdn/passkey-elements.js'));
     assert.ok(paths.includes('dist/cdn/passkey-sign-in.js'));
     assert.ok(paths.includes('dist/cdn/passkey-sign-in.iife.js'));
+    assert.ok(paths.includes('dist/cdn/passkey-manager.js'));
+    assert.ok(paths.includes('dist/cdn/passkey-manager-change-flow.js'));
+    assert.ok(paths.includes('dist/cdn/locales/manager/de.js'));
     assert.ok(paths.includes('dist/types/index.d.ts'));
     assert.ok(paths.includes('custom-elements.json'));
     assert.deepEqual(

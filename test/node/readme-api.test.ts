@@ -21,8 +21,13 @@ const readme = readFileSync('README.md', 'utf8');
 const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 
 describe('README API reference', () => {
-  it('documents the three elements', () => {
-    assert.deepEqual(elements.map((d) => d.tagName).sort(), ['passkey-enroll', 'passkey-sign-in', 'step-up-challenge']);
+  it('documents the four elements', () => {
+    assert.deepEqual(elements.map((d) => d.tagName).sort(), [
+      'passkey-enroll',
+      'passkey-manager',
+      'passkey-sign-in',
+      'step-up-challenge',
+    ]);
   });
 
   for (const element of elements) {

@@ -216,7 +216,11 @@ export class PasskeyManager extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('tokenUrl') || changed.has('baseUrl')) && this.isConnected) void this.#read();
+    if (changed.has('tokenUrl') || changed.has('baseUrl')) {
+      // Another endpoint may be another user's: the old list is not shown meanwhile.
+      this.#authenticators = undefined;
+      if (this.isConnected) void this.#read();
+    }
     if ((changed.has('username') || changed.has('displayName')) && this.hasUpdated && this.username) {
       // A name the host changed reaches the browser's passkey list.
       const { userId, username, displayName } = this;

@@ -90,7 +90,11 @@ export class DemoPage {
     await this.page.waitForSelector('passkey-enroll >>> button');
     await this.page.click('passkey-enroll >>> button');
     await this.waitForText('#notice', 'Passkey added');
-    await this.page.waitForFunction(() => document.querySelectorAll('#passkeys li:not(.empty)').length === 1);
+    await this.page.waitForFunction(
+      () =>
+        document.querySelector('passkey-manager')?.shadowRoot?.querySelectorAll('[part="item"][data-method="PASSKEY"]')
+          .length === 1,
+    );
   }
 
   async send(recipient: string, amount: string): Promise<void> {
@@ -145,30 +149,35 @@ export class DemoPage {
     await this.page.keyboard.press('Enter');
   }
 
-  /** Waits for the step-up of a change to the ways to confirm (the security page's dialog). */
+  /** The step-up of a change to the ways to confirm: `<passkey-manager>`'s own. */
+  static readonly CHANGE_STEP_UP = 'passkey-manager >>> step-up-challenge';
+
+  /** Waits for the step-up of a change (inside `<passkey-manager>`). */
   async waitForChangeStepUp(): Promise<void> {
-    await this.page.waitForFunction(
-      () => (document.querySelector('#change-step-up') as (HTMLElement & { open: boolean }) | null)?.open === true,
-      { timeout: 10_000 },
-    );
+    await this.page.waitForSelector(DemoPage.CHANGE_STEP_UP, { timeout: 10_000 });
+  }
+
+  /** Starts adding `method` in `<passkey-manager>`. */
+  async startAdding(method: string): Promise<void> {
+    await this.page.click(`passkey-manager >>> [part="add"][data-method="${method}"]`);
   }
 
   /**
-   * Adds the email address in the security page's field (the sign-up's, filled in), confirmed by
-   * the passkey where the account has one, and proved by the code from the Dev inbox.
+   * Adds `address` as an email authenticator in `<passkey-manager>`, confirmed by the passkey where
+   * the account has one, and proved by the code from the Dev inbox.
    */
-  async addEmail(withPasskey: boolean): Promise<void> {
-    await this.page.waitForFunction(() => (document.getElementById('new-email') as HTMLInputElement).value !== '');
-    const code = await this.newInboxCode(async () => {
-      await this.page.click('#new-email-form button[type="submit"]');
-      if (withPasskey) {
-        await this.waitForChangeStepUp();
-        await this.page.click('#change-step-up >>> [part="button"]');
-      }
-    });
-    await this.page.waitForSelector('#email-code-form:not([hidden])');
-    await this.page.type('#new-email-code', code);
-    await this.page.click('#email-code-form button[type="submit"]');
+  async addEmail(address: string, withPasskey: boolean): Promise<void> {
+    await this.startAdding('EMAIL_OTP');
+    if (withPasskey) {
+      await this.waitForChangeStepUp();
+      await this.page.click(`${DemoPage.CHANGE_STEP_UP} >>> [part="button"]`);
+    }
+    await this.page.waitForSelector('passkey-manager >>> [part="contact"]');
+    await this.page.type('passkey-manager >>> [part="contact"]', address);
+    const code = await this.newInboxCode(() => this.page.click('passkey-manager >>> [part="send-code"]'));
+    await this.page.waitForSelector('passkey-manager >>> [part="code"]');
+    await this.page.type('passkey-manager >>> [part="code"]', code);
+    await this.page.click('passkey-manager >>> [part="verify"]');
     await this.waitForText('#notice', 'Email address added');
   }
 
