@@ -162,6 +162,8 @@ describe('<passkey-manager> with codes', () => {
     ]);
     await elementUpdated(el);
     expect(text(el, '[part=error]')).to.equal(english.errors['invalid-code']);
+    // One alert: the step's own (the element does not say it twice).
+    expect(parts(el, '[role=alert]')).to.have.length(1);
     expect(part(el, '[part=code]')!.getAttribute('aria-invalid')).to.equal('true');
     type(part(el, '[part=code]')!, await latestCode(email));
     part(el, '[part=verify]')!.click();

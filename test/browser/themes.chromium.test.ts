@@ -5,6 +5,7 @@ import { SHIPPED_LOCALES } from '../../src/i18n/locale-codes.js';
 import { loadLocale } from '../../src/i18n/locale-loader.js';
 import en from '../../src/locales/en.js';
 import enSignIn from '../../src/locales/sign-in/en.js';
+import { backend, uniqueUser } from './support/backend.js';
 import { emulateMedia } from './support/media.js';
 
 /** The README's three themes, as a host page sets them. */
@@ -94,6 +95,43 @@ describe('themes, in every language', () => {
         }
         part(el, 'other-methods').click();
         await waitUntil(() => el.shadowRoot!.querySelector('[part="method-option"]'), locale);
+        await expect(el).to.be.accessible();
+        el.remove();
+      }
+    });
+  }
+
+  for (const [name, theme] of Object.entries(THEMES)) {
+    it(`${name}: <passkey-manager> is axe-clean in all 12 languages: its list, a removal's confirmation, an error`, async () => {
+      await emulateMedia({
+        'prefers-color-scheme': theme.system,
+        ...(theme.forced ? { 'forced-colors': 'active' } : {}),
+      });
+      document.body.setAttribute('style', theme.page);
+      const info = await backend.info();
+      const userId = uniqueUser('themes');
+      await backend.enrollVerified(userId, { verificationMethod: 'EMAIL_OTP', email: `${userId}@example.com` });
+      await backend.enrollVerified(userId, { verificationMethod: 'SMS', phoneNumber: '+64211234567' });
+      for (const locale of translations.keys()) {
+        const el = await fixture<HTMLElement & { authenticators?: unknown[] }>(
+          html`<passkey-manager
+            lang=${locale}
+            tenant-id=${info.tenantId}
+            base-url=${info.url}
+            token-url="/test-backend/manager/${userId}/token"
+            changes-url="/test-backend/manager/${userId}/changes"
+            methods="PASSKEY EMAIL_OTP SMS AUTHENTICATOR_APP"
+          ></passkey-manager>`,
+        );
+        await waitUntil(() => el.shadowRoot!.querySelectorAll('[part="remove"]').length === 2, locale);
+        await expect(el).to.be.accessible();
+        el.shadowRoot!.querySelector<HTMLElement>('[part="remove"]')!.click();
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="confirm-remove"]'), locale);
+        await expect(el).to.be.accessible();
+        part(el, 'cancel').click();
+        // A list it cannot read: the error state.
+        (el as HTMLElement & { tokenUrl: string }).tokenUrl = '/test-backend/enroll-token?status=500';
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), locale);
         await expect(el).to.be.accessible();
         el.remove();
       }

@@ -338,7 +338,7 @@ export class ChangeFlow {
           class="button danger"
           type="button"
           ?disabled=${disabled}
-          @click=${() => this.#start()}
+          @click=${() => this.busy || this.#start()}
         >
           ${text.confirmRemoveButton}
         </button>`;

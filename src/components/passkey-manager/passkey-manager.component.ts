@@ -285,8 +285,9 @@ export class PasskeyManager extends LitElement {
     this.requestUpdate();
   }
 
-  #report(code: ManagerErrorCode): void {
-    this.#error = code;
+  /** Fires the error event; and shows the message, unless the step that failed shows it itself. */
+  #report(code: ManagerErrorCode, shown = true): void {
+    if (shown) this.#error = code;
     this.requestUpdate();
     if (this.isConnected) {
       this.dispatchEvent(new PasskeyManagerErrorEvent({ code, message: this.#text.errors[code] }));
@@ -333,7 +334,7 @@ export class PasskeyManager extends LitElement {
       {
         text: () => this.#text,
         end: (result) => void this.#ended(flow, result, method),
-        report: (code) => this.#report(code),
+        report: (code) => this.#report(code, false),
         load: loadCeremonies,
       },
       method,
