@@ -199,6 +199,8 @@ export default defineConfig(({ mode }) => {
               'step-up-challenge': 'src/step-up-challenge.ts',
               'passkey-sign-in': 'src/passkey-sign-in.ts',
               'passkey-manager': 'src/passkey-manager.ts',
+              // The manager's English whole, for translations built on it (the element takes it in parts).
+              'locales/manager/en': 'src/locales/manager/en.ts',
               react: 'src/react.ts',
             },
             formats: ['es'],

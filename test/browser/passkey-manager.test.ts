@@ -85,6 +85,48 @@ describe('<passkey-manager> with codes', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names a passkey by its maker, says when it was last used and that this browser holds it', async () => {
+    const { userId } = await emailUser();
+    localStorage.setItem('as_user_passkey_map', JSON.stringify({ [userId]: ['cred-here'] }));
+    const original = window.fetch;
+    const listed = [
+      {
+        userAuthenticatorId: 'a1',
+        verificationMethod: 'PASSKEY',
+        createdAt: '2026-01-05T10:00:00Z',
+        lastVerifiedAt: '2026-11-30T10:00:00Z',
+        webauthnCredential: { credentialId: 'cred-here', aaguidMapping: { name: 'Google Password Manager' } },
+      },
+      {
+        userAuthenticatorId: 'a2',
+        verificationMethod: 'PASSKEY',
+        createdAt: '2026-02-01T10:00:00Z',
+        webauthnCredential: { credentialId: 'cred-elsewhere' },
+      },
+      { userAuthenticatorId: 'a3', verificationMethod: 'SECURITY_KEY', createdAt: '2026-02-01T10:00:00Z' },
+    ];
+    // Authsignal's answer as the element reads it (the emulator's passkeys carry no known AAGUID).
+    window.fetch = async (input, init) =>
+      String(input).endsWith('/client/user-authenticators')
+        ? new Response(JSON.stringify(listed), { headers: { 'content-type': 'application/json' } })
+        : original(input, init);
+    try {
+      const el = await manager(userId, 'PASSKEY');
+      expect(parts(el, '[part=name]').map((n) => n.textContent)).to.deep.equal(['Google Password Manager', 'Passkey']);
+      expect(parts(el, '[part=detail]').map((n) => n.textContent)).to.deep.equal([
+        'Added Jan 5, 2026 · last used Nov 30, 2026 · On this device',
+        'Added Feb 1, 2026',
+      ]);
+      expect(el.authenticators, 'a method the element does not know is left out').to.have.length(2);
+      expect(parts(el, '[part=remove]')[0]!.getAttribute('aria-label')).to.equal(
+        'Remove Google Password Manager, Added Jan 5, 2026',
+      );
+    } finally {
+      window.fetch = original;
+      localStorage.removeItem('as_user_passkey_map');
+    }
+  });
+
   it('adds a phone: the email code first, then the code texted to the new phone', async () => {
     const { userId, email } = await emailUser();
     const phone = `+6421${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;

@@ -28,7 +28,8 @@ interface ApiAuthenticator {
   webauthnCredential?: { credentialId: string; aaguidMapping?: { name?: string } };
 }
 
-const KNOWN = ['PASSKEY', 'EMAIL_OTP', 'SMS', 'AUTHENTICATOR_APP'];
+/** The methods the element shows, in the order it lists and offers them. */
+export const MANAGED: readonly VerificationMethod[] = ['PASSKEY', 'EMAIL_OTP', 'SMS', 'AUTHENTICATOR_APP'];
 
 /**
  * The credential ids the SDK recorded in this browser (`localStorage.as_user_passkey_map`, user
@@ -70,7 +71,7 @@ export async function readAuthenticators(baseUrl: string, token: string): Promis
   }
   const here = idsOnThisDevice();
   return body
-    .filter((a) => KNOWN.includes(a.verificationMethod))
+    .filter((a) => MANAGED.includes(a.verificationMethod as VerificationMethod))
     .map((a) => ({
       id: a.userAuthenticatorId,
       method: a.verificationMethod as VerificationMethod,

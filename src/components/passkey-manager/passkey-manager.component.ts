@@ -13,7 +13,7 @@ import { mergeStrings, type PartialStrings, type PasskeyManagerStrings } from '.
 import type { VerificationMethod } from '../../internal/verification-method.js';
 import englishList from '../../locales/manager/en/list.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { readAuthenticators, type ManagedAuthenticator } from './authenticators.js';
+import { MANAGED, readAuthenticators, type ManagedAuthenticator } from './authenticators.js';
 import type { ChangeFlow, FlowEnd } from './change-flow.js';
 import { loadFlow } from './flow-loader.js';
 import { passkeyManagerStyles } from './passkey-manager.styles.js';
@@ -27,7 +27,6 @@ const loadSignals = /* @__PURE__ */ onDemand(retryableImport(() => import('./pas
 const signal = (call: (signals: typeof import('./passkey-signals.js')) => void) =>
   void loadSignals().then(call, () => undefined);
 
-const KNOWN: readonly VerificationMethod[] = ['PASSKEY', 'EMAIL_OTP', 'SMS', 'AUTHENTICATOR_APP'];
 const ADD = { PASSKEY: 'addPasskey', EMAIL_OTP: 'addEmail', SMS: 'addSms', AUTHENTICATOR_APP: 'addApp' } as const;
 const NAMES = { EMAIL_OTP: 'methodEmail', SMS: 'methodSms', AUTHENTICATOR_APP: 'methodApp' } as const;
 
@@ -221,12 +220,8 @@ export class PasskeyManager extends LitElement {
       this.#authenticators = undefined;
       if (this.isConnected) void this.#read();
     }
-    if ((changed.has('username') || changed.has('displayName')) && this.hasUpdated && this.username) {
-      // A name the host changed reaches the browser's passkey list.
-      const { userId, username, displayName } = this;
-      const rpId = this.#rpId;
-      if (userId) signal((s) => s.signalUserDetails(rpId, userId, username, displayName));
-    }
+    // A name the host changed reaches the browser's passkey list.
+    if ((changed.has('username') || changed.has('displayName')) && this.hasUpdated) this.#signal();
   }
 
   protected override updated(): void {
@@ -248,12 +243,23 @@ export class PasskeyManager extends LitElement {
     }
   }
 
-  get #rpId(): string {
-    return this.rpId || location.hostname;
+  /**
+   * Tells the browser (with `user-id`): the passkeys the server still has, when given; and the
+   * user's names, when the host set one.
+   */
+  #signal(passkeys?: string[]): void {
+    const { userId, username, displayName } = this;
+    const rpId = this.rpId || location.hostname;
+    if (userId) {
+      signal((s) => {
+        if (passkeys) s.signalAcceptedPasskeys(rpId, userId, passkeys);
+        if (username) s.signalUserDetails(rpId, userId, username, displayName);
+      });
+    }
   }
 
   get #listed(): VerificationMethod[] {
-    return KNOWN.filter((method) => this.methods.includes(method));
+    return MANAGED.filter((method) => this.methods.includes(method));
   }
 
   async #read(): Promise<void> {
@@ -267,15 +273,7 @@ export class PasskeyManager extends LitElement {
       const list = await readAuthenticators(this.baseUrl, await fetchToken(this.tokenUrl));
       if (read !== this.#reads) return;
       this.#authenticators = list;
-      const { userId, username, displayName } = this;
-      const rpId = this.#rpId;
-      if (userId) {
-        const passkeys = list.flatMap((a) => (a.credentialId ? [a.credentialId] : []));
-        signal((s) => {
-          s.signalAcceptedPasskeys(rpId, userId, passkeys);
-          if (username) s.signalUserDetails(rpId, userId, username, displayName);
-        });
-      }
+      this.#signal(list.flatMap((a) => (a.credentialId ? [a.credentialId] : [])));
     } catch (error) {
       if (read !== this.#reads) return;
       code = error instanceof PasskeyElementError && error.code !== 'cancel' ? error.code : 'unknown';
