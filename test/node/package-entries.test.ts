@@ -39,9 +39,12 @@ describe('the npm package', () => {
     const signIn = await load('passkey-elements/passkey-sign-in.js');
     assert.equal(signIn.PasskeySignIn, root.PasskeySignIn);
     assert.equal(typeof root.PasskeySignInSuccessEvent, 'function');
-    const managerEnglish = await load('passkey-elements/locales/manager/en.js');
-    assert.equal(managerEnglish.default.addPasskey, 'Add a passkey');
-    assert.equal(typeof managerEnglish.default.errors['change-refused'], 'string', 'the steps’ part too');
+    const managerEnglish = (await load('passkey-elements/locales/manager/en.js')).default as {
+      addPasskey: string;
+      errors: Record<string, string>;
+    };
+    assert.equal(managerEnglish.addPasskey, 'Add a passkey');
+    assert.equal(typeof managerEnglish.errors['change-refused'], 'string', 'the steps’ part too');
     const manager = await load('passkey-elements/passkey-manager.js');
     assert.equal(manager.PasskeyManager, root.PasskeyManager);
     assert.equal(typeof root.PasskeyManagerChangeEvent, 'function');
