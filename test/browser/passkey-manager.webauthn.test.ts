@@ -75,6 +75,7 @@ describe('<passkey-manager> with passkeys', () => {
     part(el, '[part=add][data-method=PASSKEY]')!.click();
     await confirmStepUpWithPasskey(el);
     await waitUntil(() => part(el, '[part=create-passkey]'), 'the step-up passed: create the passkey');
+    await expect(el).to.be.accessible();
     // The new passkey goes on another authenticator (this one holds the user's passkey already, and
     // Chromium's virtual environment offers no choice).
     await virtualAuthenticator.removeAll();

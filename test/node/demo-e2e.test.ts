@@ -82,6 +82,35 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     }
   });
 
+  it('adds a phone to an account with a passkey: the passkey first, then the code texted to the phone', async () => {
+    const page = await DemoPage.open(demo.url);
+    try {
+      await page.signIn('phoned', undefined, 'phoned@example.com');
+      await page.enrollPasskey();
+      // A phone, on an account with a passkey: the passkey page (the step-up opens on it), then the
+      // code texted to the phone.
+      await page.startAdding('SMS');
+      await page.waitForChangeStepUp();
+      assert.equal(
+        await page.page.$eval(DemoPage.CHANGE_STEP_UP, (el) => (el as HTMLElement & { method?: string }).method),
+        'PASSKEY',
+      );
+      await page.page.click(`${DemoPage.CHANGE_STEP_UP} >>> [part="button"]`);
+      await page.page.waitForSelector('passkey-manager >>> [part="contact"]');
+      await page.page.type('passkey-manager >>> [part="contact"]', '+64 27 555 0142');
+      const sms = await page.newInboxCode(() => page.page.click('passkey-manager >>> [part="send-code"]'));
+      await page.page.type('passkey-manager >>> [part="code"]', sms);
+      await page.page.click('passkey-manager >>> [part="verify"]');
+      await page.waitForText('#notice', 'Phone added');
+      await page.page.waitForFunction(() =>
+        document.querySelector('#activity')?.textContent?.includes('Added text-message codes: +64275550142'),
+      );
+      assert.deepEqual(await page.axe(), [], 'axe-clean after the change');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('adds a phone (code from the Dev inbox) and an authenticator app (QR code and key), then confirms by the app', async () => {
     const page = await DemoPage.open(demo.url);
     try {
