@@ -116,6 +116,8 @@ export interface PasskeyManagerStrings {
   codeLabel: string;
   codeLabelApp: string;
   verify: string;
+  /** Sends the new address or phone another code. */
+  resend: string;
   /** The authenticator app's set-up: what to do, the QR code's text alternative, the key's label. */
   appScan: string;
   qrLabel: string;

@@ -207,11 +207,36 @@ describe('<passkey-manager> with codes', () => {
     // One alert: the step's own (the element does not say it twice).
     expect(parts(el, '[role=alert]')).to.have.length(1);
     expect(part(el, '[part=code]')!.getAttribute('aria-invalid')).to.equal('true');
+    // A new code for the same address: the old one no longer counts.
+    const first = await latestCode(email);
+    const sent = (await backend.outbox(email)).length;
+    part(el, '[part=resend]')!.click();
+    await waitUntil(async () => (await backend.outbox(email)).length > sent && part(el, '[part=code]'), 'resent');
+    expect(await latestCode(email)).to.not.equal(first);
     type(part(el, '[part=code]')!, await latestCode(email));
     part(el, '[part=verify]')!.click();
     await waitUntil(() => events.length === 2, 'the change ends', { timeout: 5000 });
     expect(events[1]!.type).to.equal('passkey-manager-change');
     expect(listed(el)).to.deep.equal(['EMAIL_OTP']);
+  });
+
+  it('keeps an address the API cannot send to in its field, with the error, for the person to fix', async () => {
+    const userId = uniqueUser('manager-new');
+    const el = await manager(userId);
+    const events = recordEvents(el, EVENTS);
+    part(el, '[part=add][data-method=EMAIL_OTP]')!.click();
+    await shown(el, '[part=contact]');
+    type(part(el, '[part=contact]')!, 'not an address');
+    part(el, '[part=send-code]')!.click();
+    await waitUntil(() => events.length, 'refused', { timeout: 5000 });
+    expect(events.map((e) => [e.type, (e.detail as { code: string }).code])).to.deep.equal([
+      ['passkey-manager-error', 'invalid-contact'],
+    ]);
+    await elementUpdated(el);
+    expect((part(el, '[part=contact]') as HTMLInputElement).value).to.equal('not an address');
+    expect(part(el, '[part=contact]')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(el, '[part=error]')).to.equal(english.errors['invalid-contact']);
+    await expect(el).to.be.accessible();
   });
 
   it('removes a phone after a confirmation and the step-up; cancelling changes nothing', async () => {

@@ -71,6 +71,8 @@ export class ChangeFlow {
   #error?: ManagerErrorCode;
   #change?: { id: string; token: string };
   #ended = false;
+  /** The address or number a code was sent to (email, SMS): "Send a new code" sends it again. */
+  #contact = '';
   /** What to focus after the next update, once a step moved. */
   #focus?: string;
   readonly #host: FlowHost;
@@ -236,19 +238,38 @@ export class ChangeFlow {
     // Spaces, dashes and brackets people type in a number are not part of it.
     const value = sms ? field.value.replace(/[\s().-]/g, '') : field.value.trim();
     if (!value) return field.focus();
+    this.#contact = value;
     this.#error = undefined;
     this.#to({ name: 'working' });
     const sdk = await this.#hooks.load().catch(() => undefined);
     if (this.#ended) return;
     if (!sdk) return this.#end({ code: 'network' });
+    await this.#enrollContact(sdk, { name: 'contact' }, '[part~=contact]');
+  }
+
+  /**
+   * Sends the code (`enroll` again sends a new one, which replaces the last); a failure goes back
+   * to `back`.
+   */
+  async #enrollContact(sdk: typeof Ceremonies, back: Step, focus: string): Promise<void> {
+    const value = this.#contact;
     const sent = await this.#sdkCall(sdk, (client) =>
-      sms ? client.sms.enroll({ phoneNumber: value }) : client.email.enroll({ email: value }),
+      this.method === 'SMS' ? client.sms.enroll({ phoneNumber: value }) : client.email.enroll({ email: value }),
     );
-    if ('code' in sent) {
-      if (sent.code === 'cancel') return;
-      return this.#fail(sent.code, { name: 'contact' }, '[part~=contact]');
-    }
+    if (this.#ended) return;
+    if ('code' in sent) return this.#fail(sent.code === 'cancel' ? 'unknown' : sent.code, back, focus);
     this.#to({ name: 'code' }, '[part~=code]');
+  }
+
+  /** "Send a new code": the same address or number, a fresh code. */
+  async #resend(): Promise<void> {
+    if (this.busy || this.#host.disabled) return;
+    this.#error = undefined;
+    this.#to({ name: 'working' });
+    const sdk = await this.#hooks.load().catch(() => undefined);
+    if (this.#ended) return;
+    if (!sdk) return this.#end({ code: 'network' });
+    await this.#enrollContact(sdk, { name: 'code' }, '[part~=code]');
   }
 
   /** Checks the code the new address, phone or app received (or shows). */
@@ -384,6 +405,7 @@ export class ChangeFlow {
             type=${sms ? 'tel' : 'email'}
             autocomplete=${sms ? 'tel' : 'email'}
             dir="ltr"
+            .value=${this.#contact}
             ?disabled=${disabled}
             aria-invalid=${this.#error === 'invalid-contact' ? 'true' : 'false'}
             aria-describedby=${this.#error ? 'change-error' : nothing}
@@ -432,7 +454,20 @@ export class ChangeFlow {
             />
             <button part="verify" class="button" type="submit" ?disabled=${disabled}>${text.verify}</button>
           </span>
-        </form>`;
+        </form>
+        ${
+          app
+            ? nothing
+            : html`<button
+                part="resend"
+                class="button secondary"
+                type="button"
+                ?disabled=${disabled}
+                @click=${() => this.#resend()}
+              >
+                ${text.resend}
+              </button>`
+        }`;
     } else {
       body = html`<p class="status" role="status"><span class="spinner" aria-hidden="true"></span>${text.working}</p>`;
     }

@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: 'الرمز الذي أرسلناه',
   codeLabelApp: 'الرمز من تطبيق المصادقة',
   verify: 'تحقّق',
+  resend: methods.resend,
   appScan: 'امسح رمز QR هذا بتطبيق المصادقة، أو أدخل المفتاح فيه. ثم أدخل الرمز الذي يظهر.',
   qrLabel: 'رمز QR لتطبيق المصادقة',
   appKey: 'المفتاح',

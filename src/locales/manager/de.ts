@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: 'Der Code, den wir gesendet haben',
   codeLabelApp: 'Code aus Ihrer Authenticator-App',
   verify: 'Bestätigen',
+  resend: methods.resend,
   appScan:
     'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App oder geben Sie den Schlüssel ein. Geben Sie dann den angezeigten Code ein.',
   qrLabel: 'QR-Code für Ihre Authenticator-App',

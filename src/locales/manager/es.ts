@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: 'El código que te enviamos',
   codeLabelApp: 'Código de tu app de autenticación',
   verify: 'Verificar',
+  resend: methods.resend,
   appScan:
     'Escanea este código QR con tu app de autenticación o escribe la clave. Luego introduce el código que muestra.',
   qrLabel: 'Código QR para tu app de autenticación',

@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: 'Le code que nous avons envoyé',
   codeLabelApp: 'Code de votre application d’authentification',
   verify: 'Vérifier',
+  resend: methods.resend,
   appScan:
     'Scannez ce code QR avec votre application d’authentification, ou saisissez-y la clé. Puis entrez le code affiché.',
   qrLabel: 'Code QR pour votre application d’authentification',

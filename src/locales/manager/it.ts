@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: 'Il codice che ti abbiamo inviato',
   codeLabelApp: 'Codice dalla tua app di autenticazione',
   verify: 'Verifica',
+  resend: methods.resend,
   appScan:
     'Scansiona questo codice QR con la tua app di autenticazione, oppure inserisci la chiave. Poi inserisci il codice mostrato.',
   qrLabel: 'Codice QR per la tua app di autenticazione',

@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: '送信したコード',
   codeLabelApp: '認証アプリのコード',
   verify: '確認',
+  resend: methods.resend,
   appScan: '認証アプリでこのQRコードを読み取るか、キーを入力してください。表示されたコードを入力してください。',
   qrLabel: '認証アプリ用のQRコード',
   appKey: 'キー',

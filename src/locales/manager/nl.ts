@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: 'De code die we hebben gestuurd',
   codeLabelApp: 'Code uit uw authenticator-app',
   verify: 'Controleren',
+  resend: methods.resend,
   appScan: 'Scan deze QR-code met uw authenticator-app, of typ de sleutel in. Vul daarna de code in die de app toont.',
   qrLabel: 'QR-code voor uw authenticator-app',
   appKey: 'Sleutel',

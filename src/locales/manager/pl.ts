@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: 'Kod, który wysłaliśmy',
   codeLabelApp: 'Kod z aplikacji uwierzytelniającej',
   verify: 'Sprawdź',
+  resend: methods.resend,
   appScan: 'Zeskanuj ten kod QR aplikacją uwierzytelniającą albo wpisz do niej klucz. Następnie wpisz pokazany kod.',
   qrLabel: 'Kod QR dla aplikacji uwierzytelniającej',
   appKey: 'Klucz',

@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: 'O código que enviamos',
   codeLabelApp: 'Código do seu app autenticador',
   verify: 'Verificar',
+  resend: methods.resend,
   appScan: 'Escaneie este QR code com seu app autenticador ou digite a chave nele. Depois, digite o código exibido.',
   qrLabel: 'QR code para seu app autenticador',
   appKey: 'Chave',

@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: 'Koden vi skickade',
   codeLabelApp: 'Kod från din autentiseringsapp',
   verify: 'Bekräfta',
+  resend: methods.resend,
   appScan: 'Skanna QR-koden med din autentiseringsapp, eller skriv in nyckeln. Ange sedan koden som visas.',
   qrLabel: 'QR-kod för din autentiseringsapp',
   appKey: 'Nyckel',

@@ -32,6 +32,7 @@ const manager: PasskeyManagerStrings = {
   codeLabel: '我们发送的验证码',
   codeLabelApp: '身份验证器应用中的验证码',
   verify: '验证',
+  resend: methods.resend,
   appScan: '请用身份验证器应用扫描此二维码，或输入密钥，然后输入应用显示的验证码。',
   qrLabel: '身份验证器应用的二维码',
   appKey: '密钥',

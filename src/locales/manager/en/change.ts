@@ -27,6 +27,7 @@ const change: Pick<PasskeyManagerStrings, ManagerChangeKey> & {
   codeLabel: 'The code we sent',
   codeLabelApp: 'Code from your authenticator app',
   verify: 'Verify',
+  resend: methods.resend,
   appScan: 'Scan this QR code with your authenticator app, or type the key into it. Then enter the code it shows.',
   qrLabel: 'QR code for your authenticator app',
   appKey: 'Key',

@@ -18,6 +18,7 @@ export type ManagerChangeKey =
   | 'appScan'
   | 'qrLabel'
   | 'appKey'
+  | 'resend'
   | 'working';
 
 /**
