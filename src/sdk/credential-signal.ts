@@ -4,19 +4,19 @@
  * (`PublicKeyCredential.signalUnknownCredential`): the SDK answers `invalid_credential` without
  * saying which passkey it was.
  *
- * `navigator.credentials.get` is wrapped once, when this module (the SDK's) first loads: before
- * any request of ours, so that the autofill controller's own wrapping (made per request, undone
- * after) always sits on top of it, and never removed (so nothing is ever restored out of order).
- * It passes every call through unchanged and keeps nothing but the last id: an API answers
- * `invalid_credential` only to a verify, which always follows its own request's passkey.
+ * `CredentialsContainer.prototype.get` is wrapped once, when this module (the SDK's) first loads,
+ * and never unwrapped (so nothing is ever restored out of order). It passes every call through
+ * unchanged and keeps nothing but the last id: an API answers `invalid_credential` only to a
+ * verify, which always follows its own request's passkey.
  */
 let last: { rpId?: string; credentialId: string } | undefined;
 
-// The SDK file loads only where WebAuthn works (a secure context): `navigator.credentials` exists.
-const container = navigator.credentials;
+// On the prototype, not the page's object: the autofill controller's own-property wrapping (made
+// per request, removed after) then always sits on top, and nothing of ours shows on the object.
+const container = CredentialsContainer.prototype;
 const get = container.get;
-container.get = async (options) => {
-  const credential = await get.call(container, options);
+container.get = async function (this: CredentialsContainer, options) {
+  const credential = await get.call(this, options);
   // The rp id as asked: the SDK passes on the API's (without one the browser refuses the signal,
   // and nothing worse happens).
   if (credential) last = { rpId: options?.publicKey?.rpId, credentialId: credential.id };
