@@ -369,6 +369,11 @@ describe('<passkey-manager> with codes', () => {
     await waitUntil(() => el.authenticators?.length === 1, 'read with the new token URL');
     await el.refresh();
     expect(listed(el)).to.deep.equal(['EMAIL_OTP']);
+    // Another token URL may be another user's: the list goes at once, not when the new read ends.
+    el.tokenUrl = '/test-backend/enroll-token?status=500';
+    await elementUpdated(el);
+    expect(el.authenticators).to.equal(undefined);
+    expect(listed(el)).to.deep.equal([]);
   });
 
   for (const locale of SHIPPED_LOCALES) {
