@@ -46,6 +46,7 @@ const VARIANTS: { name: string; variant: string; tag: string }[] = [
     tag: 'passkey-sign-in',
   },
   { name: '<passkey-enroll>, after a completed enrollment', variant: 'completed', tag: 'passkey-enroll' },
+  { name: '<passkey-manager>, its list read from the API', variant: 'list', tag: 'passkey-manager' },
 ];
 
 /** Tokens for `count` completed ceremonies of one kind, tracked ahead so that only the page is measured. */
@@ -115,6 +116,14 @@ export async function leak(browser: Browser, count: number): Promise<SectionRepo
   lab.site.mount('/reliability/token', (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"leak.test.token"}');
   });
+  // <passkey-manager>'s token-url: a real token of the step-up user's, so that the list is read.
+  let listUser = '';
+  lab.site.mount('/reliability/manager-token', (_request, response) => {
+    void lab.node.track({ userId: listUser, action: 'view-authenticators' }).then(
+      ({ token }) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token })),
+      () => response.writeHead(500).end('{}'),
+    );
+  });
   const figures: Record<string, unknown>[] = [];
   try {
     const bench = await pageWithAuthenticator(browser, `${lab.site.url}/bench/pages/ceremony.html`);
@@ -127,6 +136,7 @@ export async function leak(browser: Browser, count: number): Promise<SectionRepo
     await page.goto(`${lab.site.url}/test/reliability/pages/leak.html`);
     await page.waitForFunction(() => 'cycles' in window);
     const users: Users = { stepUp: userId, prefix: `${userId}-new`, enrolled: 0 };
+    listUser = userId;
 
     for (const v of VARIANTS) {
       await cycles(bench, lab, v, users, WARM_UP);

@@ -106,6 +106,20 @@ const VARIANTS = {
     await new Promise((resolve) => setTimeout(resolve));
     if (Object.hasOwn(navigator.credentials, 'get')) throw new Error('navigator.credentials is still wrapped');
   },
+  // <passkey-manager>: its list read (a token from the page's backend, the list from the API), then removed.
+  async list(tag) {
+    const el = make(tag, { 'token-url': '/reliability/manager-token' });
+    document.body.append(el);
+    await el.updateComplete;
+    // Waits for the list itself: its items in the shadow root.
+    await new Promise((resolve) => {
+      const shown = () => el.shadowRoot.querySelector('[part="item"]');
+      if (shown()) return resolve();
+      const observer = new MutationObserver(() => shown() && (observer.disconnect(), resolve()));
+      observer.observe(el.shadowRoot, { childList: true, subtree: true });
+    });
+    el.remove();
+  },
   async completed(tag, token) {
     const el = make(tag);
     el.token = token;
