@@ -366,8 +366,9 @@ function setUpStepUp() {
     const { ok, data } = await api('POST', `/api/transfers/${encodeURIComponent(transfer.id)}/confirm`, {
       token: event.detail.token,
     });
-    notify(ok ? `Sent ${money.format(transfer.amount)} to ${transfer.recipient}.` : data.message);
+    // The balance and history first, then the notice: what it says is already on the page.
     await refresh();
+    notify(ok ? `Sent ${money.format(transfer.amount)} to ${transfer.recipient}.` : data.message);
   });
   stepUp.addEventListener('step-up-challenge-cancel', async () => {
     if (!confirming) return;
@@ -435,8 +436,8 @@ $('transfer-form').addEventListener('submit', async (event) => {
     await refresh();
     return;
   }
-  notify(`Sent ${money.format(amount)} to ${recipient.trim()}.`);
   await refresh();
+  notify(`Sent ${money.format(amount)} to ${recipient.trim()}.`);
 });
 
 async function start() {
