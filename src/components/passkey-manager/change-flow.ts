@@ -209,14 +209,24 @@ export class ChangeFlow {
     });
   }
 
-  /** The new passkey (a click: Safari creates passkeys only inside one). */
-  async #createPasskey(): Promise<void> {
-    if (this.busy || this.#host.disabled) return;
+  /**
+   * A step starts: the working state, and the SDK module. Undefined when the change ended meanwhile,
+   * or when the module could not load (the change then ends with `network`).
+   */
+  async #working(): Promise<typeof Ceremonies | undefined> {
     this.#error = undefined;
     this.#to({ name: 'working' });
     const sdk = await this.#hooks.load().catch(() => undefined);
-    if (this.#ended) return;
-    if (!sdk) return this.#end({ code: 'network' });
+    if (this.#ended) return undefined;
+    if (!sdk) this.#end({ code: 'network' });
+    return sdk;
+  }
+
+  /** The new passkey (a click: Safari creates passkeys only inside one). */
+  async #createPasskey(): Promise<void> {
+    if (this.busy || this.#host.disabled) return;
+    const sdk = await this.#working();
+    if (!sdk) return;
     const created = await sdk.enrollPasskey(this.#config, {
       token: this.#change!.token,
       username: this.#host.username || undefined,
@@ -239,11 +249,8 @@ export class ChangeFlow {
     const value = sms ? field.value.replace(/[\s().-]/g, '') : field.value.trim();
     if (!value) return field.focus();
     this.#contact = value;
-    this.#error = undefined;
-    this.#to({ name: 'working' });
-    const sdk = await this.#hooks.load().catch(() => undefined);
-    if (this.#ended) return;
-    if (!sdk) return this.#end({ code: 'network' });
+    const sdk = await this.#working();
+    if (!sdk) return;
     await this.#enrollContact(sdk, { name: 'contact' }, '[part~=contact]');
   }
 
@@ -264,11 +271,8 @@ export class ChangeFlow {
   /** "Send a new code": the same address or number, a fresh code. */
   async #resend(): Promise<void> {
     if (this.busy || this.#host.disabled) return;
-    this.#error = undefined;
-    this.#to({ name: 'working' });
-    const sdk = await this.#hooks.load().catch(() => undefined);
-    if (this.#ended) return;
-    if (!sdk) return this.#end({ code: 'network' });
+    const sdk = await this.#working();
+    if (!sdk) return;
     await this.#enrollContact(sdk, { name: 'code' }, '[part~=code]');
   }
 
@@ -282,11 +286,8 @@ export class ChangeFlow {
     if (!code) return field.focus();
     field.value = '';
     if (!/^\d{6,8}$/.test(code)) return this.#fail('invalid-code', step, '[part~=code]');
-    this.#error = undefined;
-    this.#to({ name: 'working' });
-    const sdk = await this.#hooks.load().catch(() => undefined);
-    if (this.#ended) return;
-    if (!sdk) return this.#end({ code: 'network' });
+    const sdk = await this.#working();
+    if (!sdk) return;
     const api = codeApis[this.method as CodeMethod];
     const checked = await this.#sdkCall(sdk, (client) => client[api].verify({ code }));
     if (this.#ended) return;
