@@ -142,9 +142,9 @@ async function refresh() {
   const manager = $('manager');
   // The step-up inside the manager checks this device for the user's passkeys, and the browser's
   // passkey list follows the bank's (the Signal API).
-  const signedInBefore = manager.tokenUrl !== '';
+  // A new token URL (at sign-in) makes the manager read its list; after a change it has read it itself.
   Object.assign(manager, { userId, username: data.username, tokenUrl: '/api/security/token' });
-  await Promise.all([refreshAuthenticators(), refreshActivity(), signedInBefore ? manager.refresh() : undefined]);
+  await Promise.all([refreshAuthenticators(), refreshActivity()]);
   ensureEnroll(data.username);
 }
 
@@ -225,7 +225,8 @@ function ensureEnroll(username) {
       userAuthenticatorId: event.detail.userAuthenticatorId,
     });
     notify(ok ? 'Passkey added. Large transfers now ask for it.' : 'The passkey could not be confirmed by the bank.');
-    await refresh();
+    // Added outside the manager: its list reads again.
+    await Promise.all([refresh(), $('manager').refresh()]);
   });
   slot.replaceChildren(enroll);
 }

@@ -7,6 +7,9 @@ import type { PasskeyManagerStrings } from '../../internal/strings.js';
 import type { CodeMethod, VerificationMethod } from '../../internal/verification-method.js';
 import type * as Ceremonies from '../../sdk/passkey-ceremonies.js';
 import type { ManagedAuthenticator } from './authenticators.js';
+import { checkCode } from '../step-up-challenge/methods/code-ceremonies.js';
+import { retryableImport } from '../../internal/retryable-import.js';
+import { onDemand } from '../../internal/sdk-loader.js';
 import { postChange } from './change-request.js';
 import { adoptChangeStyles, changeFallbackStyles } from './change-styles.js';
 
@@ -62,7 +65,8 @@ type Step =
 /** Failures that keep the step open: the person fixes what they typed, or tries again. */
 const KEEPS_STEP: readonly ManagerErrorCode[] = ['invalid-code', 'invalid-contact', 'already-registered'];
 
-const codeApis = { EMAIL_OTP: 'email', SMS: 'sms', AUTHENTICATOR_APP: 'totp' } as const;
+/** The QR library, once per page, for an authenticator app's set-up only (a failed load is tried again). */
+const loadQr = /* @__PURE__ */ onDemand(retryableImport(() => import('qrcode-generator')));
 
 export class ChangeFlow {
   readonly method: VerificationMethod;
@@ -134,8 +138,12 @@ export class ChangeFlow {
     this.#host.requestUpdate();
   }
 
-  /** A step failed: it stays open (a wrong code), or the change ends. */
-  #fail(code: ManagerErrorCode, stay: Step, focus?: string): void {
+  /**
+   * A step failed: it stays open (a wrong code), or the change ends. Nothing in the steps prompts
+   * the person, so a "cancel" (a thrown AbortError) is a fault.
+   */
+  #fail(failed: ManagerErrorCode | 'cancel', stay: Step, focus?: string): void {
+    const code = failed === 'cancel' ? 'unknown' : failed;
     if (this.#ended) return;
     if (!KEEPS_STEP.includes(code)) return this.#end({ code });
     this.#error = code;
@@ -178,12 +186,12 @@ export class ChangeFlow {
     if (this.method === 'PASSKEY') return this.#to({ name: 'passkey' }, '[part~=create-passkey]');
     if (this.method !== 'AUTHENTICATOR_APP') return this.#to({ name: 'contact' }, '[part~=contact]');
     this.#to({ name: 'working' });
-    const [sdk, qrcode] = await Promise.all([this.#hooks.load(), import('qrcode-generator')]).catch(() => []);
+    const [sdk, qrcode] = await Promise.all([this.#hooks.load(), loadQr()]).catch(() => []);
     if (this.#ended) return;
     if (!sdk || !qrcode) return this.#end({ code: 'network' });
     const enrolled = await this.#sdkCall(sdk, (client) => client.totp.enroll());
     if (this.#ended) return;
-    if ('code' in enrolled) return this.#end({ code: enrolled.code === 'cancel' ? 'unknown' : enrolled.code });
+    if ('code' in enrolled) return this.#fail(enrolled.code, this.#step);
     const { uri, secret } = (enrolled.data ?? {}) as { uri?: string; secret?: string };
     if (!uri || !secret) return this.#end({ code: 'server' });
     this.#to({ name: 'app', secret, qr: qrPath(qrcode.default, uri) }, '[part~=code]');
@@ -264,7 +272,7 @@ export class ChangeFlow {
       this.method === 'SMS' ? client.sms.enroll({ phoneNumber: value }) : client.email.enroll({ email: value }),
     );
     if (this.#ended) return;
-    if ('code' in sent) return this.#fail(sent.code === 'cancel' ? 'unknown' : sent.code, back, focus);
+    if ('code' in sent) return this.#fail(sent.code, back, focus);
     this.#to({ name: 'code' }, '[part~=code]');
   }
 
@@ -288,27 +296,14 @@ export class ChangeFlow {
     if (!/^\d{6,8}$/.test(code)) return this.#fail('invalid-code', step, '[part~=code]');
     const sdk = await this.#working();
     if (!sdk) return;
-    const api = codeApis[this.method as CodeMethod];
-    const checked = await this.#sdkCall(sdk, (client) => client[api].verify({ code }));
+    const checked = await checkCode(sdk, this.#config, {
+      token: this.#change!.token,
+      method: this.method as CodeMethod,
+      code,
+    });
     if (this.#ended) return;
-    if ('code' in checked)
-      return this.#fail(checked.code === 'cancel' ? 'unknown' : checked.code, step, '[part~=code]');
-    const { isVerified, token, failureReason, userAuthenticator } = (checked.data ?? {}) as {
-      isVerified?: boolean;
-      token?: string;
-      failureReason?: string;
-      userAuthenticator?: { userAuthenticatorId?: string };
-    };
-    if (isVerified && token) return this.#complete(token, userAuthenticator?.userAuthenticatorId);
-    this.#fail(
-      failureReason === 'MAX_ATTEMPTS_EXCEEDED'
-        ? 'too-many-attempts'
-        : failureReason === 'CODE_INVALID_OR_EXPIRED'
-          ? 'invalid-code'
-          : 'server',
-      step,
-      '[part~=code]',
-    );
+    if ('data' in checked) return this.#complete(checked.data.token, checked.data.userAuthenticatorId);
+    this.#fail(checked.code, step, '[part~=code]');
   }
 
   /** Hands the token to the host's server, which validates it and makes (or records) the change. */

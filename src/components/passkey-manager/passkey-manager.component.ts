@@ -357,18 +357,14 @@ export class PasskeyManager extends LitElement {
     await this.#read();
     if (!this.isConnected) return;
     const text = this.#text;
-    const name =
-      flow.removing && change.kind === 'removed'
-        ? this.#nameOf(flow.removing, text)
-        : change.method === 'PASSKEY'
-          ? text.passkey
-          : text[NAMES[change.method]];
+    // The removed one's own name ("iCloud Keychain"); a new one's method ("Passkey").
+    const name = this.#nameOf(flow.removing ?? { method: change.method, label: '' }, text);
     this.#status = (change.kind === 'added' ? text.changeAdded : text.changeRemoved).replace('{name}', name);
     this.requestUpdate();
     this.dispatchEvent(new PasskeyManagerChangeEvent(change));
   }
 
-  #nameOf(a: ManagedAuthenticator, text: PasskeyManagerStrings): string {
+  #nameOf(a: Pick<ManagedAuthenticator, 'method' | 'label'>, text: PasskeyManagerStrings): string {
     return a.method === 'PASSKEY' ? a.label || text.passkey : text[NAMES[a.method]];
   }
 

@@ -28,23 +28,52 @@ export const sendCode = (
     return result.errorCode ? { code: sdk.codeFromApiError(result.errorCode) } : { data: undefined };
   });
 
-/** Verifies a code. A wrong or expired code is an answer (`isVerified: false`), not an API error. */
-export const verifyCode = (
+/** A code that checked out: the verified token, and the authenticator it proved. */
+type Checked = { token: string; userAuthenticatorId?: string };
+
+/**
+ * Checks a code with the token's challenge: the verified token, and the authenticator it proved
+ * (an enrollment's new one). A wrong or expired code is an answer (`isVerified: false`), not an
+ * API error.
+ */
+export const checkCode = (
   sdk: Sdk,
   config: Ceremonies.ApiConfig,
   { token, method, code }: { token: string; method: CodeMethod; code: string },
-): Promise<Outcome<Verified>> =>
-  sdk.settle<Verified>(async () => {
+): Promise<Outcome<Checked>> =>
+  sdk.settle<Checked>(async () => {
     const client = sdk.client(config);
     client.setToken(token);
     const api = method === 'SMS' ? client.sms : method === 'EMAIL_OTP' ? client.email : client.totp;
     const result = await api.verify({ code });
     if (result.errorCode) return { code: sdk.codeFromApiError(result.errorCode) };
-    const { isVerified, token: verified, failureReason } = result.data ?? {};
-    if (isVerified && verified) return { data: { token: verified, method } };
+    const {
+      isVerified,
+      token: verified,
+      failureReason,
+      userAuthenticator,
+    } = (result.data ?? {}) as {
+      isVerified?: boolean;
+      token?: string;
+      failureReason?: string;
+      userAuthenticator?: { userAuthenticatorId?: string };
+    };
+    if (isVerified && verified) {
+      return { data: { token: verified, userAuthenticatorId: userAuthenticator?.userAuthenticatorId } };
+    }
     if (failureReason === 'MAX_ATTEMPTS_EXCEEDED') return { code: 'too-many-attempts' };
     return { code: failureReason === 'CODE_INVALID_OR_EXPIRED' ? 'invalid-code' : 'server' };
   });
+
+/** Verifies a step-up's code: the event's detail (the token and the method), nothing more. */
+export const verifyCode = async (
+  sdk: Sdk,
+  config: Ceremonies.ApiConfig,
+  options: { token: string; method: CodeMethod; code: string },
+): Promise<Outcome<Verified>> => {
+  const checked = await checkCode(sdk, config, options);
+  return 'data' in checked ? { data: { token: checked.data.token, method: options.method } } : checked;
+};
 
 /**
  * Whether this browser holds a passkey of the user, as far as the SDK knows (its record of the
