@@ -13,8 +13,10 @@ export const USAGE = `Usage: passkey-elements-emulator [options]   (in this repo
   --rp-id R           WebAuthn relying party id (env EMULATOR_RP_ID; default ${DEFAULTS.rpId})
   --data FILE         JSON file kept across restarts (env EMULATOR_DATA; default ${DEFAULTS.dataFile})
   --in-memory         keep nothing on disk (env EMULATOR_IN_MEMORY=1)
-  --rules FILE        action rules JSON (env EMULATOR_RULES), e.g.
-                      {"defaultState":"ALLOW","actions":{"high-value-transfer":"CHALLENGE_REQUIRED"}}
+  --rules FILE        action configurations and rules, JSON (env EMULATOR_RULES), e.g.
+                      {"actions":{"pay":{"defaultUserActionResult":"ALLOW","rules":[{"name":"Large",
+                      "priority":0,"isActive":true,"type":"CHALLENGE","conditions":{">":[{"var":
+                      "custom.amount"},5000]}}]}}}
   --rate-limit N      client-API requests per caller per minute (env EMULATOR_RATE_LIMIT;
                       default ${DEFAULTS.rateLimit.max}; 0 = no limit)
   --help              print this text

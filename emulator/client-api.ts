@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import { stateFor } from './action-rules.js';
+import { decide } from './rule-engine.js';
 import { ApiError } from './api-error.js';
 import { BodyReader } from './body-reader.js';
 import type { PendingChallenge } from './challenge-registry.js';
@@ -261,7 +261,7 @@ export class ClientApi {
         stateUpdatedAt: now,
         attributes: {},
       };
-      if (action.state === 'BLOCK' || stateFor(this.ctx.rules, action.actionCode) === 'BLOCK') {
+      if (action.state === 'BLOCK' || decide(this.ctx.rules, action.actionCode, undefined).type === 'BLOCK') {
         throw new ApiError(403, 'action_blocked', 'This action is blocked and cannot be completed.');
       }
     }

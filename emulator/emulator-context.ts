@@ -1,4 +1,4 @@
-import type { ActionRules } from './action-rules.js';
+import type { CompiledRules } from './action-rules.js';
 import type { ChallengeRegistry } from './challenge-registry.js';
 import type { CodeChallenges } from './code-challenges.js';
 import type { EmulatorStore } from './emulator-store.js';
@@ -17,7 +17,8 @@ export interface EmulatorContext {
   challenges: ChallengeRegistry;
   verifier: PasskeyVerifier;
   auth: RequestAuthenticator;
-  rules: ActionRules;
+  /** Replaced as a whole by `setRules()`. */
+  rules: CompiledRules;
   rateLimiter: RateLimiter;
   faults: FaultInjector;
   requestLog: RequestLog;

@@ -1,4 +1,4 @@
-import type { ActionRules } from './action-rules.js';
+import type { ActionRules, ShortActionRules } from './action-rules.js';
 
 /** Failures and delays to test a caller against a slow or failing API. */
 export interface FaultOptions {
@@ -27,8 +27,8 @@ export interface EmulatorOptions {
   rpName?: string;
   /** JSON file that keeps users, authenticators and actions across restarts; omit for memory only. */
   dataFile?: string;
-  /** Per-action outcomes of `track`. */
-  rules?: ActionRules;
+  /** Action configurations and their rules: what `track` decides (see `ActionRules`; the short form still works). */
+  rules?: ActionRules | ShortActionRules;
   /** Client-API requests allowed per caller and window; `false` turns the limit off. */
   rateLimit?: { max: number; windowSeconds: number } | false;
   /** Print one console line per code sent (the development outbox). Default true. */

@@ -85,6 +85,11 @@ export class EmulatorStore {
     return this.data.actions[actionKey(userId, actionCode, idempotencyKey)];
   }
 
+  /** Every action of the user, oldest first. */
+  actionsOf(userId: string): ActionRecord[] {
+    return Object.values(this.data.actions).filter((a) => a.userId === userId);
+  }
+
   putAction(action: ActionRecord): void {
     this.document.change(
       (data) => (data.actions[actionKey(action.userId, action.actionCode, action.idempotencyKey)] = action),

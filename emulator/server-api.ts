@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { ApiError } from './api-error.js';
-import { stateFor } from './action-rules.js';
 import { BodyReader } from './body-reader.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { ACTION_STATES, SCOPES, type ActionRecord, type ActionState, type AuthenticatorRecord } from './model.js';
 import type { ApiRequest, Router } from '../shared/router.js';
 import { parseEmail, parsePhoneNumber } from './contact.js';
 import { enrolledMethods, methodsView } from './verification-methods.js';
+import { decide, stateOf } from './rule-engine.js';
+import { ruleFacts } from './rule-facts.js';
 
 const DEFAULT_SCOPE = 'read:authenticators';
 
@@ -149,10 +150,21 @@ export class ServerApi {
     const enrolled = authenticators.length > 0;
     let action = store.getAction(userId, actionCode, idempotencyKey);
     if (!action) {
-      let state = stateFor(this.ctx.rules, actionCode);
+      const attributes = body.raw();
+      const facts = ruleFacts(this.ctx.rules, {
+        actionCode,
+        userId,
+        user: store.getUser(userId),
+        authenticators,
+        history: store.actionsOf(userId),
+        attributes,
+      });
+      const decision = decide(this.ctx.rules, actionCode, facts);
+      let state = stateOf(decision.type);
       // "To be challenged a user needs to have enrolled at least one authenticator."
       if (state === 'CHALLENGE_REQUIRED' && !enrolled) state = 'ALLOW';
       const now = this.iso();
+      const rule = decision.rule;
       action = {
         userId,
         actionCode,
@@ -160,7 +172,13 @@ export class ServerApi {
         state,
         createdAt: now,
         stateUpdatedAt: now,
-        attributes: body.raw(),
+        attributes,
+        enrolledAtTrack: enrolled,
+        ...(rule
+          ? { rule: { ruleId: rule.ruleId, name: rule.name, ...(rule.description ? { description: rule.description } : {}) } }
+          : {}),
+        ...(decision.methods ? { permittedMethods: decision.methods } : {}),
+        ...(decision.defaultMethod ? { defaultMethod: decision.defaultMethod } : {}),
       } satisfies ActionRecord;
       store.putAction(action);
     }
@@ -171,8 +189,9 @@ export class ServerApi {
       url: `${this.ctx.baseUrl()}/prebuilt/?token=${encodeURIComponent(token)}`,
       token,
       isEnrolled: enrolled,
-      ...methodsView(this.ctx.rules, actionCode, authenticators),
-      ruleIds: [],
+      // Tracked again (the same idempotency key): the decision made the first time, not a new one.
+      ...methodsView({ methods: action.permittedMethods, defaultMethod: action.defaultMethod }, authenticators),
+      ruleIds: action.rule ? [action.rule.ruleId] : [],
     };
   }
 
@@ -226,6 +245,7 @@ export class ServerApi {
       stateUpdatedAt: a.stateUpdatedAt,
       createdAt: a.createdAt,
       ...(a.verificationMethod ? { verificationMethod: a.verificationMethod } : {}),
+      rules: a.rule ? [a.rule] : [],
       output: a.attributes.custom ?? {},
     };
   }

@@ -1,5 +1,5 @@
-import { methodsFor, type ActionRules } from './action-rules.js';
 import { VERIFICATION_METHODS, type AuthenticatorRecord, type VerificationMethod } from './model.js';
+import type { RuleDecision } from './rule-engine.js';
 
 /** The methods a user has an authenticator for, in Authsignal's usual order. */
 export function enrolledMethods(authenticators: AuthenticatorRecord[]): VerificationMethod[] {
@@ -7,14 +7,19 @@ export function enrolledMethods(authenticators: AuthenticatorRecord[]): Verifica
 }
 
 /**
- * What `track` tells the host: the methods the user has, those of them the action permits (in the
- * action's order of preference), and the default (a passkey where allowed, else the first).
+ * What `track` tells the host: the methods the user has, those of them the deciding rule (or the
+ * action) permits, in its order of preference, and the default: the rule's where the user has
+ * it, else a passkey where allowed, else the first.
  */
-export function methodsView(rules: ActionRules, actionCode: string, authenticators: AuthenticatorRecord[]) {
+export function methodsView(decision: Pick<RuleDecision, 'methods' | 'defaultMethod'>, authenticators: AuthenticatorRecord[]) {
   const enrolled = enrolledMethods(authenticators);
-  const permitted = methodsFor(rules, actionCode);
-  const allowed = permitted ? permitted.filter((m) => enrolled.includes(m)) : enrolled;
-  const defaultMethod = allowed.includes('PASSKEY') ? 'PASSKEY' : allowed[0];
+  const allowed = decision.methods ? decision.methods.filter((m) => enrolled.includes(m)) : enrolled;
+  const defaultMethod =
+    decision.defaultMethod && allowed.includes(decision.defaultMethod)
+      ? decision.defaultMethod
+      : allowed.includes('PASSKEY')
+        ? 'PASSKEY'
+        : allowed[0];
   return {
     enrolledVerificationMethods: enrolled,
     allowedVerificationMethods: allowed,

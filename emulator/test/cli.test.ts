@@ -78,7 +78,7 @@ describe('emulator: command line and environment', () => {
     assert.throws(() => resolve(['--rules', join(dir, 'missing.json')]), /Cannot read rules file/);
   });
 
-  it('loads and checks a rules file', () => {
+  it('loads and checks a rules file; the short form of before rules is read as the full form', () => {
     const file = join(dir, 'rules.json');
     writeFileSync(
       file,
@@ -88,14 +88,23 @@ describe('emulator: command line and environment', () => {
       }),
     );
     assert.deepEqual(resolve(['--rules', file]).rules, {
-      defaultState: 'ALLOW',
-      actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED', 'delete-account': 'BLOCK' },
+      defaultUserActionResult: 'ALLOW',
+      actions: {
+        'high-value-transfer': { defaultUserActionResult: 'CHALLENGE' },
+        'delete-account': { defaultUserActionResult: 'BLOCK' },
+      },
     });
     writeFileSync(file, '{"actions":{"x":"MAYBE"}}');
-    assert.throws(() => resolve(['--rules', file]), /actions\["x"\]/);
-    assert.throws(() => parseRules({ defaultState: 'CHALLENGE_SUCCEEDED' }), /track only yields/);
+    // The message names the file and the bad part, and shows the full form.
+    assert.throws(() => resolve(['--rules', file]), (e: Error) => {
+      assert.match(e.message, /rules\.json/);
+      assert.match(e.message, /actions\["x"\] must be one of ALLOW, BLOCK, CHALLENGE_REQUIRED, REVIEW_REQUIRED; got "MAYBE"/);
+      assert.match(e.message, /"defaultUserActionResult": "ALLOW"/);
+      return true;
+    });
+    assert.throws(() => parseRules({ defaultState: 'CHALLENGE_SUCCEEDED' }), /defaultState must be one of/);
     assert.throws(() => parseRules([]), /JSON object/);
-    assert.deepEqual(parseRules({}), { defaultState: 'ALLOW', actions: {} });
+    assert.deepEqual(parseRules({}), {});
   });
 
   it('`npm run emulator` prints its base URL and serves the API until stopped', async () => {
