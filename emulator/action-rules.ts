@@ -64,7 +64,10 @@ export interface ActionRules {
  */
 export interface ShortActionRules {
   defaultState?: 'ALLOW' | 'BLOCK' | 'CHALLENGE_REQUIRED' | 'REVIEW_REQUIRED';
-  actions?: Record<string, ShortActionRules['defaultState'] | { state: ShortActionRules['defaultState']; methods?: VerificationMethod[] }>;
+  actions?: Record<
+    string,
+    ShortActionRules['defaultState'] | { state: ShortActionRules['defaultState']; methods?: VerificationMethod[] }
+  >;
 }
 
 /** A rule ready to run: its conditions compiled once, when the rules are loaded. */
@@ -209,7 +212,10 @@ function compileRule(engine: LogicEngine, actionCode: string, raw: unknown, wher
   const named = `${where} ("${raw.name}")`;
   checkKeys(raw, RULE_KEYS, named);
   if (!Number.isInteger(raw.priority) || (raw.priority as number) < 0 || (raw.priority as number) > 99) {
-    throw new RulesError(`${named}.priority`, `must be a whole number 0–99 (0 first); got ${JSON.stringify(raw.priority)}.`);
+    throw new RulesError(
+      `${named}.priority`,
+      `must be a whole number 0–99 (0 first); got ${JSON.stringify(raw.priority)}.`,
+    );
   }
   if (typeof raw.isActive !== 'boolean') {
     throw new RulesError(`${named}.isActive`, `must be true or false; got ${JSON.stringify(raw.isActive)}.`);
@@ -241,11 +247,16 @@ function compileRule(engine: LogicEngine, actionCode: string, raw: unknown, wher
 
 function compileAction(engine: LogicEngine, actionCode: string, raw: unknown, where: string): CompiledAction {
   if (!isObject(raw)) {
-    throw new RulesError(where, `must be an action configuration such as {"defaultUserActionResult": "ALLOW", "rules": []}.`);
+    throw new RulesError(
+      where,
+      `must be an action configuration such as {"defaultUserActionResult": "ALLOW", "rules": []}.`,
+    );
   }
   checkKeys(raw, ACTION_KEYS, where);
   if (raw.rules !== undefined && !Array.isArray(raw.rules)) throw new RulesError(`${where}.rules`, 'must be a list.');
-  const rules = ((raw.rules ?? []) as unknown[]).map((rule, i) => compileRule(engine, actionCode, rule, `${where}.rules[${i}]`));
+  const rules = ((raw.rules ?? []) as unknown[]).map((rule, i) =>
+    compileRule(engine, actionCode, rule, `${where}.rules[${i}]`),
+  );
   const names = new Set<string>();
   for (const rule of rules) {
     if (names.has(rule.name)) throw new RulesError(`${where}.rules`, `has two rules named "${rule.name}".`);
@@ -268,11 +279,15 @@ function compileAction(engine: LogicEngine, actionCode: string, raw: unknown, wh
 /** The short form, read as configurations without rules; anything else in it is refused with the new form shown. */
 function fromShortForm(raw: Record<string, unknown>, source: string): ActionRules {
   const bad = (message: string) =>
-    new RulesError(source, `${message} The short form is {"defaultState": STATE, "actions": {"code": STATE | {"state": STATE, "methods": [...]}}}; the full form:\n${NEW_FORM_EXAMPLE}`);
+    new RulesError(
+      source,
+      `${message} The short form is {"defaultState": STATE, "actions": {"code": STATE | {"state": STATE, "methods": [...]}}}; the full form:\n${NEW_FORM_EXAMPLE}`,
+    );
   checkKeys(raw, ['defaultState', 'actions'], source);
   const typeOf = (state: unknown, where: string): RuleType => {
     const type = typeof state === 'string' && Object.hasOwn(STATE_TO_TYPE, state) ? STATE_TO_TYPE[state] : undefined;
-    if (!type) throw bad(`${where} must be one of ${Object.keys(STATE_TO_TYPE).join(', ')}; got ${JSON.stringify(state)}.`);
+    if (!type)
+      throw bad(`${where} must be one of ${Object.keys(STATE_TO_TYPE).join(', ')}; got ${JSON.stringify(state)}.`);
     return type;
   };
   const actions: Record<string, ActionConfiguration> = {};
@@ -282,7 +297,10 @@ function fromShortForm(raw: Record<string, unknown>, source: string): ActionRule
     if (isObject(value)) {
       checkKeys(value, ['state', 'methods'], `${source}.${where}`);
       const methods = checkMethods(value.methods, `${source}.${where}.methods`);
-      actions[code] = { defaultUserActionResult: typeOf(value.state, `${where}.state`), ...(methods ? { verificationMethods: methods } : {}) };
+      actions[code] = {
+        defaultUserActionResult: typeOf(value.state, `${where}.state`),
+        ...(methods ? { verificationMethods: methods } : {}),
+      };
     } else {
       actions[code] = { defaultUserActionResult: typeOf(value, where) };
     }
@@ -332,23 +350,37 @@ export function compileRules(input: unknown, source = 'rules'): CompiledRules {
     const where = `${source}.valueLists["${alias}"]`;
     if (!Array.isArray(items)) throw new RulesError(where, 'must be a list of strings or a list of numbers.');
     const kind = typeof items[0];
-    if (!items.every((item) => typeof item === kind && (kind === 'string' || (kind === 'number' && Number.isFinite(item))))) {
+    if (
+      !items.every(
+        (item) => typeof item === kind && (kind === 'string' || (kind === 'number' && Number.isFinite(item))),
+      )
+    ) {
       throw new RulesError(where, 'must hold strings only or numbers only, as Authsignal lists do.');
     }
     valueLists[alias] = items as string[] | number[];
   }
   if (raw.ipAddresses !== undefined && !isObject(raw.ipAddresses)) {
-    throw new RulesError(`${source}.ipAddresses`, 'must be an object of address → facts, e.g. {"203.0.113.7": {"isAnonymous": true}}.');
+    throw new RulesError(
+      `${source}.ipAddresses`,
+      'must be an object of address → facts, e.g. {"203.0.113.7": {"isAnonymous": true}}.',
+    );
   }
   const ipAddresses = new Map<string, IpAddressFacts>();
   for (const [address, facts] of Object.entries((raw.ipAddresses ?? {}) as Record<string, unknown>)) {
     const where = `${source}.ipAddresses["${address}"]`;
-    if (!isObject(facts)) throw new RulesError(where, 'must be an object of facts such as {"isAnonymous": true, "countryCode": "NZ"}.');
+    if (!isObject(facts))
+      throw new RulesError(where, 'must be an object of facts such as {"isAnonymous": true, "countryCode": "NZ"}.');
     if (facts.isAnonymous !== undefined && typeof facts.isAnonymous !== 'boolean') {
       throw new RulesError(`${where}.isAnonymous`, 'must be true or false.');
     }
-    if (facts.countryCode !== undefined && (typeof facts.countryCode !== 'string' || !/^[A-Z]{2}$/.test(facts.countryCode))) {
-      throw new RulesError(`${where}.countryCode`, `must be an ISO 3166 alpha-2 code such as "NZ"; got ${JSON.stringify(facts.countryCode)}.`);
+    if (
+      facts.countryCode !== undefined &&
+      (typeof facts.countryCode !== 'string' || !/^[A-Z]{2}$/.test(facts.countryCode))
+    ) {
+      throw new RulesError(
+        `${where}.countryCode`,
+        `must be an ISO 3166 alpha-2 code such as "NZ"; got ${JSON.stringify(facts.countryCode)}.`,
+      );
     }
     ipAddresses.set(address, facts as IpAddressFacts);
   }

@@ -175,7 +175,13 @@ export class ServerApi {
         attributes,
         enrolledAtTrack: enrolled,
         ...(rule
-          ? { rule: { ruleId: rule.ruleId, name: rule.name, ...(rule.description ? { description: rule.description } : {}) } }
+          ? {
+              rule: {
+                ruleId: rule.ruleId,
+                name: rule.name,
+                ...(rule.description ? { description: rule.description } : {}),
+              },
+            }
           : {}),
         ...(decision.methods ? { permittedMethods: decision.methods } : {}),
         ...(decision.defaultMethod ? { defaultMethod: decision.defaultMethod } : {}),

@@ -11,7 +11,10 @@ export function enrolledMethods(authenticators: AuthenticatorRecord[]): Verifica
  * action) permits, in its order of preference, and the default: the rule's where the user has
  * it, else a passkey where allowed, else the first.
  */
-export function methodsView(decision: Pick<RuleDecision, 'methods' | 'defaultMethod'>, authenticators: AuthenticatorRecord[]) {
+export function methodsView(
+  decision: Pick<RuleDecision, 'methods' | 'defaultMethod'>,
+  authenticators: AuthenticatorRecord[],
+) {
   const enrolled = enrolledMethods(authenticators);
   const allowed = decision.methods ? decision.methods.filter((m) => enrolled.includes(m)) : enrolled;
   const defaultMethod =

@@ -1,5 +1,6 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { OutboxMessage } from '../emulator/outbox.js';
+import type { ActionRules, ShortActionRules } from '../emulator/action-rules.js';
 import type { CredentialSignal, VirtualAuthenticatorOptions, VirtualCredential } from './virtual-authenticators.js';
 
 /*
@@ -102,6 +103,11 @@ export const emulator = {
   /** Moves the emulator's clock (tokens expire after 600 s). */
   advanceClock: (seconds: number) => command<void>('advance-clock', { seconds }),
   resetClock: () => command<void>('reset-clock'),
+  /**
+   * Replaces the emulator's rules for the rest of the run (the plugin's `rules` option, same
+   * form): a test switches a rule on, then puts the plugin's back. Rejects on rules it cannot apply.
+   */
+  setRules: (rules: ActionRules | ShortActionRules) => command<void>('set-rules', { rules }),
 };
 
 export type { CredentialSignal, VirtualAuthenticatorOptions, VirtualCredential } from './virtual-authenticators.js';

@@ -106,6 +106,9 @@ export function passkeyTestingPlugin(options: PasskeyTestingOptions = {}): TestR
         case 'passkey:advance-clock':
           emulator!.advanceClock(Number(args.seconds));
           return {};
+        case 'passkey:set-rules':
+          emulator!.setRules(args.rules as EmulatorOptions['rules'] & object);
+          return {};
         case 'passkey:reset-clock':
           emulator!.resetClock();
           return {};

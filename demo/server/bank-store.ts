@@ -36,6 +36,29 @@ export interface SecurityChange {
   usedAt?: number;
 }
 
+/**
+ * A change to the account itself, the seed's other sensitive actions: a new password, or closing
+ * the account. Its own Authsignal action (idempotency key = `id`), so that its step-up allows this
+ * change and no other, once.
+ */
+export interface AccountChange {
+  id: string;
+  accountId: string;
+  kind: 'password' | 'close';
+  /** password: the new password's hash, applied once the step-up is validated. */
+  passwordHash?: string;
+  createdAt: number;
+  usedAt?: number;
+}
+
+/** The facts of one transfer the rules decide on, computed in the step that reserves its money. */
+export interface TransferRisk {
+  /** This account never paid this recipient before (an executed transfer). */
+  isNewRecipient: boolean;
+  /** The account's transfers of the last 24 hours, this one included, in cents: executed, waiting for a step-up, or being checked. */
+  sentLast24hCents: number;
+}
+
 /** A line of the account's security activity. */
 export interface SecurityEvent {
   accountId: string;
@@ -55,8 +78,13 @@ export interface Transfer {
   accountId: string;
   recipient: string;
   amountCents: number;
-  status: 'executed' | 'pending';
-  /** The idempotency key of the `high-value-transfer` action tracked for this transfer. */
+  /**
+   * `checking`: its money is held while the rules decide (it counts in the 24-hour total, so that
+   * transfers made at once cannot each see a total without the others); then `executed`, or
+   * `pending` a step-up, or gone (blocked, refused, or the check failed).
+   */
+  status: 'executed' | 'pending' | 'checking';
+  /** The idempotency key of the `transfer` action tracked for this transfer. */
   idempotencyKey?: string;
   createdAt: string;
   executedAt?: string;
@@ -83,6 +111,8 @@ interface BankData {
   changes?: Record<string, SecurityChange>;
   /** Newest last. (Absent in older files.) */
   activity?: SecurityEvent[];
+  /** New passwords and closures waiting for their step-up, until an hour after they started. (Absent in older files.) */
+  accountChanges?: Record<string, AccountChange>;
 }
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -90,7 +120,43 @@ const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const SIGN_IN_KEY_TTL_MS = 15 * 60 * 1000;
 /** How long a started change is kept (it can be used for 5 minutes only). */
 const CHANGE_KEPT_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const hashSessionId = (id: string) => createHash('sha256').update(id).digest('base64url');
+
+/**
+ * A transfer still `checking` when the file was written (the server stopped while the rules
+ * decided) was never decided: its money goes back and it goes.
+ */
+function releaseUnchecked(data: BankData): BankData {
+  for (const transfer of data.transfers.filter((t) => t.status === 'checking')) {
+    const account = data.accounts[transfer.accountId];
+    if (account) account.balanceCents += transfer.amountCents;
+  }
+  data.transfers = data.transfers.filter((t) => t.status !== 'checking');
+  return data;
+}
+
+/** Marks a change used unless it was, or is older than `maxAgeMs`: what both kinds of change share. */
+function useOnce(
+  change: { createdAt: number; usedAt?: number } | undefined,
+  maxAgeMs: number,
+  now: number,
+): 'used' | 'already-used' | 'expired' | 'unknown' {
+  if (!change) return 'unknown';
+  if (change.usedAt !== undefined) return 'already-used';
+  if (change.createdAt + maxAgeMs < now) return 'expired';
+  change.usedAt = now;
+  return 'used';
+}
+
+const owned = <T extends { accountId: string }>(
+  map: Record<string, T> | undefined,
+  accountId: string,
+  id: string,
+): T | undefined => {
+  const found = map && Object.hasOwn(map, id) ? map[id] : undefined;
+  return found?.accountId === accountId ? found : undefined;
+};
 
 /** Adds a session (by the hash of its id) and drops the expired ones. */
 function addSession(data: BankData, id: string, accountId: string, now: number): void {
@@ -116,7 +182,7 @@ export class BankStore {
       () => ({ version: 1, accounts: {}, sessions: {}, transfers: [] }),
       (loaded) => {
         if (loaded.version !== 1) throw new Error(`Bank data file ${path} has an unknown format.`);
-        return loaded;
+        return releaseUnchecked(loaded);
       },
     );
   }
@@ -168,9 +234,7 @@ export class BankStore {
   }
 
   getChange(accountId: string, id: string): SecurityChange | undefined {
-    const changes = this.data.changes;
-    const change = changes && Object.hasOwn(changes, id) ? changes[id] : undefined;
-    return change?.accountId === accountId ? change : undefined;
+    return owned(this.data.changes, accountId, id);
   }
 
   /**
@@ -183,12 +247,55 @@ export class BankStore {
     maxAgeMs: number,
     now = Date.now(),
   ): 'used' | 'already-used' | 'expired' | 'unknown' {
-    const change = this.getChange(accountId, id);
-    if (!change) return 'unknown';
-    if (change.usedAt !== undefined) return 'already-used';
-    if (change.createdAt + maxAgeMs < now) return 'expired';
-    this.document.change((data) => (data.changes![id]!.usedAt = now));
-    return 'used';
+    return this.document.change((data) => useOnce(owned(data.changes, accountId, id), maxAgeMs, now));
+  }
+
+  /** Records a new password or a closure that just started; drops those that started over an hour ago. */
+  addAccountChange(change: AccountChange): void {
+    this.document.change((data) => {
+      const changes = (data.accountChanges ??= {});
+      for (const [id, old] of Object.entries(changes))
+        if (old.createdAt < change.createdAt - CHANGE_KEPT_MS) delete changes[id];
+      changes[change.id] = change;
+    });
+  }
+
+  getAccountChange(accountId: string, id: string): AccountChange | undefined {
+    return owned(this.data.accountChanges, accountId, id);
+  }
+
+  /**
+   * Makes a new password or a closure, unless it was made (or is older than `maxAgeMs`), in one
+   * step: two requests with one step-up make it once. A new password ends every other session of
+   * the account (`keepSession` stays); a closure removes the account, its sessions, transfers and changes.
+   */
+  applyAccountChange(
+    accountId: string,
+    id: string,
+    maxAgeMs: number,
+    keepSession?: string,
+    now = Date.now(),
+  ): 'used' | 'already-used' | 'expired' | 'unknown' {
+    return this.document.change((data) => {
+      const change = owned(data.accountChanges, accountId, id);
+      const used = useOnce(change, maxAgeMs, now);
+      if (used !== 'used') return used;
+      const keep = keepSession === undefined ? undefined : hashSessionId(keepSession);
+      for (const [key, session] of Object.entries(data.sessions)) {
+        if (session.accountId === accountId && (change!.kind === 'close' || key !== keep)) delete data.sessions[key];
+      }
+      if (change!.kind === 'password') {
+        data.accounts[accountId]!.passwordHash = change!.passwordHash!;
+      } else {
+        delete data.accounts[accountId];
+        data.transfers = data.transfers.filter((t) => t.accountId !== accountId);
+        for (const map of [data.changes ?? {}, data.accountChanges ?? {}]) {
+          for (const [key, c] of Object.entries(map)) if (c.accountId === accountId) delete map[key];
+        }
+        data.activity = (data.activity ?? []).filter((e) => e.accountId !== accountId);
+      }
+      return 'used';
+    });
   }
 
   addSecurityEvent(event: SecurityEvent): void {
@@ -237,30 +344,76 @@ export class BankStore {
     this.document.change((data) => delete data.sessions[hashSessionId(id)]);
   }
 
+  /** Newest first; not those still being checked (they are decided within the request that made them). */
   transfersOf(accountId: string): Transfer[] {
-    return this.data.transfers.filter((t) => t.accountId === accountId).reverse();
+    return this.data.transfers.filter((t) => t.accountId === accountId && t.status !== 'checking').reverse();
   }
 
   getTransfer(accountId: string, id: string): Transfer | undefined {
     return this.data.transfers.find((t) => t.id === id && t.accountId === accountId);
   }
 
-  /** Records a transfer; an executed one debits the balance in the same write. */
-  addTransfer(transfer: Omit<Transfer, 'createdAt'>): Transfer {
+  /**
+   * Starts a transfer, in one synchronous step: checks the balance covers it, holds its money, and
+   * works out what the rules need (a new recipient? the 24-hour total with this one), counting
+   * every transfer not yet decided. Transfers made at once each see the others, and none can be
+   * split from the total. `settleTransfer` then executes it, leaves it pending, or drops it.
+   */
+  beginTransfer(
+    accountId: string,
+    recipient: string,
+    amountCents: number,
+    now = Date.now(),
+  ): { transfer: Transfer; risk: TransferRisk } | 'insufficient-funds' {
     return this.document.change((data) => {
-      const account = data.accounts[transfer.accountId]!;
-      if (transfer.status === 'executed') {
-        if (account.balanceCents < transfer.amountCents) throw new Error('insufficient funds');
-        account.balanceCents -= transfer.amountCents;
-      }
-      const now = new Date().toISOString();
-      const stored: Transfer = {
-        ...transfer,
-        createdAt: now,
-        ...(transfer.status === 'executed' ? { executedAt: now } : {}),
+      const account = data.accounts[accountId]!;
+      if (account.balanceCents < amountCents) return 'insufficient-funds';
+      const mine = data.transfers.filter((t) => t.accountId === accountId);
+      const risk: TransferRisk = {
+        isNewRecipient: !mine.some((t) => t.status === 'executed' && t.recipient === recipient),
+        sentLast24hCents:
+          amountCents +
+          mine.filter((t) => Date.parse(t.createdAt) > now - DAY_MS).reduce((sum, t) => sum + t.amountCents, 0),
       };
-      data.transfers.push(stored);
-      return stored;
+      account.balanceCents -= amountCents;
+      const transfer: Transfer = {
+        id: randomUUID(),
+        accountId,
+        recipient,
+        amountCents,
+        status: 'checking',
+        createdAt: new Date(now).toISOString(),
+      };
+      data.transfers.push(transfer);
+      return { transfer: { ...transfer }, risk };
+    });
+  }
+
+  /**
+   * What the rules decided for a transfer being checked: `executed` keeps the money it holds;
+   * `pending` gives it back until a step-up confirms (`executePending` checks the balance then);
+   * `dropped` gives it back and removes the transfer.
+   */
+  settleTransfer(
+    accountId: string,
+    id: string,
+    outcome: 'executed' | 'pending' | 'dropped',
+    idempotencyKey?: string,
+  ): void {
+    this.document.change((data) => {
+      const index = data.transfers.findIndex(
+        (t) => t.id === id && t.accountId === accountId && t.status === 'checking',
+      );
+      if (index === -1) throw new Error(`transfer ${id} is not being checked`);
+      const transfer = data.transfers[index]!;
+      if (outcome === 'executed') {
+        transfer.status = 'executed';
+        transfer.executedAt = new Date().toISOString();
+        return;
+      }
+      data.accounts[accountId]!.balanceCents += transfer.amountCents;
+      if (outcome === 'dropped') data.transfers.splice(index, 1);
+      else Object.assign(transfer, { status: 'pending', idempotencyKey });
     });
   }
 

@@ -3,8 +3,21 @@ import type { Authsignal } from '@authsignal/node';
 import type { OutboxMessage } from '../../emulator/index.js';
 import { RateLimiter } from '../../shared/rate-limiter.js';
 import type { ApiRequest, ApiResponse, Router } from '../../shared/router.js';
-import { type Account, type BankStore, type FactorMethod, type SecurityChange, type Transfer } from './bank-store.js';
-import { parseAmount, parseRecipient, STARTING_BALANCE_CENTS, STEP_UP_THRESHOLD_CENTS, formatCents } from './money.js';
+import {
+  type Account,
+  type AccountChange,
+  type BankStore,
+  type FactorMethod,
+  type SecurityChange,
+  type Transfer,
+} from './bank-store.js';
+import {
+  parseAmount,
+  parseRecipient,
+  STARTING_BALANCE_CENTS,
+  NO_FACTOR_DAILY_LIMIT_CENTS,
+  formatCents,
+} from './money.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { normalizeEmail } from '../../shared/contact.js';
 import { HttpError } from '../../shared/http-error.js';
@@ -16,7 +29,18 @@ export const REMOVE_ACTION = 'remove-authenticator';
 /** A change must be completed within this long of starting it, the step-up included. */
 const CHANGE_MAX_AGE_MS = 5 * 60_000;
 const FACTOR_METHODS: readonly FactorMethod[] = ['PASSKEY', 'EMAIL_OTP', 'SMS', 'AUTHENTICATOR_APP'];
-const TRANSFER_ACTION = 'high-value-transfer';
+/** Every transfer, small ones too: the rules (demo/rules.json) decide which need a step-up. */
+export const TRANSFER_ACTION = 'transfer';
+export const CHANGE_PASSWORD_ACTION = 'change-password';
+export const CLOSE_ACCOUNT_ACTION = 'close-account';
+/**
+ * The browser SDK's anonymous id (its `__as_aid` cookie), which Authsignal's rules know a device
+ * by. The bank sets it at sign-in when the browser has none, and the SDK then reports the same id.
+ */
+export const DEVICE_COOKIE = '__as_aid';
+const DEVICE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** What the rules block can still be done by phone. */
+const CALL_US = 'Call us on 0800 000 000';
 /** The action `<passkey-sign-in>` records (its default). */
 const SIGN_IN_ACTION = 'signIn';
 /** The Dev inbox shows this many of the latest codes. */
@@ -73,6 +97,43 @@ function cookieValue(request: ApiRequest, name: string): string | undefined {
 }
 
 /**
+ * What Authsignal's rules know the browser by: the SDK's device id, the client address and user
+ * agent. A missing or malformed device id is sent as none, which the rules count as a new device.
+ */
+function deviceOf(request: ApiRequest): { deviceId?: string; ipAddress: string; userAgent: string } {
+  const deviceId = cookieValue(request, DEVICE_COOKIE);
+  return {
+    ...(deviceId && DEVICE_ID.test(deviceId) ? { deviceId } : {}),
+    ipAddress: request.remoteAddress,
+    userAgent: (request.headers['user-agent'] ?? '').slice(0, 512),
+  };
+}
+
+/** A step-up's validation, as the bank accepts it: succeeded, this account's, this action's, this one. */
+function confirms(
+  result: Awaited<ReturnType<Authsignal['validateChallenge']>>,
+  account: Account,
+  action: string,
+  idempotencyKey: string | undefined,
+): boolean {
+  return (
+    result.isValid === true &&
+    result.state === 'CHALLENGE_SUCCEEDED' &&
+    result.userId === account.id &&
+    result.action === action &&
+    idempotencyKey !== undefined &&
+    result.idempotencyKey === idempotencyKey
+  );
+}
+
+const requireToken = (token: unknown): string => {
+  if (typeof token !== 'string' || token === '' || token.length > 4096) {
+    throw new HttpError(400, 'invalid_token', 'A token is required.');
+  }
+  return token;
+};
+
+/**
  * The demo bank's own backend. The browser is never trusted: every passkey result comes back as
  * a token that this server validates with Authsignal (or the emulator) before acting on it.
  */
@@ -120,7 +181,7 @@ export class DemoApi {
       .add(
         'POST',
         '/api/passkey/enroll',
-        authed((a) => this.enrollToken(a)),
+        authed((a, r) => this.enrollToken(a, r)),
       )
       .add(
         'POST',
@@ -164,6 +225,26 @@ export class DemoApi {
       )
       .add(
         'POST',
+        '/api/account/password',
+        authed((a, r) => this.startAccountChange(a, r, 'password')),
+      )
+      .add(
+        'POST',
+        '/api/account/password/:id',
+        authed((a, r) => this.completeAccountChange(a, r, 'password')),
+      )
+      .add(
+        'POST',
+        '/api/account/close',
+        authed((a, r) => this.startAccountChange(a, r, 'close')),
+      )
+      .add(
+        'POST',
+        '/api/account/close/:id',
+        authed((a, r) => this.completeAccountChange(a, r, 'close')),
+      )
+      .add(
+        'POST',
         '/api/transfers',
         authed((a, r) => this.createTransfer(a, r)),
       )
@@ -188,6 +269,15 @@ export class DemoApi {
   /** The demo is served over http://localhost, so the cookie cannot be `Secure`; a deployment over https adds it. */
   private cookie(value: string, maxAgeSeconds: number): string {
     return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
+  }
+
+  /**
+   * The device id for a browser that has none yet: readable by the page's script (the SDK reads
+   * it, and reports it as the same device), and no secret: it names a device, it proves nothing.
+   */
+  private deviceCookie(request: ApiRequest): string[] {
+    if (deviceOf(request).deviceId) return [];
+    return [`${DEVICE_COOKIE}=${randomUUID()}; Path=/; SameSite=Lax; Max-Age=${400 * 24 * 60 * 60}`];
   }
 
   private async signIn(request: ApiRequest): Promise<ApiResponse> {
@@ -222,7 +312,7 @@ export class DemoApi {
     const session = this.store.createSession(account.id);
     return {
       status: created ? 201 : 200,
-      headers: { 'Set-Cookie': this.cookie(session, 12 * 60 * 60) },
+      headers: { 'Set-Cookie': [this.cookie(session, 12 * 60 * 60), ...this.deviceCookie(request)] },
       body: { username: account.username, created },
     };
   }
@@ -258,7 +348,7 @@ export class DemoApi {
     const session = this.store.createPasskeySession(account.id, result.idempotencyKey!);
     if (!session) throw new HttpError(409, 'already_used', 'This sign-in was already used. Sign in again.');
     return {
-      headers: { 'Set-Cookie': this.cookie(session, 12 * 60 * 60) },
+      headers: { 'Set-Cookie': [this.cookie(session, 12 * 60 * 60), ...this.deviceCookie(request)] },
       body: { username: account.username, created: false },
     };
   }
@@ -286,8 +376,8 @@ export class DemoApi {
    * `<passkey-enroll token-url>`: the account's first way to confirm only, right after sign-up.
    * An account that has one adds a passkey like any other change, behind a step-up.
    */
-  private async enrollToken(account: Account): Promise<ApiResponse> {
-    const started = await this.beginChange(account, { kind: 'add', method: 'PASSKEY' });
+  private async enrollToken(account: Account, request: ApiRequest): Promise<ApiResponse> {
+    const started = await this.beginChange(account, request, { kind: 'add', method: 'PASSKEY' });
     if (started.stepUp) {
       throw new HttpError(403, 'step_up_required', 'Confirm it is you first: add passkeys from the security page.');
     }
@@ -360,7 +450,7 @@ export class DemoApi {
       }
       return {
         status: 201,
-        body: await this.beginChange(account, { kind: 'add', method: body.method as FactorMethod }),
+        body: await this.beginChange(account, request, { kind: 'add', method: body.method as FactorMethod }),
       };
     }
     if (body.change !== 'remove') throw new HttpError(400, 'invalid_change', '"change" must be "add" or "remove".');
@@ -373,6 +463,7 @@ export class DemoApi {
     if (authenticators.length === 1) throw lastAuthenticator();
     const started = await this.beginChange(
       account,
+      request,
       {
         kind: 'remove',
         method: target.verificationMethod as FactorMethod,
@@ -385,6 +476,7 @@ export class DemoApi {
 
   private async beginChange(
     account: Account,
+    request: ApiRequest,
     what: Pick<SecurityChange, 'kind' | 'method' | 'authenticatorId'>,
     /** The account's authenticators, when the caller has just read them. */
     authenticators?: unknown[],
@@ -403,6 +495,7 @@ export class DemoApi {
       attributes: {
         idempotencyKey: change.id,
         username: account.username,
+        ...deviceOf(request),
         // The first way to confirm only: after that, the step-up's own token is what may add.
         ...(enrolled ? {} : { scope: 'add:authenticators' }),
         custom: {
@@ -430,10 +523,8 @@ export class DemoApi {
   private async completeChange(account: Account, request: ApiRequest): Promise<ApiResponse> {
     const change = this.store.getChange(account.id, request.params.id!);
     if (!change) throw new HttpError(404, 'not_found', 'No such change.');
-    const { token, userAuthenticatorId } = request.body as Body;
-    if (typeof token !== 'string' || token === '' || token.length > 4096) {
-      throw new HttpError(400, 'invalid_token', 'A token is required.');
-    }
+    const { userAuthenticatorId } = request.body as Body;
+    const token = requireToken((request.body as Body).token);
     const action = change.kind === 'add' ? ADD_ACTION : REMOVE_ACTION;
     const result = await this.authsignal.validateChallenge({ token, userId: account.id, action });
     return { body: await this.finishChange(account, request, change, result, userAuthenticatorId) };
@@ -448,13 +539,8 @@ export class DemoApi {
     userAuthenticatorId: unknown,
   ): Promise<{ done: true; kind: 'added' | 'removed'; method: FactorMethod; authenticatorId: string }> {
     const action = change.kind === 'add' ? ADD_ACTION : REMOVE_ACTION;
-    const verified =
-      result.isValid === true &&
-      result.state === 'CHALLENGE_SUCCEEDED' &&
-      result.userId === account.id &&
-      result.action === action &&
-      result.idempotencyKey === change.id;
-    if (!verified) throw new HttpError(403, 'verification_failed', 'The confirmation is not valid for this change.');
+    if (!confirms(result, account, action, change.id))
+      throw new HttpError(403, 'verification_failed', 'The confirmation is not valid for this change.');
     // One change per account at a time: two removals at once must not both find "not the last".
     if (this.changing.has(account.id)) {
       throw new HttpError(409, 'change_in_progress', 'Another change to your account is being made.');
@@ -552,52 +638,102 @@ export class DemoApi {
     return { body: messages };
   }
 
+  /**
+   * Every transfer is tracked, with what the rules need worked out in the step that holds its
+   * money (`beginTransfer`): the amount, whether the recipient is new, and the 24-hour total with
+   * this one. The rules (demo/rules.json, or the tenant's at Authsignal) decide: ALLOW executes
+   * it, CHALLENGE leaves it pending a step-up bound to it, BLOCK refuses it, and moves nothing.
+   */
   private async createTransfer(account: Account, request: ApiRequest): Promise<ApiResponse> {
     const body = request.body as Body;
     const recipient = parseRecipient(body.recipient);
     const amountCents = parseAmount(body.amount);
-    if (amountCents > account.balanceCents) {
+    const begun = this.store.beginTransfer(account.id, recipient, amountCents);
+    if (begun === 'insufficient-funds') {
       throw new HttpError(400, 'insufficient_funds', `Your balance is ${formatCents(account.balanceCents)}.`);
     }
-    if (amountCents <= STEP_UP_THRESHOLD_CENTS) {
-      const transfer = this.store.addTransfer({
-        id: randomUUID(),
-        accountId: account.id,
-        recipient,
-        amountCents,
-        status: 'executed',
+    const { transfer, risk } = begun;
+    let track;
+    try {
+      track = await this.authsignal.track({
+        userId: account.id,
+        action: TRANSFER_ACTION,
+        attributes: {
+          idempotencyKey: transfer.id,
+          ...deviceOf(request),
+          custom: {
+            amount: amountCents / 100,
+            recipient,
+            isNewRecipient: risk.isNewRecipient,
+            sentLast24h: risk.sentLast24hCents / 100,
+          },
+        },
       });
-      return { status: 201, body: { id: transfer.id, status: 'executed', balance: this.balance(account) } };
+    } catch (error) {
+      this.store.settleTransfer(account.id, transfer.id, 'dropped');
+      throw error;
     }
-    const id = randomUUID();
-    const track = await this.authsignal.track({
-      userId: account.id,
-      action: TRANSFER_ACTION,
-      attributes: { idempotencyKey: id, custom: { amount: amountCents / 100, recipient } },
-    });
-    if (!track.isEnrolled) {
+    if (track.state === 'ALLOW' && !track.isEnrolled && risk.sentLast24hCents > NO_FACTOR_DAILY_LIMIT_CENTS) {
+      // Nothing to step up with: an account with no way to confirm has a daily limit instead.
+      this.store.settleTransfer(account.id, transfer.id, 'dropped');
       throw new HttpError(
         409,
         'passkey_required',
-        `Add a passkey or an email address to send more than ${formatCents(STEP_UP_THRESHOLD_CENTS)}.`,
-        {
-          offerEnrollment: true,
-        },
+        `Add a passkey or an email address to send more than ${formatCents(NO_FACTOR_DAILY_LIMIT_CENTS)} in 24 hours.`,
+        { offerEnrollment: true },
       );
     }
-    if (track.state === 'BLOCK') throw new HttpError(403, 'transfer_blocked', 'This transfer is not allowed.');
-    this.store.addTransfer({
-      id,
-      accountId: account.id,
-      recipient,
-      amountCents,
-      status: 'pending',
-      idempotencyKey: track.idempotencyKey,
-    });
+    if (track.state === 'ALLOW') {
+      this.store.settleTransfer(account.id, transfer.id, 'executed');
+      return { status: 201, body: { id: transfer.id, status: 'executed', balance: this.balance(account) } };
+    }
+    if (track.state !== 'CHALLENGE_REQUIRED') {
+      this.store.settleTransfer(account.id, transfer.id, 'dropped');
+      const reason = await this.reasonOf(account, TRANSFER_ACTION, track);
+      if (track.state === 'BLOCK') {
+        throw new HttpError(403, 'transfer_blocked', `This transfer cannot be made online. ${CALL_US} to send it.`, {
+          ...(reason ? { reason } : {}),
+        });
+      }
+      // REVIEW_REQUIRED: this bank has no review desk; the transfer is not made.
+      throw new HttpError(403, 'transfer_held', `This transfer needs a review by our team. ${CALL_US}.`);
+    }
+    this.store.settleTransfer(account.id, transfer.id, 'pending', track.idempotencyKey);
     return {
       status: 202,
-      body: { id, status: 'pending', requiresVerification: true, token: track.token, methods: methodsOf(track) },
+      body: {
+        id: transfer.id,
+        status: 'pending',
+        requiresVerification: true,
+        token: track.token,
+        methods: methodsOf(track),
+        ...(await this.reasonFor(account, TRANSFER_ACTION, track)),
+      },
     };
+  }
+
+  /**
+   * Why the rules asked, in the words of the rule that decided (its description, else its name):
+   * what the step-up tells the person. None when the action's default decided.
+   */
+  private async reasonOf(
+    account: Account,
+    action: string,
+    track: { idempotencyKey: string; ruleIds?: string[] },
+  ): Promise<string | undefined> {
+    if (!track.ruleIds?.length) return undefined;
+    const { rules } = await this.authsignal.getAction({
+      userId: account.id,
+      action,
+      idempotencyKey: track.idempotencyKey,
+    });
+    const rule = rules?.find((r) => r.ruleId === track.ruleIds![0]) ?? rules?.[0];
+    return rule?.description ?? rule?.name;
+  }
+
+  private async reasonFor(account: Account, action: string, track: { idempotencyKey: string; ruleIds?: string[] }) {
+    const reason = await this.reasonOf(account, action, track);
+    return reason ? { reason } : {};
   }
 
   private pendingTransfer(account: Account, request: ApiRequest): Transfer {
@@ -609,7 +745,10 @@ export class DemoApi {
     return transfer;
   }
 
-  /** A fresh token for a pending transfer (the first one expired, or the step-up was cancelled). */
+  /**
+   * A fresh token for a pending transfer (the first one expired, or the step-up was cancelled):
+   * the same action, whose rules decided when it was first tracked.
+   */
   private async challengeTransfer(account: Account, request: ApiRequest): Promise<ApiResponse> {
     const transfer = this.pendingTransfer(account, request);
     const track = await this.authsignal.track({
@@ -617,15 +756,21 @@ export class DemoApi {
       action: TRANSFER_ACTION,
       attributes: { idempotencyKey: transfer.idempotencyKey },
     });
-    return { body: { id: transfer.id, token: track.token, methods: methodsOf(track) } };
+    return {
+      body: {
+        id: transfer.id,
+        token: track.token,
+        methods: methodsOf(track),
+        ...(await this.reasonFor(account, TRANSFER_ACTION, track)),
+      },
+    };
   }
 
   private async confirmTransfer(account: Account, request: ApiRequest): Promise<ApiResponse> {
     if (!this.confirmLimiter.allow(account.id)) {
       throw new HttpError(429, 'too_many_attempts', 'Too many confirmation attempts. Wait a minute and try again.');
     }
-    const token = (request.body as Body).token;
-    if (typeof token !== 'string' || token === '') throw new HttpError(400, 'invalid_token', 'A token is required.');
+    const token = requireToken((request.body as Body).token);
     const transfer = this.pendingTransfer(account, request);
     if (this.confirming.has(transfer.id)) {
       throw new HttpError(409, 'confirmation_in_progress', 'This transfer is already being confirmed.');
@@ -633,13 +778,7 @@ export class DemoApi {
     this.confirming.add(transfer.id);
     try {
       const result = await this.authsignal.validateChallenge({ token, userId: account.id, action: TRANSFER_ACTION });
-      const verified =
-        result.isValid === true &&
-        result.state === 'CHALLENGE_SUCCEEDED' &&
-        result.userId === account.id &&
-        result.action === TRANSFER_ACTION &&
-        result.idempotencyKey === transfer.idempotencyKey;
-      if (!verified) {
+      if (!confirms(result, account, TRANSFER_ACTION, transfer.idempotencyKey)) {
         throw new HttpError(403, 'verification_failed', 'The passkey confirmation is not valid for this transfer.');
       }
       const outcome = this.store.executePending(account.id, transfer.id);
@@ -651,6 +790,92 @@ export class DemoApi {
     } finally {
       this.confirming.delete(transfer.id);
     }
+  }
+
+  /**
+   * A new password (`{ currentPassword, newPassword }`) or closing the account (`{ password }`):
+   * the password first, then the rules of its own action (demo/rules.json: a step-up, for an
+   * account that has a way to confirm). Answers 200 `{ done }` when the rules allow it now, or
+   * 202 `{ id, token, methods, reason? }`: the step-up, whose token `POST …/{id}` validates.
+   */
+  private async startAccountChange(
+    account: Account,
+    request: ApiRequest,
+    kind: AccountChange['kind'],
+  ): Promise<ApiResponse> {
+    const body = request.body as Body;
+    const password = kind === 'password' ? body.currentPassword : body.password;
+    if (typeof password !== 'string' || password === '' || password.length > 128) {
+      throw new HttpError(400, 'invalid_password', 'Enter your current password.');
+    }
+    const next = body.newPassword;
+    if (kind === 'password' && (typeof next !== 'string' || next.length < 8 || next.length > 128)) {
+      throw new HttpError(400, 'invalid_new_password', 'The new password must have 8 to 128 characters.');
+    }
+    if (!this.loginLimiter.allow(account.username)) {
+      throw new HttpError(429, 'too_many_attempts', 'Too many attempts. Wait a minute and try again.');
+    }
+    if (!(await this.hasher.verify(password, account.passwordHash))) {
+      throw new HttpError(401, 'invalid_credentials', 'The password is wrong.');
+    }
+    const passwordHash = kind === 'password' ? await this.hasher.hash(next as string) : undefined;
+    const change: AccountChange = {
+      id: randomUUID(),
+      accountId: account.id,
+      kind,
+      ...(passwordHash ? { passwordHash } : {}),
+      createdAt: Date.now(),
+    };
+    const action = kind === 'password' ? CHANGE_PASSWORD_ACTION : CLOSE_ACCOUNT_ACTION;
+    const track = await this.authsignal.track({
+      userId: account.id,
+      action,
+      attributes: { idempotencyKey: change.id, ...deviceOf(request) },
+    });
+    if (track.state === 'BLOCK' || track.state === 'REVIEW_REQUIRED') {
+      throw new HttpError(403, 'change_blocked', `This cannot be done online. ${CALL_US}.`);
+    }
+    this.store.addAccountChange(change);
+    if (track.state === 'ALLOW') return this.applyAccountChange(account, request, change);
+    return {
+      status: 202,
+      body: {
+        id: change.id,
+        token: track.token,
+        methods: methodsOf(track),
+        ...(await this.reasonFor(account, action, track)),
+      },
+    };
+  }
+
+  /** The step-up of a new password or a closure: validated, bound to that change, used once. */
+  private async completeAccountChange(
+    account: Account,
+    request: ApiRequest,
+    kind: AccountChange['kind'],
+  ): Promise<ApiResponse> {
+    const change = this.store.getAccountChange(account.id, request.params.id!);
+    if (!change || change.kind !== kind) throw new HttpError(404, 'not_found', 'No such change.');
+    const token = requireToken((request.body as Body).token);
+    const action = kind === 'password' ? CHANGE_PASSWORD_ACTION : CLOSE_ACCOUNT_ACTION;
+    const result = await this.authsignal.validateChallenge({ token, userId: account.id, action });
+    if (!confirms(result, account, action, change.id)) {
+      throw new HttpError(403, 'verification_failed', 'The confirmation is not valid for this change.');
+    }
+    return this.applyAccountChange(account, request, change);
+  }
+
+  private async applyAccountChange(account: Account, request: ApiRequest, change: AccountChange): Promise<ApiResponse> {
+    const session = cookieValue(request, SESSION_COOKIE);
+    const used = this.store.applyAccountChange(account.id, change.id, CHANGE_MAX_AGE_MS, session);
+    if (used === 'already-used') throw new HttpError(409, 'already_used', 'This change was already made.');
+    if (used !== 'used') throw new HttpError(410, 'change_expired', 'This took too long. Start again.');
+    if (change.kind === 'password') return { body: { done: true, kind: 'password' } };
+    // Closed: its ways to confirm go too, so that none of them signs anyone in any more.
+    for (const a of await this.authsignal.getAuthenticators({ userId: account.id })) {
+      await this.authsignal.deleteAuthenticator({ userId: account.id, userAuthenticatorId: a.userAuthenticatorId });
+    }
+    return { headers: { 'Set-Cookie': this.cookie('', 0) }, body: { done: true, kind: 'close' } };
   }
 
   private balance(account: Account): number {

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Authsignal } from '@authsignal/node';
 import { BankStore } from './bank-store.js';
 import { DemoApi } from './demo-api.js';
 import type { DemoConfig } from './demo-config.js';
-import { createEmulatorHandler, type EmulatorHandler } from '../../emulator/index.js';
+import { createEmulatorHandler, loadRulesFile, type EmulatorHandler } from '../../emulator/index.js';
 import { Router, toApiRequest } from '../../shared/router.js';
 import { PasswordHasher } from './password-hasher.js';
 import { HttpError } from '../../shared/http-error.js';
@@ -25,20 +26,11 @@ export interface RunningDemo {
 const MAX_BODY_BYTES = 64 * 1024;
 const EMULATOR_TENANT = 'demo-tenant';
 /**
- * Large transfers, and every change to the ways to confirm, need a step-up, by any method the
- * user has: a passkey first, then an authenticator app, a text message, an email (the order the
- * step-up element offers them in).
+ * What the bank asks Authsignal to decide, in Authsignal's own rule model: with the embedded
+ * emulator this file is the tenant's configuration; against real Authsignal the same action
+ * codes and rules are set up in its portal (or with its Terraform provider).
  */
-const STEP_UP_METHODS = ['PASSKEY' as const, 'AUTHENTICATOR_APP' as const, 'SMS' as const, 'EMAIL_OTP' as const];
-const RULES = {
-  defaultState: 'ALLOW' as const,
-  actions: {
-    'high-value-transfer': { state: 'CHALLENGE_REQUIRED' as const, methods: STEP_UP_METHODS },
-    // The keys to the account, guarded like the money: every added or removed way to confirm.
-    'add-authenticator': { state: 'CHALLENGE_REQUIRED' as const, methods: STEP_UP_METHODS },
-    'remove-authenticator': { state: 'CHALLENGE_REQUIRED' as const, methods: STEP_UP_METHODS },
-  },
-};
+export const RULES_FILE = fileURLToPath(new URL('../rules.json', import.meta.url));
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   let body: unknown;
@@ -166,7 +158,7 @@ export async function startDemoServer(
       rpId: new URL(publicOrigin).hostname,
       rpName: 'Demo Bank',
       dataFile: config.dataDir ? join(config.dataDir, 'emulator.json') : undefined,
-      rules: RULES,
+      rules: loadRulesFile(RULES_FILE),
     });
     emulator.setBaseUrl(`${url}/v1`);
     client = new Authsignal({ apiSecretKey: secret, apiUrl: `${url}/v1` });

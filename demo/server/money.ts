@@ -1,7 +1,10 @@
 import { HttpError } from '../../shared/http-error.js';
 
-/** Transfers above this need a passkey step-up. */
-export const STEP_UP_THRESHOLD_CENTS = 5_000_00;
+/**
+ * What an account with no way to confirm may send in 24 hours: the rules cannot step it up, so
+ * the bank limits it instead. Accounts that can confirm follow the rules (demo/rules.json).
+ */
+export const NO_FACTOR_DAILY_LIMIT_CENTS = 5_000_00;
 /** No single transfer may exceed this. */
 export const MAX_TRANSFER_CENTS = 100_000_00;
 export const STARTING_BALANCE_CENTS = 25_000_00;

@@ -96,12 +96,18 @@ describe('emulator: command line and environment', () => {
     });
     writeFileSync(file, '{"actions":{"x":"MAYBE"}}');
     // The message names the file and the bad part, and shows the full form.
-    assert.throws(() => resolve(['--rules', file]), (e: Error) => {
-      assert.match(e.message, /rules\.json/);
-      assert.match(e.message, /actions\["x"\] must be one of ALLOW, BLOCK, CHALLENGE_REQUIRED, REVIEW_REQUIRED; got "MAYBE"/);
-      assert.match(e.message, /"defaultUserActionResult": "ALLOW"/);
-      return true;
-    });
+    assert.throws(
+      () => resolve(['--rules', file]),
+      (e: Error) => {
+        assert.match(e.message, /rules\.json/);
+        assert.match(
+          e.message,
+          /actions\["x"\] must be one of ALLOW, BLOCK, CHALLENGE_REQUIRED, REVIEW_REQUIRED; got "MAYBE"/,
+        );
+        assert.match(e.message, /"defaultUserActionResult": "ALLOW"/);
+        return true;
+      },
+    );
     assert.throws(() => parseRules({ defaultState: 'CHALLENGE_SUCCEEDED' }), /defaultState must be one of/);
     assert.throws(() => parseRules([]), /JSON object/);
     assert.deepEqual(parseRules({}), {});

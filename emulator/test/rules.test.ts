@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startEmulator, type ActionRules } from '../index.js';
+import { startEmulator, type ActionRules, type Rule, type RuleType } from '../index.js';
 import type { SoftAuthenticator } from './support/soft-authenticator.js';
 import { TestEmulator } from './support/test-emulator.js';
 
@@ -9,7 +9,7 @@ const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
-const rule = (name: string, priority: number, type: string, conditions: unknown, extra: object = {}) => ({
+const rule = (name: string, priority: number, type: RuleType, conditions: unknown, extra: object = {}): Rule => ({
   name,
   priority,
   isActive: true,
@@ -145,7 +145,11 @@ describe('emulator: Authsignal rules through @authsignal/node', () => {
     const other = await TestEmulator.start({ rules: RULES });
     try {
       await other.enrolledUser('same');
-      const again = await other.server.track({ userId: 'same', action: 'transfer', attributes: { custom: { amount: 6000 } } });
+      const again = await other.server.track({
+        userId: 'same',
+        action: 'transfer',
+        attributes: { custom: { amount: 6000 } },
+      });
       assert.deepEqual(again.ruleIds, large.ruleIds);
     } finally {
       await other.close();
@@ -159,8 +163,14 @@ describe('emulator: Authsignal rules through @authsignal/node', () => {
     assert.equal(none.state, 'CHALLENGE_REQUIRED');
     assert.deepEqual(none.ruleIds, ['rule-from-the-file']);
     assert.deepEqual(none.allowedVerificationMethods, []);
-    await t.server.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod: 'SMS' as never, phoneNumber: '+64275550100' } });
-    await t.server.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod: 'EMAIL_OTP' as never, email: 'r@example.com' } });
+    await t.server.enrollVerifiedAuthenticator({
+      userId,
+      attributes: { verificationMethod: 'SMS' as never, phoneNumber: '+64275550100' },
+    });
+    await t.server.enrollVerifiedAuthenticator({
+      userId,
+      attributes: { verificationMethod: 'EMAIL_OTP' as never, email: 'r@example.com' },
+    });
     const both = await track(userId, 'transfer', { custom: { isNewRecipient: true } });
     assert.deepEqual(both.enrolledVerificationMethods, ['PASSKEY', 'EMAIL_OTP', 'SMS']);
     assert.deepEqual(both.allowedVerificationMethods, ['EMAIL_OTP', 'SMS']);
@@ -275,7 +285,11 @@ describe('emulator: Authsignal rules through @authsignal/node', () => {
   });
 
   it('switches a rule on while running; rules it cannot apply are refused and change nothing', async () => {
-    const own = await startEmulator({ port: 0, printOutbox: false, rules: { actions: { pay: { defaultUserActionResult: 'ALLOW' } } } });
+    const own = await startEmulator({
+      port: 0,
+      printOutbox: false,
+      rules: { actions: { pay: { defaultUserActionResult: 'ALLOW' } } },
+    });
     try {
       const other = new TestEmulator();
       other.emulator = own;
@@ -285,12 +299,18 @@ describe('emulator: Authsignal rules through @authsignal/node', () => {
       assert.equal((await pay()).state, 'ALLOW');
       own.setRules({
         actions: {
-          pay: { defaultUserActionResult: 'ALLOW', rules: [rule('Any amount', 0, 'CHALLENGE', { '>': [{ var: 'custom.amount' }, 0] })] },
+          pay: {
+            defaultUserActionResult: 'ALLOW',
+            rules: [rule('Any amount', 0, 'CHALLENGE', { '>': [{ var: 'custom.amount' }, 0] })],
+          },
         },
       });
       assert.equal((await pay()).state, 'CHALLENGE_REQUIRED');
       assert.throws(
-        () => own.setRules({ actions: { pay: { defaultUserActionResult: 'ALLOW', rules: [rule('Typo', 0, 'BLOCK', { '>>': [1, 0] })] } } }),
+        () =>
+          own.setRules({
+            actions: { pay: { defaultUserActionResult: 'ALLOW', rules: [rule('Typo', 0, 'BLOCK', { '>>': [1, 0] })] } },
+          }),
         /rules\[0\] \("Typo"\)\.conditions is not valid JsonLogic \(Unknown Operator ">>"\)/,
       );
       assert.equal((await pay()).state, 'CHALLENGE_REQUIRED', 'the rules before the refused ones');
@@ -304,22 +324,47 @@ describe('emulator: Authsignal rules through @authsignal/node', () => {
       actions: { pay: { defaultUserActionResult: 'ALLOW', rules, ...extra } },
     });
     const cases: [unknown, RegExp][] = [
-      [action([rule('Bad op', 0, 'BLOCK', { nope: [1] })]), /actions\["pay"\]\.rules\[0\] \("Bad op"\)\.conditions is not valid JsonLogic \(Unknown Operator "nope"\)/],
+      [
+        action([rule('Bad op', 0, 'BLOCK', { nope: [1] })]),
+        /actions\["pay"\]\.rules\[0\] \("Bad op"\)\.conditions is not valid JsonLogic \(Unknown Operator "nope"\)/,
+      ],
       [action([rule('Throws', 0, 'BLOCK', { throw: 'x' })]), /\("Throws"\)\.conditions is not valid JsonLogic/],
-      [action([{ name: 'No conditions', priority: 0, isActive: true, type: 'BLOCK' }]), /\("No conditions"\)\.conditions is missing/],
-      [action([rule('Odd type', 0, 'DENY', true)]), /\("Odd type"\)\.type must be one of ALLOW, CHALLENGE, REVIEW, BLOCK; got "DENY"/],
+      [
+        action([{ name: 'No conditions', priority: 0, isActive: true, type: 'BLOCK' }]),
+        /\("No conditions"\)\.conditions is missing/,
+      ],
+      [
+        action([rule('Odd type', 0, 'DENY' as RuleType, true)]),
+        /\("Odd type"\)\.type must be one of ALLOW, CHALLENGE, REVIEW, BLOCK; got "DENY"/,
+      ],
       [action([rule('Odd priority', -1, 'BLOCK', true)]), /\("Odd priority"\)\.priority must be a whole number 0–99/],
       [action([rule('Maybe', 0, 'BLOCK', true, { isActive: 'yes' })]), /\("Maybe"\)\.isActive must be true or false/],
       [action([rule('Twice', 0, 'BLOCK', true), rule('Twice', 1, 'ALLOW', true)]), /has two rules named "Twice"/],
-      [action([rule('Odd method', 0, 'CHALLENGE', true, { verificationMethods: ['CARRIER_PIGEON'] })]), /\("Odd method"\)\.verificationMethods must be a non-empty list/],
+      [
+        action([rule('Odd method', 0, 'CHALLENGE', true, { verificationMethods: ['CARRIER_PIGEON'] })]),
+        /\("Odd method"\)\.verificationMethods must be a non-empty list/,
+      ],
       [action([rule('Typo key', 0, 'BLOCK', true, { prority: 1 })]), /\("Typo key"\) has an unknown key "prority"/],
-      [action([{ priority: 0, isActive: true, type: 'BLOCK', conditions: true }]), /rules\[0\]\.name must be a non-empty string/],
+      [
+        action([{ priority: 0, isActive: true, type: 'BLOCK', conditions: true }]),
+        /rules\[0\]\.name must be a non-empty string/,
+      ],
       [{ actions: { pay: { rules: [] } } }, /actions\["pay"\]\.defaultUserActionResult must be one of/],
-      [{ actions: { pay: { defaultUserActionResult: 'ALLOW' } }, valueLists: { mixed: ['a', 1] } }, /valueLists\["mixed"\] must hold strings only or numbers only/],
-      [{ ipAddresses: { '192.0.2.1': { countryCode: 'New Zealand' } } }, /ipAddresses\["192\.0\.2\.1"\]\.countryCode must be an ISO 3166 alpha-2 code/],
+      [
+        { actions: { pay: { defaultUserActionResult: 'ALLOW' } }, valueLists: { mixed: ['a', 1] } },
+        /valueLists\["mixed"\] must hold strings only or numbers only/,
+      ],
+      [
+        { ipAddresses: { '192.0.2.1': { countryCode: 'New Zealand' } } },
+        /ipAddresses\["192\.0\.2\.1"\]\.countryCode must be an ISO 3166 alpha-2 code/,
+      ],
     ];
     for (const [rules, message] of cases) {
-      await assert.rejects(() => startEmulator({ port: 0, rules: rules as ActionRules }), message, JSON.stringify(rules));
+      await assert.rejects(
+        () => startEmulator({ port: 0, rules: rules as ActionRules }),
+        message,
+        JSON.stringify(rules),
+      );
     }
   });
 });

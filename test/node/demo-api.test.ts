@@ -177,14 +177,18 @@ describe('demo bank backend', () => {
     }
   });
 
-  it('sends up to $5,000 at once', async () => {
+  it('sends up to $5,000 in 24 hours from an account with no way to confirm, and not a cent split past it', async () => {
     const client = await fresh();
-    const r = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 5000 });
+    const r = await client.request('POST', '/api/transfers', { recipient: 'Bob', amount: 4950 });
     assert.equal(r.status, 201);
     assert.equal(r.data.status, 'executed');
-    assert.equal(r.data.balance, 20000);
+    assert.equal(r.data.balance, 20050);
     const small = await client.request('POST', '/api/transfers', { recipient: 'Carol', amount: 49.99 });
-    assert.equal(small.data.balance, 19950.01);
+    assert.equal(small.data.balance, 20000.01);
+    const over = await client.request('POST', '/api/transfers', { recipient: 'Carol', amount: 0.02 });
+    assert.deepEqual([over.status, over.data.error, over.data.offerEnrollment], [409, 'passkey_required', true]);
+    assert.equal(await balance(client), 20000.01);
+    assert.equal((await client.request('GET', '/api/account')).data.transfers.length, 2);
   });
 
   it('tells a user without a passkey to enroll before a large transfer, and records nothing', async () => {

@@ -80,10 +80,14 @@ describe('demo bank: adding and removing ways to confirm', () => {
     // The attacker's own passkey is not the customer's: the step-up fails at the API.
     await assert.rejects(attacker.stepUp((await attacker.startChange({ change: 'add', method: 'SMS' })).data.token));
 
-    // So the $20,000 transfer waits for the customer's own passkey, and nothing moved.
-    const transfer = await attacker.request('POST', '/api/transfers', { recipient: 'Mallory', amount: 20000 });
+    // So a $9,000 transfer from the attacker's browser waits for the customer's own passkey (a new
+    // device, whatever the amount), $20,000 is refused outright, and nothing moved.
+    const transfer = await attacker.request('POST', '/api/transfers', { recipient: 'Mallory', amount: 9000 });
     assert.equal(transfer.status, 202);
     assert.deepEqual(transfer.data.methods, ['PASSKEY']);
+    assert.equal(transfer.data.reason, 'New device');
+    const blocked = await attacker.request('POST', '/api/transfers', { recipient: 'Mallory', amount: 20000 });
+    assert.deepEqual([blocked.status, blocked.data.error], [403, 'transfer_blocked']);
     const confirm = await attacker.request('POST', `/api/transfers/${transfer.data.id}/confirm`, {
       token: transfer.data.token,
     });

@@ -11,7 +11,8 @@ export interface DemoResponse {
  * requests, and a software authenticator for the passkey ceremonies against the embedded API.
  */
 export class DemoClient {
-  private cookie = '';
+  /** The browser's cookies for the bank, by name: the session, and the device id the SDK reports. */
+  private readonly jar = new Map<string, string>();
   readonly authenticator: SoftAuthenticator;
 
   constructor(
@@ -23,9 +24,25 @@ export class DemoClient {
     this.authenticator.origin = url;
   }
 
+  /** The `Cookie` header this browser sends: the session and the device id. */
+  get cookie(): string {
+    return [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   /** `name=value` of the session cookie, to send from elsewhere. */
   get sessionCookie(): string {
-    return this.cookie;
+    const session = this.jar.get('bank_session');
+    return session === undefined ? '' : `bank_session=${session}`;
+  }
+
+  /** The device id (`__as_aid`) the bank gave this browser; undefined to forget it, or another to be another device. */
+  get deviceId(): string | undefined {
+    return this.jar.get('__as_aid');
+  }
+
+  set deviceId(id: string | undefined) {
+    if (id === undefined) this.jar.delete('__as_aid');
+    else this.jar.set('__as_aid', id);
   }
 
   async request(
@@ -43,8 +60,11 @@ export class DemoClient {
       },
       body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body ?? {}),
     });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair] = setCookie.split(';');
+      const [name, ...value] = pair!.split('=');
+      this.jar.set(name!.trim(), value.join('='));
+    }
     return {
       status: response.status,
       headers: response.headers,
