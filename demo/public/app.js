@@ -47,7 +47,11 @@ $('theme').addEventListener('change', (event) => {
   applyPreferences();
 });
 applyPreferences();
-/** The pending transfer the step-up dialog is confirming. */
+/**
+ * What the step-up dialog is confirming: a pending transfer, a new password or the closure. Each
+ * is the bank's own change, bound to its step-up: `confirmPath` takes the step-up's token,
+ * `refreshPath` (transfers) gives a fresh one, `done` and `cancelled` say what happened.
+ */
 let confirming;
 
 async function api(method, path, body) {
@@ -179,25 +183,38 @@ function renderHistory(transfers) {
   );
 }
 
-/**
- * The step-up dialog for one pending transfer, with the methods the bank's `track()` allowed (a
- * passkey first; a code where this device has no passkey of the user's).
- */
-function openStepUp(transfer, { token, methods }) {
-  confirming = transfer;
+/** The step-up dialog for one of the bank's changes, with the methods its `track()` allowed. */
+function openStepUp(change, { token, methods, reason }) {
+  confirming = change;
   const stepUp = $('step-up');
-  $('step-up-description').textContent =
-    `Confirm the transfer of ${money.format(transfer.amount)} to ${transfer.recipient}.`;
+  // Why it asks, in the words of the rule that decided ("New recipient"), then what it confirms.
+  $('step-up-description').textContent = `${reason ? `${reason}. ` : ''}${change.describe}`;
   stepUp.userId = userId;
   stepUp.methods = methods;
   stepUp.token = token;
   stepUp.open = true;
 }
 
+/** The step-up of one pending transfer (a passkey first; a code where this device has no passkey of the user's). */
+function confirmTransfer(transfer, stepUp) {
+  const path = `/api/transfers/${encodeURIComponent(transfer.id)}`;
+  openStepUp(
+    {
+      describe: `Confirm the transfer of ${money.format(transfer.amount)} to ${transfer.recipient}.`,
+      confirmPath: `${path}/confirm`,
+      refreshPath: `${path}/challenge`,
+      done: (ok, data) => notify(ok ? `Sent ${money.format(transfer.amount)} to ${transfer.recipient}.` : data.message),
+      cancelled: () =>
+        notify(`The transfer to ${transfer.recipient} is pending and was not sent. Confirm it from your history.`),
+    },
+    stepUp,
+  );
+}
+
 async function reconfirm(transfer) {
   const { ok, data } = await api('POST', `/api/transfers/${encodeURIComponent(transfer.id)}/challenge`);
   if (!ok) return notify(data.message);
-  openStepUp(transfer, data);
+  confirmTransfer(transfer, data);
 }
 
 /**
@@ -362,30 +379,71 @@ function setUpStepUp() {
   stepUp.tenantId = config.tenantId;
   stepUp.baseUrl = config.baseUrl;
   stepUp.addEventListener('step-up-challenge-success', async (event) => {
-    const transfer = confirming;
+    const change = confirming;
     confirming = undefined;
-    const { ok, data } = await api('POST', `/api/transfers/${encodeURIComponent(transfer.id)}/confirm`, {
-      token: event.detail.token,
-    });
+    const { ok, data } = await api('POST', change.confirmPath, { token: event.detail.token });
     // The balance and history first, then the notice: what it says is already on the page.
     await refresh();
-    notify(ok ? `Sent ${money.format(transfer.amount)} to ${transfer.recipient}.` : data.message);
+    change.done(ok, data);
   });
   stepUp.addEventListener('step-up-challenge-cancel', async () => {
     if (!confirming) return;
-    notify(`The transfer to ${confirming.recipient} is pending and was not sent. Confirm it from your history.`);
+    confirming.cancelled();
     confirming = undefined;
     await refresh();
   });
   stepUp.addEventListener('step-up-challenge-error', async (event) => {
     // An expired token: fetch a fresh one for the same transfer and let the user retry.
-    if (event.detail.code === 'expired-token' && confirming) {
-      const { ok, data } = await api('POST', `/api/transfers/${encodeURIComponent(confirming.id)}/challenge`);
+    if (event.detail.code === 'expired-token' && confirming?.refreshPath) {
+      const { ok, data } = await api('POST', confirming.refreshPath);
       if (ok) {
         stepUp.methods = data.methods;
         stepUp.token = data.token;
       }
     }
+  });
+}
+
+/**
+ * A new password, or closing the account: the password first, then the step-up the bank's rules
+ * ask for (bound to that change, used once). Without a way to confirm yet, the password is enough.
+ */
+function setUpAccountChanges() {
+  const start = async (form, path, body, describe, done) => {
+    const error = form.querySelector('.form-error');
+    error.textContent = '';
+    const { ok, status, data } = await api('POST', path, body);
+    if (!ok) {
+      error.textContent = data.message ?? 'That did not work.';
+      return;
+    }
+    form.reset();
+    if (status === 200) return done();
+    openStepUp(
+      {
+        describe,
+        confirmPath: `${path}/${encodeURIComponent(data.id)}`,
+        done: (confirmed, result) => (confirmed ? done() : notify(result.message)),
+        cancelled: () => notify('Nothing was changed.'),
+      },
+      data,
+    );
+  };
+  $('password-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const body = { currentPassword: $('current-password').value, newPassword: $('new-password').value };
+    void start(event.target, '/api/account/password', body, 'Confirm your new password.', () =>
+      notify('Your password is changed. Other browsers signed in to this account are signed out.'),
+    );
+  });
+  $('close-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const body = { password: $('close-password').value };
+    void start(event.target, '/api/account/close', body, 'Confirm that you want to close your account.', async () => {
+      userId = undefined;
+      await showSignIn();
+      notify('Your account is closed.');
+    });
   });
 }
 
@@ -433,7 +491,7 @@ $('transfer-form').addEventListener('submit', async (event) => {
   }
   $('transfer-form').reset();
   if (data.requiresVerification) {
-    openStepUp({ id: data.id, amount, recipient: recipient.trim() }, data);
+    confirmTransfer({ id: data.id, amount, recipient: recipient.trim() }, data);
     await refresh();
     return;
   }
@@ -446,6 +504,7 @@ async function start() {
   config = response.data;
   await customElements.whenDefined('step-up-challenge');
   setUpStepUp();
+  setUpAccountChanges();
   await customElements.whenDefined('passkey-manager');
   setUpManager();
   await refresh();

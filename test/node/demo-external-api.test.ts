@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { startDemoServer, type RunningDemo } from '../../demo/server/demo-server.js';
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { RULES_FILE, startDemoServer, type RunningDemo } from '../../demo/server/demo-server.js';
+import { loadRulesFile, startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { DemoClient } from './support/demo-client.js';
 
 const freePort = () =>
@@ -26,7 +26,8 @@ describe('demo against an external Authsignal API', () => {
       tenantId: 'external-tenant',
       secret: 'external-secret',
       origins: [`http://localhost:${port}`],
-      rules: { defaultState: 'ALLOW', actions: { 'high-value-transfer': 'CHALLENGE_REQUIRED' } },
+      // The tenant's configuration at Authsignal: the bank's own rules file.
+      rules: loadRulesFile(RULES_FILE),
     });
     demo = await startDemoServer({
       port,
