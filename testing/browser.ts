@@ -73,6 +73,8 @@ export interface TrackResult {
   idempotencyKey: string;
   isEnrolled?: boolean;
   allowedVerificationMethods?: string[];
+  /** The rule that decided (none: the action's default). */
+  ruleIds?: string[];
 }
 
 /** What `validateChallenge` answers. */
@@ -104,10 +106,11 @@ export const emulator = {
   advanceClock: (seconds: number) => command<void>('advance-clock', { seconds }),
   resetClock: () => command<void>('reset-clock'),
   /**
-   * Replaces the emulator's rules for the rest of the run (the plugin's `rules` option, same
-   * form): a test switches a rule on, then puts the plugin's back. Rejects on rules it cannot apply.
+   * Replaces the emulator's rules (the plugin's `rules` option, same form): a test switches a rule
+   * on, and `setRules()` with none puts the plugin's back. Actions tracked before keep their
+   * decision. Rejects, changing nothing, on rules it cannot apply.
    */
-  setRules: (rules: ActionRules | ShortActionRules) => command<void>('set-rules', { rules }),
+  setRules: (rules?: ActionRules | ShortActionRules) => command<void>('set-rules', { rules }),
 };
 
 export type { CredentialSignal, VirtualAuthenticatorOptions, VirtualCredential } from './virtual-authenticators.js';

@@ -107,7 +107,8 @@ export function passkeyTestingPlugin(options: PasskeyTestingOptions = {}): TestR
           emulator!.advanceClock(Number(args.seconds));
           return {};
         case 'passkey:set-rules':
-          emulator!.setRules(args.rules as EmulatorOptions['rules'] & object);
+          // No rules: the plugin's own again.
+          emulator!.setRules((args.rules ?? options.rules ?? {}) as NonNullable<EmulatorOptions['rules']>);
           return {};
         case 'passkey:reset-clock':
           emulator!.resetClock();

