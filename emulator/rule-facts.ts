@@ -1,7 +1,6 @@
 import { isbot } from 'isbot';
 import UAParser from 'ua-parser-js';
 import type { CompiledRules, IpAddressFacts } from './action-rules.js';
-import { ApiError } from './api-error.js';
 import type { ActionRecord, AuthenticatorRecord, UserRecord } from './model.js';
 import { enrolledMethods } from './verification-methods.js';
 
@@ -15,7 +14,7 @@ import { enrolledMethods } from './verification-methods.js';
  */
 export interface RuleFacts {
   /** The track's `custom` data points. */
-  custom: Record<string, CustomValue>;
+  custom: Record<string, CustomValue | unknown>;
   user: {
     userId: string;
     email?: string;
@@ -52,30 +51,15 @@ export interface RuleFacts {
   valueLists: CompiledRules['valueLists'];
 }
 
-/** Authsignal's custom data point types: number, text, boolean, multiselect (a list of text). */
+/**
+ * Authsignal's custom data point types: number, text, boolean, multiselect (a list of text). The
+ * track keeps whatever JSON the host sends (it comes back in `getAction`'s `output`); a condition
+ * reads what is there by its path.
+ */
 export type CustomValue = number | string | boolean | string[];
 
-function customData(value: unknown): Record<string, CustomValue> {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw ApiError.badRequest('"custom" must be an object of data point → value.');
-  }
-  const custom: Record<string, CustomValue> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const ok =
-      (typeof item === 'number' && Number.isFinite(item)) ||
-      typeof item === 'string' ||
-      typeof item === 'boolean' ||
-      (Array.isArray(item) && item.every((i) => typeof i === 'string'));
-    if (!ok) {
-      throw ApiError.badRequest(
-        `"custom.${key}" must be a number, text, a boolean or a list of text (Authsignal's custom data point types).`,
-      );
-    }
-    Object.defineProperty(custom, key, { value: item, enumerable: true });
-  }
-  return custom;
-}
+const customData = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /** Actions after which a device or address counts as the user's own. */
 const vouches = (action: ActionRecord): boolean =>

@@ -364,9 +364,11 @@ export class BankStore {
     recipient: string,
     amountCents: number,
     now = Date.now(),
-  ): { transfer: Transfer; risk: TransferRisk } | 'insufficient-funds' {
+  ): { transfer: Transfer; risk: TransferRisk } | 'insufficient-funds' | 'no-account' {
     return this.document.change((data) => {
-      const account = data.accounts[accountId]!;
+      // Closed by another request of the same session since this one began.
+      const account = Object.hasOwn(data.accounts, accountId) ? data.accounts[accountId] : undefined;
+      if (!account) return 'no-account';
       if (account.balanceCents < amountCents) return 'insufficient-funds';
       const mine = data.transfers.filter((t) => t.accountId === accountId);
       const risk: TransferRisk = {

@@ -649,6 +649,7 @@ export class DemoApi {
     const recipient = parseRecipient(body.recipient);
     const amountCents = parseAmount(body.amount);
     const begun = this.store.beginTransfer(account.id, recipient, amountCents);
+    if (begun === 'no-account') throw new HttpError(401, 'not_signed_in', 'Please sign in.');
     if (begun === 'insufficient-funds') {
       throw new HttpError(400, 'insufficient_funds', `Your balance is ${formatCents(account.balanceCents)}.`);
     }
