@@ -79,9 +79,9 @@ export interface Transfer {
   recipient: string;
   amountCents: number;
   /**
-   * `checking`: its money is held while the rules decide (it counts in the 24-hour total, so that
-   * transfers made at once cannot each see a total without the others); then `executed`, or
-   * `pending` a step-up, or gone (blocked, refused, or the check failed).
+   * `checking`: the rules are deciding (it counts in the 24-hour total already, so that transfers
+   * made at once cannot each see a total without the others); then `executed`, or `pending` a
+   * step-up, or gone (blocked, refused, not covered, or the check failed).
    */
   status: 'executed' | 'pending' | 'checking';
   /** The idempotency key of the `transfer` action tracked for this transfer. */
@@ -125,13 +125,9 @@ const hashSessionId = (id: string) => createHash('sha256').update(id).digest('ba
 
 /**
  * A transfer still `checking` when the file was written (the server stopped while the rules
- * decided) was never decided: its money goes back and it goes.
+ * decided) was never decided, and moved nothing: it goes.
  */
 function releaseUnchecked(data: BankData): BankData {
-  for (const transfer of data.transfers.filter((t) => t.status === 'checking')) {
-    const account = data.accounts[transfer.accountId];
-    if (account) account.balanceCents += transfer.amountCents;
-  }
   data.transfers = data.transfers.filter((t) => t.status !== 'checking');
   return data;
 }
@@ -354,10 +350,10 @@ export class BankStore {
   }
 
   /**
-   * Starts a transfer, in one synchronous step: checks the balance covers it, holds its money, and
-   * works out what the rules need (a new recipient? the 24-hour total with this one), counting
-   * every transfer not yet decided. Transfers made at once each see the others, and none can be
-   * split from the total. `settleTransfer` then executes it, leaves it pending, or drops it.
+   * Starts a transfer, in one synchronous step: works out what the rules need (a new recipient?
+   * the 24-hour total with this one), counting every transfer not yet decided, and records it as
+   * `checking`. Transfers made at once each see the others, and none can be split from the total.
+   * Its money moves only in `settleTransfer`, which checks the balance again in the same step.
    */
   beginTransfer(
     accountId: string,
@@ -377,7 +373,6 @@ export class BankStore {
           amountCents +
           mine.filter((t) => Date.parse(t.createdAt) > now - DAY_MS).reduce((sum, t) => sum + t.amountCents, 0),
       };
-      account.balanceCents -= amountCents;
       const transfer: Transfer = {
         id: randomUUID(),
         accountId,
@@ -392,30 +387,36 @@ export class BankStore {
   }
 
   /**
-   * What the rules decided for a transfer being checked: `executed` keeps the money it holds;
-   * `pending` gives it back until a step-up confirms (`executePending` checks the balance then);
-   * `dropped` gives it back and removes the transfer.
+   * What the rules decided for a transfer being checked, in one step: `executed` debits it if the
+   * balance still covers it (else it goes: `insufficient-funds`); `pending` waits for a step-up
+   * (`executePending` checks the balance then); `dropped` removes it.
    */
   settleTransfer(
     accountId: string,
     id: string,
     outcome: 'executed' | 'pending' | 'dropped',
     idempotencyKey?: string,
-  ): void {
-    this.document.change((data) => {
+  ): 'settled' | 'insufficient-funds' {
+    return this.document.change((data) => {
       const index = data.transfers.findIndex(
         (t) => t.id === id && t.accountId === accountId && t.status === 'checking',
       );
       if (index === -1) throw new Error(`transfer ${id} is not being checked`);
       const transfer = data.transfers[index]!;
+      const account = data.accounts[accountId]!;
+      const uncovered = outcome === 'executed' && account.balanceCents < transfer.amountCents;
+      if (outcome === 'dropped' || uncovered) {
+        data.transfers.splice(index, 1);
+        return uncovered ? 'insufficient-funds' : 'settled';
+      }
       if (outcome === 'executed') {
+        account.balanceCents -= transfer.amountCents;
         transfer.status = 'executed';
         transfer.executedAt = new Date().toISOString();
-        return;
+      } else {
+        Object.assign(transfer, { status: 'pending', idempotencyKey });
       }
-      data.accounts[accountId]!.balanceCents += transfer.amountCents;
-      if (outcome === 'dropped') data.transfers.splice(index, 1);
-      else Object.assign(transfer, { status: 'pending', idempotencyKey });
+      return 'settled';
     });
   }
 

@@ -685,7 +685,11 @@ export class DemoApi {
       );
     }
     if (track.state === 'ALLOW') {
-      this.store.settleTransfer(account.id, transfer.id, 'executed');
+      if (this.store.settleTransfer(account.id, transfer.id, 'executed') === 'insufficient-funds') {
+        // Others sent at the same moment used the money first.
+        const left = this.store.getAccount(account.id)?.balanceCents ?? 0;
+        throw new HttpError(400, 'insufficient_funds', `Your balance is ${formatCents(left)}.`);
+      }
       return { status: 201, body: { id: transfer.id, status: 'executed', balance: this.balance(account) } };
     }
     if (track.state !== 'CHALLENGE_REQUIRED') {

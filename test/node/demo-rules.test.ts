@@ -119,7 +119,7 @@ describe('demo bank: the rules decide every transfer, password change and closur
     assert.equal(after.balance, 25000 - 9700);
   });
 
-  it('gives back what a failed check held: no transfer, the balance as it was', async () => {
+  it('a check that fails moves nothing: no transfer, the balance as it was', async () => {
     const { client } = await customer();
     demo.emulator!.setFaults({ fail: [{ path: /\/actions\/transfer$/, status: 503 }] });
     try {
@@ -223,7 +223,7 @@ describe('demo bank: the rules decide every transfer, password change and closur
 });
 
 describe('bank store: a transfer being checked', () => {
-  it('gives its money back when the bank restarts before the rules decided', () => {
+  it('moves no money until decided, and is gone when the bank restarts before the rules decided', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bank-checking-'));
     try {
       const file = join(dir, 'bank.json');
@@ -231,11 +231,24 @@ describe('bank store: a transfer being checked', () => {
       const { account } = store.createAccount('ada', 'hash', 1000_00);
       const begun = store.beginTransfer(account.id, 'Bob', 400_00);
       assert.notEqual(begun, 'insufficient-funds');
-      assert.equal(store.getAccount(account.id)!.balanceCents, 600_00, 'held while checking');
-      assert.equal(store.beginTransfer(account.id, 'Bob', 700_00), 'insufficient-funds', 'what is held is not there');
+      assert.equal(store.getAccount(account.id)!.balanceCents, 1000_00, 'nothing moved while checking');
+      const second = store.beginTransfer(account.id, 'Bob', 700_00);
+      assert.notEqual(second, 'insufficient-funds');
+      assert.equal(store.beginTransfer(account.id, 'Bob', 1000_01), 'insufficient-funds');
+      // Both allowed: the first debits, the second is no longer covered and goes.
+      if (typeof begun === 'string' || typeof second === 'string') throw new Error('unreachable');
+      assert.equal(store.settleTransfer(account.id, begun.transfer.id, 'executed'), 'settled');
+      assert.equal(store.settleTransfer(account.id, second.transfer.id, 'executed'), 'insufficient-funds');
+      assert.equal(store.getAccount(account.id)!.balanceCents, 600_00);
+      const third = store.beginTransfer(account.id, 'Carol', 100_00);
+      if (typeof third === 'string') throw new Error('unreachable');
       const reopened = new BankStore(file);
-      assert.equal(reopened.getAccount(account.id)!.balanceCents, 1000_00);
-      assert.deepEqual(reopened.transfersOf(account.id), []);
+      assert.equal(reopened.getAccount(account.id)!.balanceCents, 600_00);
+      assert.deepEqual(
+        reopened.transfersOf(account.id).map((t) => [t.recipient, t.status]),
+        [['Bob', 'executed']],
+        'the one still checking is gone',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoServer } from '../../demo/server/demo-server.js';
+import { RULES_FILE, startDemoServer } from '../../demo/server/demo-server.js';
+import { loadRulesFile } from '../../emulator/index.js';
 import { DemoClient } from '../node/support/demo-client.js';
 import { SectionReport } from './support/report.js';
 
@@ -85,26 +86,50 @@ export async function concurrency(): Promise<SectionReport> {
     );
     report.row('concurrency: 10 first sign-ins, one username, 10 passwords', rounds(signInRounds));
 
+    // The demo's rules: an account with a passkey, on its own device. Past $10,000 in 24 hours a
+    // transfer waits for a step-up, however many are sent at once: 16 of 50 × $600 go, 34 wait.
     const spender = new DemoClient(demo.url);
     await spender.signIn('spender');
-    const transfers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        spender.request('POST', '/api/transfers', { recipient: `R${i}`, amount: 600 }).then((r) => r.status),
-      ),
+    await spender.enrollPasskey();
+    const send = (client: DemoClient) =>
+      Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          client.request('POST', '/api/transfers', { recipient: `R${i}`, amount: 600 }).then((r) => r.status),
+        ),
+      );
+    const limited = await send(spender);
+    const limitedBalance = (await spender.request('GET', '/api/account')).data.balance as number;
+    report.check(
+      '50 concurrent $600 transfers under the demo rules: 16 sent, 34 wait for a step-up, balance exact',
+      limited.filter((s) => s === 201).length === 16 &&
+        limited.filter((s) => s === 202).length === 34 &&
+        limitedBalance === 25000 - 16 * 600,
+      `${tally(limited)}, balance ${limitedBalance}`,
     );
-    const balance = (await spender.request('GET', '/api/account')).data.balance as number;
+    report.row('concurrency: 50 × $600 at once, demo rules', `${tally(limited)} · balance $${limitedBalance}`);
+
+    // No transfer rules (every transfer allowed): the balance is the only limit, and it holds exactly.
+    demo.emulator!.setRules({
+      actions: { ...loadRulesFile(RULES_FILE).actions, transfer: { defaultUserActionResult: 'ALLOW' } },
+    });
+    const rich = new DemoClient(demo.url);
+    await rich.signIn('rich-spender');
+    await rich.enrollPasskey();
+    const transfers = await send(rich);
+    const balance = (await rich.request('GET', '/api/account')).data.balance as number;
     const sent = transfers.filter((s) => s === 201).length;
     report.check(
-      '50 concurrent $600 transfers from $25,000: 41 sent, 9 refused, balance exact',
+      '50 concurrent $600 transfers from $25,000, every one allowed: 41 sent, 9 refused, balance exact',
       sent === 41 && transfers.filter((s) => s === 400).length === 9 && balance === 25000 - sent * 600,
       `${tally(transfers)}, balance ${balance}`,
     );
-    report.row('concurrency: 50 × $600 from $25,000 at once', `${tally(transfers)} · balance $${balance}`);
+    report.row('concurrency: 50 × $600 from $25,000 at once, all allowed', `${tally(transfers)} · balance $${balance}`);
     Object.assign(report.figures, {
       rounds: ROUNDS,
       confirms: { concurrent: 50, perRound: confirmRounds },
       firstSignIns: { concurrent: 10, perRound: signInRounds },
       transfers: { concurrent: 50, amount: 600, statuses: tally(transfers), balance },
+      transfersUnderRules: { concurrent: 50, amount: 600, statuses: tally(limited), balance: limitedBalance },
     });
   } finally {
     await demo.close();
