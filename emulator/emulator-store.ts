@@ -48,6 +48,22 @@ export class EmulatorStore {
     return user;
   }
 
+  /** Every user, by user id in ascending order (the order `queryUsers` pages in). */
+  listUsers(): UserRecord[] {
+    return Object.values(this.data.users).sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  }
+
+  /** Removes the user with their authenticators and actions, in one write; false when there was no such user. */
+  deleteUser(userId: string): boolean {
+    if (!this.getUser(userId)) return false;
+    this.document.change((data) => {
+      delete data.users[userId];
+      data.authenticators = data.authenticators.filter((a) => a.userId !== userId);
+      for (const [key, action] of Object.entries(data.actions)) if (action.userId === userId) delete data.actions[key];
+    });
+    return true;
+  }
+
   listAuthenticators(userId: string): AuthenticatorRecord[] {
     return this.data.authenticators.filter((a) => a.userId === userId);
   }

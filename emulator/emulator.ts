@@ -20,6 +20,7 @@ import { RequestLog, type LoggedRequest } from './request-log.js';
 import { Router, toApiRequest } from '../shared/router.js';
 import { ServerApi } from './server-api.js';
 import { TokenService } from './token-service.js';
+import { UserApi } from './user-api.js';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -124,6 +125,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
   };
   const router = new Router();
   new ServerApi(ctx).register(router);
+  new UserApi(ctx).register(router);
   new ClientApi(ctx).register(router);
   new CodeApi(ctx).register(router);
   const cors = new CorsPolicy(origins);

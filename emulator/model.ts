@@ -23,8 +23,15 @@ export type Scope = (typeof SCOPES)[number];
 export interface UserRecord {
   userId: string;
   email?: string;
+  /** Set by `updateUser`; an email authenticator's address is verified whatever this says. */
+  emailVerified?: boolean;
+  phoneNumber?: string;
+  phoneNumberVerified?: boolean;
   username?: string;
   displayName?: string;
+  /** User custom data points (`updateUser`'s `custom`). */
+  custom?: Record<string, unknown>;
+  locale?: string;
   createdAt: string;
 }
 

@@ -6,7 +6,7 @@ import type { EmulatorContext } from './emulator-context.js';
 import { ACTION_STATES, SCOPES, type ActionRecord, type ActionState, type AuthenticatorRecord } from './model.js';
 import type { ApiRequest, Router } from '../shared/router.js';
 import { parseEmail, parsePhoneNumber } from './contact.js';
-import { enrolledMethods, methodsView } from './verification-methods.js';
+import { methodsView } from './verification-methods.js';
 import { decide, stateOf } from './rule-engine.js';
 import { ruleFacts } from './rule-facts.js';
 
@@ -92,11 +92,6 @@ export class ServerApi {
         'POST',
         '/v1/validate',
         guarded((r) => this.validate(r)),
-      )
-      .add(
-        'GET',
-        '/v1/users/:userId',
-        guarded((r) => this.getUser(r)),
       )
       .add(
         'GET',
@@ -265,26 +260,6 @@ export class ServerApi {
     const updated: ActionRecord = { ...a, state: state as ActionState, stateUpdatedAt: this.iso() };
     this.ctx.store.putAction(updated);
     return { state: updated.state };
-  }
-
-  private getUser(r: ApiRequest): unknown {
-    const userId = r.params.userId!;
-    const user = this.ctx.store.getUser(userId);
-    const authenticators = this.ctx.store.listAuthenticators(userId);
-    const email = authenticators.find((a) => a.email)?.email;
-    const phoneNumber = authenticators.find((a) => a.phoneNumber)?.phoneNumber;
-    const methods = enrolledMethods(authenticators);
-    return {
-      isEnrolled: authenticators.length > 0,
-      ...(email || user?.email ? { email: email ?? user?.email } : {}),
-      emailVerified: email !== undefined,
-      ...(phoneNumber ? { phoneNumber } : {}),
-      phoneNumberVerified: phoneNumber !== undefined,
-      ...(user?.username ? { username: user.username } : {}),
-      ...(user?.displayName ? { displayName: user.displayName } : {}),
-      enrolledVerificationMethods: methods,
-      allowedVerificationMethods: methods,
-    };
   }
 
   private getAuthenticators(r: ApiRequest): unknown {

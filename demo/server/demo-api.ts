@@ -876,10 +876,8 @@ export class DemoApi {
     if (used === 'already-used') throw new HttpError(409, 'already_used', 'This change was already made.');
     if (used !== 'used') throw new HttpError(410, 'change_expired', 'This took too long. Start again.');
     if (change.kind === 'password') return { body: { done: true, kind: 'password' } };
-    // Closed: its ways to confirm go too, so that none of them signs anyone in any more.
-    for (const a of await this.authsignal.getAuthenticators({ userId: account.id })) {
-      await this.authsignal.deleteAuthenticator({ userId: account.id, userAuthenticatorId: a.userAuthenticatorId });
-    }
+    // Closed: the user goes at Authsignal too, with their ways to confirm, so that none signs anyone in.
+    await this.authsignal.deleteUser({ userId: account.id });
     return { headers: { 'Set-Cookie': this.cookie('', 0) }, body: { done: true, kind: 'close' } };
   }
 
