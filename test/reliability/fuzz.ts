@@ -8,6 +8,7 @@ import { CodeApi } from '../../emulator/code-api.js';
 import type { EmulatorContext } from '../../emulator/emulator-context.js';
 import { Router } from '../../shared/router.js';
 import { ServerApi } from '../../emulator/server-api.js';
+import { UserApi } from '../../emulator/user-api.js';
 import { DemoClient } from '../node/support/demo-client.js';
 import { DemoPage } from '../node/support/demo-page.js';
 import { rawRequest } from '../node/support/raw-http.js';
@@ -34,6 +35,7 @@ function routes(register: (router: Router) => void): { method: string; pattern: 
 }
 const EMULATOR_ROUTES = routes((r) => {
   new ServerApi({} as EmulatorContext).register(r);
+  new UserApi({} as EmulatorContext).register(r);
   new ClientApi({} as EmulatorContext).register(r);
   new CodeApi({ now: Date.now } as EmulatorContext).register(r);
 });
