@@ -204,6 +204,21 @@ function compileConditions(engine: LogicEngine, conditions: unknown, where: stri
   }
 }
 
+/** The method fields a rule and an action share, checked; only those given. */
+function methodFields(
+  raw: Record<string, unknown>,
+  where: string,
+): Pick<Rule, 'verificationMethods' | 'defaultVerificationMethod' | 'promptToEnrollVerificationMethods'> {
+  const methods = checkMethods(raw.verificationMethods, `${where}.verificationMethods`);
+  const defaultMethod = checkMethod(raw.defaultVerificationMethod, `${where}.defaultVerificationMethod`);
+  const prompt = checkMethods(raw.promptToEnrollVerificationMethods, `${where}.promptToEnrollVerificationMethods`);
+  return {
+    ...(methods ? { verificationMethods: methods } : {}),
+    ...(defaultMethod ? { defaultVerificationMethod: defaultMethod } : {}),
+    ...(prompt ? { promptToEnrollVerificationMethods: prompt } : {}),
+  };
+}
+
 function compileRule(engine: LogicEngine, actionCode: string, raw: unknown, where: string): CompiledRule {
   if (!isObject(raw)) throw new RulesError(where, 'must be an object with name, priority, isActive, type, conditions.');
   if (typeof raw.name !== 'string' || raw.name.trim() === '') {
@@ -236,13 +251,7 @@ function compileRule(engine: LogicEngine, actionCode: string, raw: unknown, wher
     conditions: raw.conditions,
     matches: compileConditions(engine, raw.conditions, `${named}.conditions`),
   };
-  const methods = checkMethods(raw.verificationMethods, `${named}.verificationMethods`);
-  const defaultMethod = checkMethod(raw.defaultVerificationMethod, `${named}.defaultVerificationMethod`);
-  const prompt = checkMethods(raw.promptToEnrollVerificationMethods, `${named}.promptToEnrollVerificationMethods`);
-  if (methods) rule.verificationMethods = methods;
-  if (defaultMethod) rule.defaultVerificationMethod = defaultMethod;
-  if (prompt) rule.promptToEnrollVerificationMethods = prompt;
-  return rule;
+  return Object.assign(rule, methodFields(raw, named));
 }
 
 function compileAction(engine: LogicEngine, actionCode: string, raw: unknown, where: string): CompiledAction {
@@ -267,13 +276,7 @@ function compileAction(engine: LogicEngine, actionCode: string, raw: unknown, wh
     // Stable: rules of equal priority keep the file's order.
     rules: rules.sort((a, b) => a.priority - b.priority),
   };
-  const methods = checkMethods(raw.verificationMethods, `${where}.verificationMethods`);
-  const defaultMethod = checkMethod(raw.defaultVerificationMethod, `${where}.defaultVerificationMethod`);
-  const prompt = checkMethods(raw.promptToEnrollVerificationMethods, `${where}.promptToEnrollVerificationMethods`);
-  if (methods) action.verificationMethods = methods;
-  if (defaultMethod) action.defaultVerificationMethod = defaultMethod;
-  if (prompt) action.promptToEnrollVerificationMethods = prompt;
-  return action;
+  return Object.assign(action, methodFields(raw, where));
 }
 
 /** The short form, read as configurations without rules; anything else in it is refused with the new form shown. */

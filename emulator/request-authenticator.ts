@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError } from './api-error.js';
+import type { ApiRequest } from '../shared/router.js';
 import type { TokenClaims, TokenService } from './token-service.js';
 
 export type ClientCaller = { kind: 'token'; claims: TokenClaims } | { kind: 'tenant' };
@@ -32,6 +33,14 @@ export class RequestAuthenticator {
     const user = decoded?.endsWith(':') ? decoded.slice(0, -1) : decoded;
     if (user === undefined || !sameSecret(user, this.secret)) throw ApiError.unauthorized();
   }
+
+  /** A server-API route handler: the secret checked first, then `handler`'s answer as the body. */
+  readonly serverRoute =
+    (handler: (r: ApiRequest) => Promise<unknown> | unknown) =>
+    async (r: ApiRequest): Promise<{ body: unknown }> => {
+      this.requireSecret(r.headers);
+      return { body: await handler(r) };
+    };
 
   /**
    * Client API: `Bearer <token>`, or `Basic base64(tenantId)` as the browser SDK sends it, or

@@ -132,17 +132,20 @@ function releaseUnchecked(data: BankData): BankData {
   return data;
 }
 
-/** Marks a change used unless it was, or is older than `maxAgeMs`: what both kinds of change share. */
-function useOnce(
-  change: { createdAt: number; usedAt?: number } | undefined,
-  maxAgeMs: number,
-  now: number,
-): 'used' | 'already-used' | 'expired' | 'unknown' {
+type UseVerdict = 'used' | 'already-used' | 'expired' | 'unknown';
+
+/** Whether a change can be used now: unused and not older than `maxAgeMs`. What both kinds of change share. */
+function usable(change: { createdAt: number; usedAt?: number } | undefined, maxAgeMs: number, now: number): UseVerdict {
   if (!change) return 'unknown';
   if (change.usedAt !== undefined) return 'already-used';
   if (change.createdAt + maxAgeMs < now) return 'expired';
-  change.usedAt = now;
   return 'used';
+}
+
+/** Adds a change to its map and drops those that started over an hour before it. */
+function keepRecent<T extends { id: string; createdAt: number }>(map: Record<string, T>, change: T): void {
+  for (const [id, old] of Object.entries(map)) if (old.createdAt < change.createdAt - CHANGE_KEPT_MS) delete map[id];
+  map[change.id] = change;
 }
 
 const owned = <T extends { accountId: string }>(
@@ -221,12 +224,7 @@ export class BankStore {
 
   /** Records a change that just started; drops those that started over an hour ago. */
   addChange(change: SecurityChange): void {
-    this.document.change((data) => {
-      const changes = (data.changes ??= {});
-      for (const [id, old] of Object.entries(changes))
-        if (old.createdAt < change.createdAt - CHANGE_KEPT_MS) delete changes[id];
-      changes[change.id] = change;
-    });
+    this.document.change((data) => keepRecent((data.changes ??= {}), change));
   }
 
   getChange(accountId: string, id: string): SecurityChange | undefined {
@@ -237,23 +235,16 @@ export class BankStore {
    * Marks the change used, unless it was (or is older than `maxAgeMs`), in one step: two requests
    * with one step-up make one change.
    */
-  useChange(
-    accountId: string,
-    id: string,
-    maxAgeMs: number,
-    now = Date.now(),
-  ): 'used' | 'already-used' | 'expired' | 'unknown' {
-    return this.document.change((data) => useOnce(owned(data.changes, accountId, id), maxAgeMs, now));
+  useChange(accountId: string, id: string, maxAgeMs: number, now = Date.now()): UseVerdict {
+    // Checked before the write: a refusal writes nothing. (Synchronous: nothing runs in between.)
+    const verdict = usable(this.getChange(accountId, id), maxAgeMs, now);
+    if (verdict === 'used') this.document.change((data) => (data.changes![id]!.usedAt = now));
+    return verdict;
   }
 
   /** Records a new password or a closure that just started; drops those that started over an hour ago. */
   addAccountChange(change: AccountChange): void {
-    this.document.change((data) => {
-      const changes = (data.accountChanges ??= {});
-      for (const [id, old] of Object.entries(changes))
-        if (old.createdAt < change.createdAt - CHANGE_KEPT_MS) delete changes[id];
-      changes[change.id] = change;
-    });
+    this.document.change((data) => keepRecent((data.accountChanges ??= {}), change));
   }
 
   getAccountChange(accountId: string, id: string): AccountChange | undefined {
@@ -271,17 +262,18 @@ export class BankStore {
     maxAgeMs: number,
     keepSession?: string,
     now = Date.now(),
-  ): 'used' | 'already-used' | 'expired' | 'unknown' {
+  ): UseVerdict {
+    const verdict = usable(this.getAccountChange(accountId, id), maxAgeMs, now);
+    if (verdict !== 'used') return verdict;
     return this.document.change((data) => {
-      const change = owned(data.accountChanges, accountId, id);
-      const used = useOnce(change, maxAgeMs, now);
-      if (used !== 'used') return used;
+      const change = owned(data.accountChanges, accountId, id)!;
+      change.usedAt = now;
       const keep = keepSession === undefined ? undefined : hashSessionId(keepSession);
       for (const [key, session] of Object.entries(data.sessions)) {
-        if (session.accountId === accountId && (change!.kind === 'close' || key !== keep)) delete data.sessions[key];
+        if (session.accountId === accountId && (change.kind === 'close' || key !== keep)) delete data.sessions[key];
       }
-      if (change!.kind === 'password') {
-        data.accounts[accountId]!.passwordHash = change!.passwordHash!;
+      if (change.kind === 'password') {
+        data.accounts[accountId]!.passwordHash = change.passwordHash!;
       } else {
         delete data.accounts[accountId];
         data.transfers = data.transfers.filter((t) => t.accountId !== accountId);

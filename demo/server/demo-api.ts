@@ -146,6 +146,8 @@ export class DemoApi {
   private readonly confirmLimiter: RateLimiter;
   /** Transfers whose confirmation is being validated right now: one at a time each. */
   private readonly confirming = new Set<string>();
+  /** What each rule that asked for a step-up says, by rule id (see `reasonOf`). */
+  private readonly ruleReasons = new Map<string, string>();
   /** Accounts whose ways to confirm are being changed right now: one change at a time each. */
   private readonly changing = new Set<string>();
 
@@ -726,14 +728,21 @@ export class DemoApi {
     action: string,
     track: { idempotencyKey: string; ruleIds?: string[] },
   ): Promise<string | undefined> {
-    if (!track.ruleIds?.length) return undefined;
-    const { rules } = await this.authsignal.getAction({
-      userId: account.id,
-      action,
-      idempotencyKey: track.idempotencyKey,
-    });
-    const rule = rules?.find((r) => r.ruleId === track.ruleIds![0]) ?? rules?.[0];
-    return rule?.description ?? rule?.name;
+    const ruleId = track.ruleIds?.[0];
+    if (!ruleId) return undefined;
+    // A rule's words are the same for every action it decides: asked once per rule, not on every
+    // transfer's way to its step-up. (A description edited at Authsignal shows after a restart.)
+    if (!this.ruleReasons.has(ruleId)) {
+      const { rules } = await this.authsignal.getAction({
+        userId: account.id,
+        action,
+        idempotencyKey: track.idempotencyKey,
+      });
+      const rule = rules?.find((r) => r.ruleId === ruleId);
+      if (!rule) return undefined;
+      this.ruleReasons.set(ruleId, rule.description ?? rule.name);
+    }
+    return this.ruleReasons.get(ruleId);
   }
 
   private async reasonFor(account: Account, action: string, track: { idempotencyKey: string; ruleIds?: string[] }) {
