@@ -10,6 +10,8 @@ export const USAGE = `Usage: passkey-elements-emulator [options]   (in this repo
   --secret S          API secret key the node SDK sends (env EMULATOR_SECRET; default ${DEFAULTS.secret})
   --origin O          allowed web origin, repeatable (env EMULATOR_ORIGINS, comma-separated;
                       default ${DEFAULTS.origins.join(', ')})
+  --client-id C       app client sessions are created for, repeatable (env EMULATOR_CLIENT_IDS,
+                      comma-separated; default ${DEFAULTS.clientIds.join(', ')})
   --rp-id R           WebAuthn relying party id (env EMULATOR_RP_ID; default ${DEFAULTS.rpId})
   --data FILE         JSON file kept across restarts (env EMULATOR_DATA; default ${DEFAULTS.dataFile})
   --in-memory         keep nothing on disk (env EMULATOR_IN_MEMORY=1)
@@ -36,6 +38,7 @@ export function resolveCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliRe
       'tenant-id': { type: 'string' },
       secret: { type: 'string' },
       origin: { type: 'string', multiple: true },
+      'client-id': { type: 'string', multiple: true },
       'rp-id': { type: 'string' },
       data: { type: 'string' },
       'in-memory': { type: 'boolean' },
@@ -71,6 +74,16 @@ export function resolveCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliRe
       throw new Error(`--origin "${origin}" must be a bare origin (scheme, host, port), no path.`);
     }
   }
+  const clientIds =
+    values['client-id'] ??
+    env.EMULATOR_CLIENT_IDS?.split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+  if (clientIds?.some((id) => !/^[\w.:-]{1,128}$/.test(id))) {
+    throw new Error(
+      `--client-id must be letters, digits, "_", ".", ":" or "-" (1–128), got "${clientIds.join(', ')}".`,
+    );
+  }
   const rateText = values['rate-limit'] ?? env.EMULATOR_RATE_LIMIT;
   const rate = rateText === undefined ? DEFAULTS.rateLimit.max : Number(rateText);
   if (!Number.isInteger(rate) || rate < 0)
@@ -89,6 +102,7 @@ export function resolveCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliRe
       tenantId: tenantId ?? DEFAULTS.tenantId,
       secret: secret ?? DEFAULTS.secret,
       origins: origins?.length ? origins : [...DEFAULTS.origins],
+      clientIds: clientIds?.length ? clientIds : [...DEFAULTS.clientIds],
       rpId: values['rp-id'] ?? env.EMULATOR_RP_ID ?? DEFAULTS.rpId,
       dataFile: inMemory ? undefined : (data ?? DEFAULTS.dataFile),
       rules: rulesFile ? loadRulesFile(rulesFile) : undefined,

@@ -6,7 +6,7 @@ import type { TokenClaims } from './token-service.js';
 import type { ClientCaller } from './request-authenticator.js';
 
 /** Scopes of the token a successful verification returns (Authsignal: "to manage authenticators"). */
-const VERIFIED_SCOPES = ['read:authenticators', 'add:authenticators', 'remove:authenticators'];
+export const VERIFIED_SCOPES = ['read:authenticators', 'add:authenticators', 'remove:authenticators'];
 
 /** What every client-API endpoint shares: admission, the token's action, scope, and success. */
 export class ClientActions {

@@ -11,6 +11,7 @@ import type { ApiRequest, Router } from '../shared/router.js';
 import { RequestAuthenticator, type ClientCaller } from './request-authenticator.js';
 import { authenticatorView } from './server-api.js';
 import { ClientActions } from './client-actions.js';
+import { methodsView } from './verification-methods.js';
 
 /** Action code of a discoverable sign-in started without `/client/challenge`. */
 export const DEFAULT_SIGN_IN_ACTION = 'signInWithPasskey';
@@ -71,7 +72,37 @@ export class ClientApi {
         'GET',
         '/v1/client/user-authenticators',
         wrap(async (_r, c) => this.userAuthenticators(c)),
+      )
+      .add(
+        'POST',
+        '/v1/client/init',
+        wrap(async (r, c) => this.init(r, c)),
       );
+  }
+
+  /**
+   * What a challenge UI needs before it shows anything (`@authsignal/react` asks it first): the
+   * methods the token's action permits and the user has, the default one, and where codes go.
+   */
+  private init(r: ApiRequest, caller: ClientCaller): unknown {
+    const claims = RequestAuthenticator.tokenClaims(caller);
+    const action = this.#actions.actionOf(claims);
+    const authenticators = this.ctx.store.listAuthenticators(claims.userId);
+    const { allowedVerificationMethods, defaultVerificationMethod } = methodsView(
+      { methods: action.permittedMethods, defaultMethod: action.defaultMethod },
+      authenticators,
+    );
+    const email = authenticators.filter((a) => a.verificationMethod === 'EMAIL_OTP').at(-1)?.email;
+    const phoneNumber = authenticators.filter((a) => a.verificationMethod === 'SMS').at(-1)?.phoneNumber;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(r.headers.authorization ?? '')![1]!;
+    return {
+      challengeOptions: {
+        token: bearer,
+        verificationMethods: allowedVerificationMethods,
+        ...(defaultVerificationMethod ? { defaultVerificationMethod } : {}),
+        user: { ...(email ? { email } : {}), ...(phoneNumber ? { phoneNumber } : {}) },
+      },
+    };
   }
 
   /**

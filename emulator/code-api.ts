@@ -5,16 +5,15 @@ import { BodyReader } from './body-reader.js';
 import { ClientActions } from './client-actions.js';
 import type { CodeMethod, CodeTarget, PendingEnrollment } from './code-challenges.js';
 import { parseEmail, parsePhoneNumber } from './contact.js';
+import { newCode } from './code-sender.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { ActionBinding, ActionRecord, AuthenticatorRecord } from './model.js';
 import type { TokenClaims } from './token-service.js';
-import { RateLimiter } from '../shared/rate-limiter.js';
 import { RequestAuthenticator, type ClientCaller } from './request-authenticator.js';
 import type { ApiRequest, Router } from '../shared/router.js';
 import { authenticatorView } from './server-api.js';
 
 const TOTP_PERIOD_S = 30;
-const SENDS_WINDOW_MS = 10 * 60_000;
 
 type Verification = { isVerified: true; accessToken: string; userAuthenticator?: unknown } | Failure;
 type Failure = { isVerified: false; failureReason: 'CODE_INVALID_OR_EXPIRED' | 'MAX_ATTEMPTS_EXCEEDED' };
@@ -27,16 +26,17 @@ type Failure = { isVerified: false; failureReason: 'CODE_INVALID_OR_EXPIRED' | '
  * minutes lock the authenticator they were tried against, across actions: the right code fails too
  * until the oldest of them is 15 minutes old.
  */
+/** The host name of the page that asked (its Origin), else of the first allowed origin. */
+export function hostnameOf(r: ApiRequest, origins: string[]): string {
+  const origin = r.headers.origin && origins.includes(r.headers.origin) ? r.headers.origin : origins[0]!;
+  return new URL(origin).hostname;
+}
+
 export class CodeApi {
   readonly #actions: ClientActions;
-  // Authsignal's documented send limits: email 12, SMS 6 per 10 minutes.
-  readonly #emailSends: RateLimiter;
-  readonly #smsSends: RateLimiter;
 
   constructor(private readonly ctx: EmulatorContext) {
     this.#actions = new ClientActions(ctx);
-    this.#emailSends = new RateLimiter(12, SENDS_WINDOW_MS, ctx.now);
-    this.#smsSends = new RateLimiter(6, SENDS_WINDOW_MS, ctx.now);
   }
 
   register(router: Router): void {
@@ -120,34 +120,17 @@ export class CodeApi {
       .at(-1);
   }
 
-  /** A new code replaces the method's earlier one; it goes to the development outbox. */
+  /**
+   * A new code replaces the method's earlier one; it goes to the development outbox. Checked
+   * against the send limit before it is issued, so a refused send leaves the last code usable.
+   */
   private deliver(r: ApiRequest, binding: ActionBinding, method: CodeMethod, to: string, target: CodeTarget) {
-    const limiter = method === 'SMS' ? this.#smsSends : this.#emailSends;
-    if (!limiter.allow(binding.userId)) {
-      throw new ApiError(429, 'too_many_requests', 'Too many codes sent. Wait a few minutes and try again.');
-    }
-    const { challengeId, code } = this.ctx.codes.issue(binding, method, target);
-    // WebOTP: an SMS whose last line is `@<host> #<code>` can fill the code field by itself.
-    const text =
-      method === 'SMS'
-        ? `Your ${this.ctx.rpName} code is ${code}.\n\n@${this.hostnameOf(r)} #${code}`
-        : `Your ${this.ctx.rpName} verification code is ${code}. It expires in 10 minutes.`;
-    this.ctx.outbox.add({
-      channel: method === 'SMS' ? 'SMS' : 'EMAIL',
-      to,
-      code,
-      text,
-      sentAt: this.iso(),
+    const code = newCode();
+    this.ctx.sender.send(method === 'SMS' ? 'SMS' : 'EMAIL', to, code, {
       userId: binding.userId,
+      host: hostnameOf(r, this.ctx.origins),
     });
-    return { challengeId };
-  }
-
-  /** The host name of the page that asked (its Origin), else of the first allowed origin. */
-  private hostnameOf(r: ApiRequest): string {
-    const origin =
-      r.headers.origin && this.ctx.origins.includes(r.headers.origin) ? r.headers.origin : this.ctx.origins[0]!;
-    return new URL(origin).hostname;
+    return { challengeId: this.ctx.codes.issue(binding, method, target, code) };
   }
 
   private readCode(r: ApiRequest): string {

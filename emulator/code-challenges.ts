@@ -1,4 +1,5 @@
-import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sameCode } from './code-sender.js';
 import type { ActionBinding, VerificationMethod } from './model.js';
 
 export type CodeMethod = 'EMAIL_OTP' | 'SMS';
@@ -46,11 +47,10 @@ export class CodeChallenges {
 
   constructor(private readonly now: () => number) {}
 
-  /** A fresh 6-digit code for this action and method, replacing any earlier one. */
-  issue(binding: ActionBinding, method: CodeMethod, target: CodeTarget): { challengeId: string; code: string } {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  /** Keeps `code` (just sent) for this action and method, replacing any earlier one; answers its challenge id. */
+  issue(binding: ActionBinding, method: CodeMethod, target: CodeTarget, code: string): string {
     this.#codes.set(key(binding, method), { code, expiresAt: this.now() + CODE_TTL_MS, target });
-    return { challengeId: randomUUID(), code };
+    return randomUUID();
   }
 
   /**
@@ -97,9 +97,7 @@ export class CodeChallenges {
   take(binding: ActionBinding, method: CodeMethod, code: string): CodeTarget | undefined {
     const sent = this.#codes.get(key(binding, method));
     if (!sent || sent.expiresAt <= this.now()) return undefined;
-    const given = Buffer.from(code);
-    const expected = Buffer.from(sent.code);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    if (!sameCode(code, sent.code)) return undefined;
     this.#codes.delete(key(binding, method));
     return sent.target;
   }

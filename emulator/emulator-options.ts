@@ -1,4 +1,5 @@
 import type { ActionRules, ShortActionRules } from './action-rules.js';
+import type { SessionLifetimes } from './session-api.js';
 
 /** Failures and delays to test a caller against a slow or failing API. */
 export interface FaultOptions {
@@ -22,6 +23,13 @@ export interface EmulatorOptions {
   secret?: string;
   /** Origins allowed to call the client API and to appear in WebAuthn client data. */
   origins?: string[];
+  /**
+   * The app clients sessions are created for (`createSession`'s `clientId`, the access token's
+   * `aud`), as Authsignal's portal configures them. Default `['local-client']`.
+   */
+  clientIds?: string[];
+  /** How long session tokens live (default: access 10 minutes, refresh 30 days). */
+  sessions?: SessionLifetimes;
   /** WebAuthn relying-party id. Default `localhost`. */
   rpId?: string;
   rpName?: string;
@@ -45,6 +53,8 @@ export const DEFAULTS = {
   tenantId: 'local-tenant',
   secret: 'local-secret',
   origins: ['http://localhost:5173'],
+  clientIds: ['local-client'],
+  sessions: { accessTokenSeconds: 600, refreshTokenSeconds: 30 * 24 * 3600 },
   rpId: 'localhost',
   rpName: 'passkey-elements (local)',
   dataFile: '.data/emulator.json',

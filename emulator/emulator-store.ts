@@ -1,5 +1,12 @@
 import { JsonDocument } from '../shared/json-document.js';
-import type { ActionRecord, AuthenticatorRecord, PasskeyCredentialRecord, StoreData, UserRecord } from './model.js';
+import type {
+  ActionRecord,
+  AuthenticatorRecord,
+  PasskeyCredentialRecord,
+  SessionRecord,
+  StoreData,
+  UserRecord,
+} from './model.js';
 
 const emptyData = (): StoreData => ({ version: 1, users: {}, authenticators: [], actions: {} });
 
@@ -53,13 +60,16 @@ export class EmulatorStore {
     return Object.values(this.data.users).sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
   }
 
-  /** Removes the user with their authenticators and actions, in one write; false when there was no such user. */
+  /** Removes the user with their authenticators, actions and sessions, in one write; false when there was no such user. */
   deleteUser(userId: string): boolean {
     if (!this.getUser(userId)) return false;
     this.document.change((data) => {
       delete data.users[userId];
       data.authenticators = data.authenticators.filter((a) => a.userId !== userId);
       for (const [key, action] of Object.entries(data.actions)) if (action.userId === userId) delete data.actions[key];
+      for (const [key, session] of Object.entries(data.sessions ?? {})) {
+        if (session.userId === userId) delete data.sessions![key];
+      }
     });
     return true;
   }
@@ -88,6 +98,17 @@ export class EmulatorStore {
     });
   }
 
+  /** Makes one of the user's authenticators their default, and no other. */
+  setDefaultAuthenticator(userId: string, userAuthenticatorId: string): void {
+    this.document.change((data) => {
+      for (const a of data.authenticators) {
+        if (a.userId !== userId) continue;
+        if (a.userAuthenticatorId === userAuthenticatorId) a.isDefault = true;
+        else delete a.isDefault;
+      }
+    });
+  }
+
   deleteAuthenticator(userId: string, userAuthenticatorId: string): boolean {
     const index = this.data.authenticators.findIndex(
       (a) => a.userId === userId && a.userAuthenticatorId === userAuthenticatorId,
@@ -104,6 +125,39 @@ export class EmulatorStore {
   /** Every action of the user, oldest first. */
   actionsOf(userId: string): ActionRecord[] {
     return Object.values(this.data.actions).filter((a) => a.userId === userId);
+  }
+
+  /** The session signing key, made by `create` the first time and kept from then on. */
+  sessionKey(create: () => Record<string, unknown>): Record<string, unknown> {
+    return this.data.sessionKey ?? this.document.change((data) => (data.sessionKey = create()));
+  }
+
+  getSession(sessionId: string): SessionRecord | undefined {
+    const sessions = this.data.sessions ?? {};
+    return Object.hasOwn(sessions, sessionId) ? sessions[sessionId] : undefined;
+  }
+
+  sessionsOf(userId: string): SessionRecord[] {
+    return Object.values(this.data.sessions ?? {}).filter((s) => s.userId === userId);
+  }
+
+  /** The session whose current refresh token, or an already exchanged one, has this hash. */
+  sessionByRefresh(hash: string): { session: SessionRecord; reused: boolean } | undefined {
+    for (const session of Object.values(this.data.sessions ?? {})) {
+      if (session.refreshHash === hash) return { session, reused: false };
+      if (session.usedRefreshHashes.includes(hash)) return { session, reused: true };
+    }
+    return undefined;
+  }
+
+  /** Writes a session, dropping those whose family ended more than a day before `now`. */
+  putSession(session: SessionRecord, now: number): void {
+    this.document.change((data) => {
+      data.sessions ??= {};
+      for (const [key, s] of Object.entries(data.sessions))
+        if (s.expiresAt < now - 86_400_000) delete data.sessions[key];
+      data.sessions[session.sessionId] = session;
+    });
   }
 
   putAction(action: ActionRecord): void {

@@ -7,6 +7,7 @@ import { ChallengeRegistry } from './challenge-registry.js';
 import { ClientApi } from './client-api.js';
 import { CodeApi } from './code-api.js';
 import { CodeChallenges } from './code-challenges.js';
+import { CodeSender } from './code-sender.js';
 import { CorsPolicy } from './cors-policy.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { DEFAULTS, type EmulatorOptions, type FaultOptions } from './emulator-options.js';
@@ -19,10 +20,37 @@ import { Outbox, type OutboxMessage } from './outbox.js';
 import { RequestLog, type LoggedRequest } from './request-log.js';
 import { Router, toApiRequest } from '../shared/router.js';
 import { ServerApi } from './server-api.js';
+import { ServerChallenges } from './server-challenges.js';
+import { ChallengeApi } from './challenge-api.js';
+import { SessionApi } from './session-api.js';
 import { TokenService } from './token-service.js';
 import { UserApi } from './user-api.js';
 
 const MAX_BODY_BYTES = 256 * 1024;
+const ROUTES_KEPT = 5000;
+
+export interface ServedRoute {
+  method: string;
+  route: string;
+  status: number;
+}
+
+/** Every API the emulator serves, registered on `router`: one list for the server and for tools that walk it. */
+export function registerEmulatorApis(
+  router: Router,
+  ctx: EmulatorContext,
+  tenantId: string,
+  options: EmulatorOptions,
+): void {
+  new ServerApi(ctx).register(router);
+  new UserApi(ctx).register(router);
+  new ClientApi(ctx).register(router);
+  new CodeApi(ctx).register(router);
+  new ChallengeApi(ctx).register(router);
+  const clientIds = options.clientIds?.length ? options.clientIds : [...DEFAULTS.clientIds];
+  if (clientIds.some((id) => !id)) throw new Error('A client id must not be empty.');
+  new SessionApi(ctx, tenantId, clientIds, { ...DEFAULTS.sessions, ...options.sessions }).register(router);
+}
 
 /** The emulator as a request handler, to mount under `/v1` in another server (the demo does). */
 export interface EmulatorHandler {
@@ -35,6 +63,11 @@ export interface EmulatorHandler {
   injectFault(fault: Fault): void;
   /** Client-API requests made with a token of `userId` (method and path only). */
   requestsOf(userId: string): LoggedRequest[];
+  /**
+   * The routes requests matched, oldest first, as `{ method, route, status }` (`route` the pattern,
+   * `/v1/users/:userId`): which endpoints a test really reached. The last 5,000.
+   */
+  routesServed(): ServedRoute[];
   /** Codes "sent", newest first (to one address, or all): the development outbox. */
   outbox(to?: string): OutboxMessage[];
   /** Codes "sent" for this user's own actions, newest first (what a Dev inbox may show them). */
@@ -103,16 +136,20 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
   const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit;
   let baseUrl = '';
   const tokens = new TokenService(secret, tenantId, now);
+  const rpName = options.rpName ?? DEFAULTS.rpName;
+  // eslint-disable-next-line no-console -- the development outbox prints one line per code sent
+  const outbox = new Outbox(options.printOutbox === false ? () => undefined : (line) => console.log(line));
   const ctx: EmulatorContext = {
     store: new EmulatorStore(options.dataFile),
     tokens,
     challenges: new ChallengeRegistry(now),
-    verifier: new PasskeyVerifier(rpId, options.rpName ?? DEFAULTS.rpName, origins),
+    verifier: new PasskeyVerifier(rpId, rpName, origins),
     codes: new CodeChallenges(now),
-    // eslint-disable-next-line no-console -- the development outbox prints one line per code sent
-    outbox: new Outbox(options.printOutbox === false ? () => undefined : (line) => console.log(line)),
+    serverChallenges: new ServerChallenges(now),
+    outbox,
+    sender: new CodeSender(outbox, rpName, now),
     origins,
-    rpName: options.rpName ?? DEFAULTS.rpName,
+    rpName,
     auth: new RequestAuthenticator(tenantId, secret, tokens),
     rules: compileRules(options.rules ?? {}),
     rateLimiter: rateLimit
@@ -124,10 +161,8 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     baseUrl: () => baseUrl,
   };
   const router = new Router();
-  new ServerApi(ctx).register(router);
-  new UserApi(ctx).register(router);
-  new ClientApi(ctx).register(router);
-  new CodeApi(ctx).register(router);
+  registerEmulatorApis(router, ctx, tenantId, options);
+  const served: ServedRoute[] = [];
   const cors = new CorsPolicy(origins);
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -155,9 +190,18 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       response.setHeader('Allow', match.allowed.join(', '));
       throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}.`);
     }
-    const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(request);
-    const result = await match.handler(toApiRequest(request, url, match.params, body));
-    return sendJson(request, response, result.status ?? 200, result.body);
+    const entry: ServedRoute = { method, route: match.pattern, status: 0 };
+    served.push(entry);
+    if (served.length > ROUTES_KEPT) served.splice(0, served.length - ROUTES_KEPT);
+    try {
+      const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(request);
+      const result = await match.handler(toApiRequest(request, url, match.params, body));
+      entry.status = result.status ?? 200;
+      return sendJson(request, response, entry.status, result.body);
+    } catch (error) {
+      entry.status = error instanceof ApiError ? error.status : 500;
+      throw error;
+    }
   };
 
   return {
@@ -180,6 +224,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     },
     injectFault: (fault) => ctx.faults.add(fault),
     requestsOf: (userId) => ctx.requestLog.forUser(userId),
+    routesServed: () => served.map((e) => ({ ...e })),
     outbox: (to) => ctx.outbox.list(to),
     outboxOf: (userId) => ctx.outbox.listForUser(userId),
     advanceClock: (seconds) => {

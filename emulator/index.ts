@@ -1,4 +1,10 @@
-export { createEmulatorHandler, startEmulator, type EmulatorHandler, type RunningEmulator } from './emulator.js';
+export {
+  createEmulatorHandler,
+  startEmulator,
+  type EmulatorHandler,
+  type RunningEmulator,
+  type ServedRoute,
+} from './emulator.js';
 export { DEFAULTS, type EmulatorOptions, type FaultOptions } from './emulator-options.js';
 export {
   loadRulesFile,

@@ -70,6 +70,8 @@ export interface AuthenticatorRecord {
   totpSecret?: string;
   /** AUTHENTICATOR_APP only: the last 30-second step a code was accepted for (no code is used twice). */
   lastTotpStep?: number;
+  /** The user's default authenticator (`enrollVerifiedAuthenticator`'s `isDefault`): its method is offered first. */
+  isDefault?: boolean;
 }
 
 export interface ActionRecord {
@@ -90,6 +92,26 @@ export interface ActionRecord {
   /** The methods the decision permits, in order of preference; absent: any the user has. */
   permittedMethods?: VerificationMethod[];
   defaultMethod?: VerificationMethod;
+  /** The session a token of this action started (`createSession`): a challenge starts one session only. */
+  sessionId?: string;
+}
+
+/** A session `createSession` started: the refresh-token family OAuth's rotation speaks of. */
+export interface SessionRecord {
+  sessionId: string;
+  userId: string;
+  clientId: string;
+  verificationMethod?: VerificationMethod;
+  createdAt: string;
+  /** When the family ends, whatever refreshes (epoch ms). */
+  expiresAt: number;
+  /** The only access token of the session still valid (`jti`): each refresh revokes the earlier ones. */
+  accessJti: string;
+  /** SHA-256 (hex) of the current refresh token; the token itself is never kept. */
+  refreshHash: string;
+  /** Hashes of refresh tokens already exchanged: one presented again revokes the family. */
+  usedRefreshHashes: string[];
+  revokedAt?: string;
 }
 
 export interface StoreData {
@@ -97,6 +119,10 @@ export interface StoreData {
   users: Record<string, UserRecord>;
   authenticators: AuthenticatorRecord[];
   actions: Record<string, ActionRecord>;
+  /** Absent in files written before sessions existed. */
+  sessions?: Record<string, SessionRecord>;
+  /** The RS256 private key (JWK) that signs session access tokens, kept so a restart keeps sessions. */
+  sessionKey?: Record<string, unknown>;
 }
 
 /** What a client token points at: one action of one user. */

@@ -1,11 +1,16 @@
+export type OutboxChannel = 'EMAIL' | 'SMS' | 'WHATSAPP';
+
 export interface OutboxMessage {
-  channel: 'EMAIL' | 'SMS';
+  channel: OutboxChannel;
   to: string;
   code: string;
   text: string;
   sentAt: string;
-  /** The user whose action the code was sent for (a sign-up's new address is that user's too). */
-  userId: string;
+  /**
+   * The user whose action the code was sent for (a sign-up's new address is that user's too);
+   * absent for a server-side `challenge` that named nobody.
+   */
+  userId?: string;
 }
 
 const KEPT_PER_ADDRESS = 20;

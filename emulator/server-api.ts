@@ -24,8 +24,14 @@ function aaguidMapping(aaguid: string): { name: string } | undefined {
   return name ? { name } : undefined;
 }
 
-/** Public view of an authenticator, as `getAuthenticators` returns it: no key material, no secret. */
-export function authenticatorView(a: AuthenticatorRecord): Record<string, unknown> {
+/**
+ * Public view of an authenticator, as `getAuthenticators` returns it: no key material, no secret.
+ * `user` adds the user's `username` and `displayName`, as Authsignal's `UserAuthenticator` has them.
+ */
+export function authenticatorView(
+  a: AuthenticatorRecord,
+  user?: { username?: string; displayName?: string },
+): Record<string, unknown> {
   const c = a.webauthnCredential;
   const mapping = c && aaguidMapping(c.aaguid);
   return {
@@ -37,6 +43,8 @@ export function authenticatorView(a: AuthenticatorRecord): Record<string, unknow
     ...(a.lastVerifiedAt ? { lastVerifiedAt: a.lastVerifiedAt } : {}),
     ...(a.email ? { email: a.email } : {}),
     ...(a.phoneNumber ? { phoneNumber: a.phoneNumber } : {}),
+    ...(user?.username ? { username: user.username } : {}),
+    ...(user?.displayName ? { displayName: user.displayName } : {}),
     ...(c
       ? {
           webauthnCredential: {
@@ -97,11 +105,7 @@ export class ServerApi {
         '/v1/users/:userId/authenticators',
         guarded((r) => this.getAuthenticators(r)),
       )
-      .add(
-        'POST',
-        '/v1/users/:userId/authenticators',
-        guarded((r) => this.enrollVerifiedAuthenticator(r)),
-      )
+      .add('POST', '/v1/users/:userId/authenticators', (r) => this.enrollVerifiedAuthenticator(r))
       .add(
         'DELETE',
         '/v1/users/:userId/authenticators/:id',
@@ -197,8 +201,8 @@ export class ServerApi {
 
   /**
    * Reports the state of the action the token points at. An unusable token (expired, forged,
-   * another tenant's) or a user/action mismatch answers `isValid: false` with an `error`, as
-   * `ValidateChallengeResponse` allows; it never throws at the caller.
+   * another tenant's) or a user/action mismatch answers `isValid: false` with an `error` (a code),
+   * as `ValidateChallengeResponse` declares it; it never throws at the caller.
    */
   private async validate(r: ApiRequest): Promise<unknown> {
     const body = new BodyReader(r.body);
@@ -210,16 +214,16 @@ export class ServerApi {
       claims = await this.ctx.tokens.verify(token);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      return { isValid: false, error: error.code, errorDescription: error.description };
+      return { isValid: false, error: error.code };
     }
     if (expectedUser !== undefined && expectedUser !== claims.userId) {
-      return { isValid: false, error: 'user_mismatch', errorDescription: 'The token was issued for another user.' };
+      return { isValid: false, error: 'user_mismatch' };
     }
     if (expectedAction !== undefined && expectedAction !== claims.actionCode) {
-      return { isValid: false, error: 'action_mismatch', errorDescription: 'The token was issued for another action.' };
+      return { isValid: false, error: 'action_mismatch' };
     }
     const action = this.ctx.store.getAction(claims.userId, claims.actionCode, claims.idempotencyKey);
-    if (!action) return { isValid: false, error: 'not_found', errorDescription: 'The action no longer exists.' };
+    if (!action) return { isValid: false, error: 'not_found' };
     return {
       isValid: action.state === 'CHALLENGE_SUCCEEDED',
       state: action.state,
@@ -262,16 +266,23 @@ export class ServerApi {
   }
 
   private getAuthenticators(r: ApiRequest): unknown {
-    return this.ctx.store.listAuthenticators(r.params.userId!).map(authenticatorView);
+    const user = this.ctx.store.getUser(r.params.userId!);
+    return this.ctx.store.listAuthenticators(r.params.userId!).map((a) => authenticatorView(a, user));
   }
 
   /**
    * An authenticator the host has verified itself (`enrollVerifiedAuthenticator`): an email
-   * address for EMAIL_OTP or a phone number for SMS. Enrolling the same one again answers it.
+   * address for EMAIL_OTP or a phone number for SMS; `201` with it. Enrolling the same one again
+   * answers it (`200`). `isDefault` makes it the user's default: its method is offered first.
    */
-  private enrollVerifiedAuthenticator(r: ApiRequest): unknown {
+  private enrollVerifiedAuthenticator(r: ApiRequest): { status: number; body: unknown } {
+    this.ctx.auth.requireSecret(r.headers);
     const userId = r.params.userId!;
     const body = new BodyReader(r.body);
+    const isDefault = body.raw().isDefault;
+    if (isDefault !== undefined && typeof isDefault !== 'boolean') {
+      throw ApiError.badRequest('"isDefault" must be true or false.');
+    }
     const method = body.string('verificationMethod');
     let contact: { email: string } | { phoneNumber: string };
     if (method === 'EMAIL_OTP') contact = { email: parseEmail(body.string('email', 254)) };
@@ -281,10 +292,9 @@ export class ServerApi {
     const existing = this.ctx.store
       .listAuthenticators(userId)
       .find((a) => a.verificationMethod === method && (a.email ?? a.phoneNumber) === Object.values(contact)[0]);
-    if (existing) return { authenticator: authenticatorView(existing), recoveryCodes: [] };
     const now = this.iso();
-    this.ctx.store.upsertUser(userId, {}, now); // creates the user if new, writes nothing otherwise
-    const authenticator: AuthenticatorRecord = {
+    const user = this.ctx.store.upsertUser(userId, {}, now); // creates the user if new, writes nothing otherwise
+    const authenticator: AuthenticatorRecord = existing ?? {
       userAuthenticatorId: randomUUID(),
       userId,
       verificationMethod: method,
@@ -292,8 +302,15 @@ export class ServerApi {
       verifiedAt: now,
       ...contact,
     };
-    this.ctx.store.addAuthenticator(authenticator);
-    return { authenticator: authenticatorView(authenticator), recoveryCodes: [] };
+    if (!existing) this.ctx.store.addAuthenticator(authenticator);
+    if (isDefault === true) this.ctx.store.setDefaultAuthenticator(userId, authenticator.userAuthenticatorId);
+    const stored = this.ctx.store
+      .listAuthenticators(userId)
+      .find((a) => a.userAuthenticatorId === authenticator.userAuthenticatorId)!;
+    return {
+      status: existing ? 200 : 201,
+      body: { authenticator: authenticatorView(stored, user), recoveryCodes: [] },
+    };
   }
 
   private deleteAuthenticator(r: ApiRequest): unknown {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { ApiError } from './api-error.js';
 import type { ActionBinding } from './model.js';
@@ -10,8 +10,10 @@ export interface TokenClaims extends ActionBinding {
 }
 
 /**
- * Client tokens: HS256 JWTs in the claim shape Authsignal used (`sub`, `scope`, `other`), bound to
- * one action of one user and valid for ten minutes. Both SDKs treat them as opaque.
+ * Client tokens: HS256 JWTs signed with the API secret, in the claim shape Authsignal uses (`sub`,
+ * `scope`, `other`), bound to one action of one user and valid for ten minutes. Today's SDKs treat
+ * them as opaque; older `@authsignal/node` (0.0.x) verifies them itself with the secret as the
+ * HS256 key before asking the API, so the key must be the secret and nothing derived from it.
  */
 export class TokenService {
   private readonly key: Uint8Array;
@@ -22,8 +24,8 @@ export class TokenService {
     private readonly now: () => number,
     private readonly ttlSeconds = 600,
   ) {
-    // A key of its own, derived from the secret, so a token never doubles as anything else.
-    this.key = createHash('sha256').update(`passkey-elements emulator token key\0${secret}`).digest();
+    // Issuer, audience and the `other` claims below keep a token from doubling as anything else.
+    this.key = new TextEncoder().encode(secret);
   }
 
   async issue(binding: ActionBinding, scopes: readonly string[]): Promise<string> {

@@ -9,7 +9,8 @@ export function enrolledMethods(authenticators: AuthenticatorRecord[]): Verifica
 /**
  * What `track` tells the host: the methods the user has, those of them the deciding rule (or the
  * action) permits, in its order of preference, and the default: the rule's where the user has
- * it, else a passkey where allowed, else the first.
+ * it, else the method of the user's default authenticator where allowed, else a passkey where
+ * allowed, else the first.
  */
 export function methodsView(
   decision: Pick<RuleDecision, 'methods' | 'defaultMethod'>,
@@ -17,12 +18,15 @@ export function methodsView(
 ) {
   const enrolled = enrolledMethods(authenticators);
   const allowed = decision.methods ? decision.methods.filter((m) => enrolled.includes(m)) : enrolled;
+  const userDefault = authenticators.find((a) => a.isDefault)?.verificationMethod;
   const defaultMethod =
     decision.defaultMethod && allowed.includes(decision.defaultMethod)
       ? decision.defaultMethod
-      : allowed.includes('PASSKEY')
-        ? 'PASSKEY'
-        : allowed[0];
+      : userDefault && allowed.includes(userDefault)
+        ? userDefault
+        : allowed.includes('PASSKEY')
+          ? 'PASSKEY'
+          : allowed[0];
   return {
     enrolledVerificationMethods: enrolled,
     allowedVerificationMethods: allowed,

@@ -26,7 +26,7 @@ interface Route {
 }
 
 export type RouteMatch =
-  | { kind: 'found'; handler: Handler; params: Record<string, string> }
+  | { kind: 'found'; handler: Handler; params: Record<string, string>; pattern: string }
   | { kind: 'wrong-method'; allowed: string[] }
   | { kind: 'none' };
 
@@ -44,14 +44,20 @@ export class Router {
     return this.routes.map(({ method, pattern }) => ({ method, pattern }));
   }
 
+  /**
+   * The route for `method` and `path`. Another method's route answers `wrong-method` (405) only
+   * where it matches the path by its literal segments alone: where a parameter took a segment,
+   * the path names no known resource (`POST /users/authenticators` is not a user called
+   * "authenticators"), so it is `none` (404), as Authsignal answers.
+   */
   match(method: string, path: string): RouteMatch {
     const parts = path.split('/').filter(Boolean);
     const allowed: string[] = [];
     for (const route of this.routes) {
       const params = Router.matchSegments(route.segments, parts);
       if (!params) continue;
-      if (route.method === method) return { kind: 'found', handler: route.handler, params };
-      allowed.push(route.method);
+      if (route.method === method) return { kind: 'found', handler: route.handler, params, pattern: route.pattern };
+      if (Object.keys(params).length === 0) allowed.push(route.method);
     }
     return allowed.length ? { kind: 'wrong-method', allowed } : { kind: 'none' };
   }

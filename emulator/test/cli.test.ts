@@ -23,6 +23,7 @@ describe('emulator: command line and environment', () => {
       tenantId: 'local-tenant',
       secret: 'local-secret',
       origins: ['http://localhost:5173'],
+      clientIds: ['local-client'],
       rpId: 'localhost',
       dataFile: '.data/emulator.json',
       rules: undefined,
@@ -64,11 +65,14 @@ describe('emulator: command line and environment', () => {
     assert.equal(resolve(['--tenant-id', 'flag'], { EMULATOR_TENANT_ID: 'env' }).tenantId, 'flag', 'flags win');
     assert.equal(resolve([], { EMULATOR_IN_MEMORY: '1' }).dataFile, undefined);
     assert.equal(resolve(['--rate-limit', '0']).rateLimit, false);
+    assert.deepEqual(resolve(['--client-id', 'web', '--client-id', 'ios']).clientIds, ['web', 'ios']);
+    assert.deepEqual(resolve([], { EMULATOR_CLIENT_IDS: 'web, android' }).clientIds, ['web', 'android']);
     assert.deepEqual(resolve([], { EMULATOR_RATE_LIMIT: '5' }).rateLimit, { max: 5, windowSeconds: 60 });
   });
 
   it('refuses bad input with a message that names it', () => {
     assert.throws(() => resolve(['--port', 'many']), /--port/);
+    assert.throws(() => resolve(['--client-id', 'has space']), /--client-id/);
     assert.throws(() => resolve(['--rate-limit', '-1']), /--rate-limit/);
     assert.throws(() => resolve(['--origin', 'localhost:5173']), /--origin/);
     assert.throws(() => resolve(['--origin', 'http://localhost:5173/app']), /bare origin/);

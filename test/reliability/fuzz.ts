@@ -3,12 +3,9 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DemoApi } from '../../demo/server/demo-api.js';
-import { ClientApi } from '../../emulator/client-api.js';
-import { CodeApi } from '../../emulator/code-api.js';
+import { registerEmulatorApis } from '../../emulator/emulator.js';
 import type { EmulatorContext } from '../../emulator/emulator-context.js';
 import { Router } from '../../shared/router.js';
-import { ServerApi } from '../../emulator/server-api.js';
-import { UserApi } from '../../emulator/user-api.js';
 import { DemoClient } from '../node/support/demo-client.js';
 import { DemoPage } from '../node/support/demo-page.js';
 import { rawRequest } from '../node/support/raw-http.js';
@@ -33,12 +30,7 @@ function routes(register: (router: Router) => void): { method: string; pattern: 
   register(router);
   return router.list();
 }
-const EMULATOR_ROUTES = routes((r) => {
-  new ServerApi({} as EmulatorContext).register(r);
-  new UserApi({} as EmulatorContext).register(r);
-  new ClientApi({} as EmulatorContext).register(r);
-  new CodeApi({ now: Date.now } as EmulatorContext).register(r);
-});
+const EMULATOR_ROUTES = routes((r) => registerEmulatorApis(r, { now: Date.now } as EmulatorContext, TENANT, {}));
 // Signing out goes last: every route after it would only meet a 401.
 const BANK_ROUTES = routes((r) =>
   new DemoApi(undefined as never, undefined as never, undefined as never, () => ({
@@ -75,6 +67,13 @@ const FIELDS = [
   'verificationCode',
   'verificationMethod',
   'phoneNumber',
+  'accessToken',
+  'refreshToken',
+  'clientId',
+  'clientIds',
+  'skipVerificationCheck',
+  'smsChannel',
+  'isDefault',
 ];
 const WRONG_VALUES: unknown[] = [
   42,
