@@ -476,6 +476,18 @@ $('sign-out').addEventListener('click', async () => {
   $('username').focus();
 });
 
+$('sign-out-everywhere').addEventListener('click', async () => {
+  const { ok, data } = await api('DELETE', '/api/sessions');
+  if (!ok && data.error !== 'not_signed_in') {
+    notify(data.message ?? 'Could not sign out everywhere. Try again.');
+    return;
+  }
+  userId = undefined;
+  notify('Signed out everywhere: every browser signed in to this account must sign in again.');
+  await showSignIn();
+  $('username').focus();
+});
+
 $('transfer-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const error = $('transfer-error');

@@ -90,9 +90,17 @@ export interface Transfer {
   executedAt?: string;
 }
 
+/** An Authsignal session (`createSession`) the bank holds for one of its own: tokens stay on the server. */
+export interface AuthsignalSession {
+  accessToken: string;
+  refreshToken: string;
+}
+
 interface Session {
   accountId: string;
   expiresAt: number;
+  /** Set for a passkey sign-in: the bank's session lives only as long as Authsignal's does. */
+  authsignal?: AuthsignalSession;
 }
 
 interface BankData {
@@ -158,8 +166,12 @@ const owned = <T extends { accountId: string }>(
 };
 
 /** Adds a session (by the hash of its id) and drops the expired ones. */
-function addSession(data: BankData, id: string, accountId: string, now: number): void {
-  data.sessions[hashSessionId(id)] = { accountId, expiresAt: now + SESSION_TTL_MS };
+function addSession(data: BankData, id: string, accountId: string, now: number, authsignal?: AuthsignalSession): void {
+  data.sessions[hashSessionId(id)] = {
+    accountId,
+    expiresAt: now + SESSION_TTL_MS,
+    ...(authsignal ? { authsignal } : {}),
+  };
   for (const [key, session] of Object.entries(data.sessions)) {
     if (session.expiresAt <= now) delete data.sessions[key];
   }
@@ -305,7 +317,12 @@ export class BankStore {
    * A session for a passkey sign-in, unless that sign-in (its action's idempotency key) was used
    * before: the check and the session are one step, so two requests with one token get one session.
    */
-  createPasskeySession(accountId: string, signInKey: string, now = Date.now()): string | undefined {
+  createPasskeySession(
+    accountId: string,
+    signInKey: string,
+    authsignal?: AuthsignalSession,
+    now = Date.now(),
+  ): string | undefined {
     // Per account (a key is an action's, and actions are per user), and never a bare key such as
     // `__proto__`: the browser SDK may choose an action's idempotency key.
     const key = `${accountId}:${signInKey}`;
@@ -316,20 +333,53 @@ export class BankStore {
       const used = (data.passkeySignIns ??= {});
       for (const [old, until] of Object.entries(used)) if (until <= now) delete used[old];
       used[key] = now + SIGN_IN_KEY_TTL_MS;
-      addSession(data, id, accountId, now);
+      addSession(data, id, accountId, now, authsignal);
     });
     return id;
   }
 
   accountForSession(id: string | undefined, now = Date.now()): Account | undefined {
+    return this.sessionFor(id, now)?.account;
+  }
+
+  /** The live session of a cookie value, with its account and the Authsignal session it holds. */
+  sessionFor(
+    id: string | undefined,
+    now = Date.now(),
+  ): { account: Account; authsignal?: AuthsignalSession } | undefined {
     if (!id) return undefined;
-    const session = this.data.sessions[hashSessionId(id)];
+    const key = hashSessionId(id);
+    const session = Object.hasOwn(this.data.sessions, key) ? this.data.sessions[key] : undefined;
     if (!session || session.expiresAt <= now) return undefined;
-    return this.data.accounts[session.accountId];
+    const account = this.data.accounts[session.accountId];
+    return account ? { account, ...(session.authsignal ? { authsignal: session.authsignal } : {}) } : undefined;
+  }
+
+  /** Replaces a session's Authsignal tokens after a refresh (rotation). */
+  setSessionTokens(id: string, authsignal: AuthsignalSession): void {
+    const key = hashSessionId(id);
+    if (!Object.hasOwn(this.data.sessions, key)) return;
+    this.document.change((data) => (data.sessions[key]!.authsignal = authsignal));
   }
 
   deleteSession(id: string): void {
     this.document.change((data) => delete data.sessions[hashSessionId(id)]);
+  }
+
+  /** The Authsignal sessions of the account's bank sessions, but `except`'s (for revoking them). */
+  authsignalSessionsOf(accountId: string, except?: string): AuthsignalSession[] {
+    const keep = except === undefined ? undefined : hashSessionId(except);
+    return Object.entries(this.data.sessions).flatMap(([key, s]) =>
+      s.accountId === accountId && key !== keep && s.authsignal ? [s.authsignal] : [],
+    );
+  }
+
+  /** Ends every session of the account: "sign out everywhere". */
+  deleteSessionsOf(accountId: string): void {
+    this.document.change((data) => {
+      for (const [key, session] of Object.entries(data.sessions))
+        if (session.accountId === accountId) delete data.sessions[key];
+    });
   }
 
   /** Newest first; not those still being checked (they are decided within the request that made them). */

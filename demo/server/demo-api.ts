@@ -6,6 +6,7 @@ import type { ApiRequest, ApiResponse, Router } from '../../shared/router.js';
 import {
   type Account,
   type AccountChange,
+  type AuthsignalSession,
   type BankStore,
   type FactorMethod,
   type SecurityChange,
@@ -126,6 +127,12 @@ function confirms(
   );
 }
 
+/** An Authsignal refusal (4xx: expired, revoked, used): not a failure of the bank's, and not of Authsignal's. */
+const refused = (error: unknown): boolean => {
+  const status = (error as { name?: string; statusCode?: number }).statusCode;
+  return (error as Error).name === 'AuthsignalError' && status !== undefined && status >= 400 && status < 500;
+};
+
 const requireToken = (token: unknown): string => {
   if (typeof token !== 'string' || token === '' || token.length > 4096) {
     throw new HttpError(400, 'invalid_token', 'A token is required.');
@@ -160,6 +167,11 @@ export class DemoApi {
     /** The embedded emulator's outbox of one user's own actions, for the Dev inbox; absent against real Authsignal. */
     private readonly devOutbox?: (userId: string) => OutboxMessage[],
     signInsPerAddressPerMinute = 30,
+    /**
+     * The app client a passkey sign-in's Authsignal session is created for (`createSession`);
+     * undefined: the bank keeps its own session only (real Authsignal without AUTHSIGNAL_CLIENT_ID).
+     */
+    private readonly sessionClientId?: string,
   ) {
     this.confirmLimiter = new RateLimiter(confirmsPerMinute, 60_000, Date.now);
     this.loginAddressLimiter = new RateLimiter(signInsPerAddressPerMinute, 60_000, Date.now);
@@ -168,13 +180,18 @@ export class DemoApi {
   register(router: Router): void {
     const authed =
       (handler: (account: Account, request: ApiRequest) => Promise<ApiResponse> | ApiResponse) =>
-      (request: ApiRequest) =>
-        handler(this.requireAccount(request), request);
+      async (request: ApiRequest) =>
+        handler(await this.requireAccount(request), request);
     router
       .add('GET', '/api/config', (r) => ({ body: { ...this.browserConfig(r), devInbox: !!this.devOutbox } }))
       .add('POST', '/api/session', (r) => this.signIn(r))
       .add('POST', '/api/session/passkey', (r) => this.passkeySignIn(r))
       .add('DELETE', '/api/session', (r) => this.signOut(r))
+      .add(
+        'DELETE',
+        '/api/sessions',
+        authed((a) => this.signOutEverywhere(a)),
+      )
       .add(
         'GET',
         '/api/account',
@@ -262,10 +279,77 @@ export class DemoApi {
       );
   }
 
-  private requireAccount(request: ApiRequest): Account {
-    const account = this.store.accountForSession(cookieValue(request, SESSION_COOKIE));
-    if (!account) throw new HttpError(401, 'not_signed_in', 'Please sign in.');
-    return account;
+  /** Refreshes in flight, by cookie: concurrent requests share one, since a refresh token works once. */
+  private readonly refreshing = new Map<string, Promise<AuthsignalSession | undefined>>();
+
+  /**
+   * The signed-in account. A passkey sign-in's session also holds an Authsignal session, checked
+   * on every request (`validateSession`): revoked there (sign out everywhere, Authsignal's portal),
+   * it ends here too. An expired access token is refreshed once, and the rotated tokens kept.
+   */
+  private async requireAccount(request: ApiRequest): Promise<Account> {
+    const cookie = cookieValue(request, SESSION_COOKIE);
+    const found = this.store.sessionFor(cookie);
+    if (!found) throw new HttpError(401, 'not_signed_in', 'Please sign in.');
+    if (!found.authsignal || !this.sessionClientId) return found.account;
+    if (await this.sessionOf(found.authsignal, found.account.id)) return found.account;
+    const renewed = await this.renew(cookie!, found.authsignal);
+    if (renewed && (await this.sessionOf(renewed, found.account.id))) return found.account;
+    this.store.deleteSession(cookie!);
+    throw new HttpError(401, 'not_signed_in', 'Your session has ended. Please sign in again.');
+  }
+
+  /** Whether Authsignal still holds this session, for this user; false for any refusal (4xx). */
+  private async sessionOf(session: AuthsignalSession, userId: string): Promise<boolean> {
+    try {
+      const valid = await this.authsignal.validateSession({
+        accessToken: session.accessToken,
+        clientIds: [this.sessionClientId!],
+      });
+      return valid.user.userId === userId;
+    } catch (error) {
+      if (refused(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * The session's tokens after `stale` failed: those another request has refreshed meanwhile, else
+   * one refresh shared by every request that asks now. Decided synchronously, so that no two
+   * requests ever present one refresh token (the second would revoke the session as a theft).
+   */
+  private renew(cookie: string, stale: AuthsignalSession): Promise<AuthsignalSession | undefined> {
+    const inFlight = this.refreshing.get(cookie);
+    if (inFlight) return inFlight;
+    const current = this.store.sessionFor(cookie)?.authsignal;
+    if (!current) return Promise.resolve(undefined);
+    if (current.refreshToken !== stale.refreshToken) return Promise.resolve(current);
+    const pending = this.refresh(cookie, current).finally(() => this.refreshing.delete(cookie));
+    this.refreshing.set(cookie, pending);
+    return pending;
+  }
+
+  /** New tokens for an expired access token, kept with the bank's session; undefined when refused. */
+  private async refresh(cookie: string, session: AuthsignalSession): Promise<AuthsignalSession | undefined> {
+    try {
+      const renewed = await this.authsignal.refreshSession({ refreshToken: session.refreshToken });
+      this.store.setSessionTokens(cookie, renewed);
+      return renewed;
+    } catch (error) {
+      if (refused(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Revokes Authsignal sessions the bank is dropping; one that cannot be revoked now expires on its own. */
+  private async revoke(sessions: AuthsignalSession[]): Promise<void> {
+    await Promise.all(
+      sessions.map((s) =>
+        this.authsignal.revokeSession({ accessToken: s.accessToken }).catch((error: unknown) => {
+          console.error('[demo] could not revoke a session at Authsignal:', (error as Error).message);
+        }),
+      ),
+    );
   }
 
   /** The demo is served over http://localhost, so the cookie cannot be `Secure`; a deployment over https adds it. */
@@ -347,17 +431,44 @@ export class DemoApi {
         'This passkey sign-in could not be verified. Sign in with your password.',
       );
     }
-    const session = this.store.createPasskeySession(account.id, result.idempotencyKey!);
-    if (!session) throw new HttpError(409, 'already_used', 'This sign-in was already used. Sign in again.');
+    // The session at Authsignal, from the validated token: a token starts one session only there too.
+    let authsignal: AuthsignalSession | undefined;
+    if (this.sessionClientId) {
+      try {
+        const { accessToken, refreshToken } = await this.authsignal.createSession({
+          clientId: this.sessionClientId,
+          token,
+          action: SIGN_IN_ACTION,
+        });
+        authsignal = { accessToken, refreshToken };
+      } catch (error) {
+        if (!refused(error)) throw error;
+        throw new HttpError(409, 'already_used', 'This sign-in was already used. Sign in again.');
+      }
+    }
+    const session = this.store.createPasskeySession(account.id, result.idempotencyKey!, authsignal);
+    if (!session) {
+      if (authsignal) await this.revoke([authsignal]);
+      throw new HttpError(409, 'already_used', 'This sign-in was already used. Sign in again.');
+    }
     return {
       headers: { 'Set-Cookie': [this.cookie(session, 12 * 60 * 60), ...this.deviceCookie(request)] },
       body: { username: account.username, created: false },
     };
   }
 
-  private signOut(request: ApiRequest): ApiResponse {
+  private async signOut(request: ApiRequest): Promise<ApiResponse> {
     const session = cookieValue(request, SESSION_COOKIE);
+    const authsignal = this.store.sessionFor(session)?.authsignal;
     if (session) this.store.deleteSession(session);
+    if (authsignal) await this.revoke([authsignal]);
+    return { headers: { 'Set-Cookie': this.cookie('', 0) }, body: { signedOut: true } };
+  }
+
+  /** Every session of the account ends: the bank's, and the user's at Authsignal (`revokeUserSessions`). */
+  private async signOutEverywhere(account: Account): Promise<ApiResponse> {
+    this.store.deleteSessionsOf(account.id);
+    if (this.sessionClientId) await this.authsignal.revokeUserSessions({ userId: account.id });
     return { headers: { 'Set-Cookie': this.cookie('', 0) }, body: { signedOut: true } };
   }
 
@@ -881,10 +992,15 @@ export class DemoApi {
 
   private async applyAccountChange(account: Account, request: ApiRequest, change: AccountChange): Promise<ApiResponse> {
     const session = cookieValue(request, SESSION_COOKIE);
+    // A new password ends the other sessions: those at Authsignal too (closing deletes the user there).
+    const ending = this.store.authsignalSessionsOf(account.id, session);
     const used = this.store.applyAccountChange(account.id, change.id, CHANGE_MAX_AGE_MS, session);
     if (used === 'already-used') throw new HttpError(409, 'already_used', 'This change was already made.');
     if (used !== 'used') throw new HttpError(410, 'change_expired', 'This took too long. Start again.');
-    if (change.kind === 'password') return { body: { done: true, kind: 'password' } };
+    if (change.kind === 'password') {
+      await this.revoke(ending);
+      return { body: { done: true, kind: 'password' } };
+    }
     // Closed: the user goes at Authsignal too, with their ways to confirm, so that none signs anyone in.
     await this.authsignal.deleteUser({ userId: account.id });
     return { headers: { 'Set-Cookie': this.cookie('', 0) }, body: { done: true, kind: 'close' } };

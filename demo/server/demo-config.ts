@@ -13,8 +13,11 @@ export interface DemoConfig {
    * one its state-changing requests are taken from. Default: http://localhost:<port>.
    */
   publicOrigin?: string;
-  /** Real Authsignal; when absent, the local emulator runs inside the demo under /v1. */
-  authsignal?: { tenantId: string; secret: string; apiUrl: string };
+  /**
+   * Real Authsignal; when absent, the local emulator runs inside the demo under /v1. `clientId`
+   * (AUTHSIGNAL_CLIENT_ID, an app client of the portal): passkey sign-ins hold an Authsignal session.
+   */
+  authsignal?: { tenantId: string; secret: string; apiUrl: string; clientId?: string };
 }
 
 const REAL_VARIABLES = ['AUTHSIGNAL_TENANT_ID', 'AUTHSIGNAL_API_SECRET_KEY', 'AUTHSIGNAL_API_URL'] as const;
@@ -52,7 +55,12 @@ export function resolveDemoConfig(env: NodeJS.ProcessEnv): DemoConfig {
         `AUTHSIGNAL_API_URL must look like https://api.authsignal.com/v1, got "${env.AUTHSIGNAL_API_URL}".`,
       );
     }
-    config.authsignal = { tenantId: env.AUTHSIGNAL_TENANT_ID!, secret: env.AUTHSIGNAL_API_SECRET_KEY!, apiUrl };
+    config.authsignal = {
+      tenantId: env.AUTHSIGNAL_TENANT_ID!,
+      secret: env.AUTHSIGNAL_API_SECRET_KEY!,
+      apiUrl,
+      ...(env.AUTHSIGNAL_CLIENT_ID ? { clientId: env.AUTHSIGNAL_CLIENT_ID } : {}),
+    };
   }
   return config;
 }

@@ -25,6 +25,8 @@ export interface RunningDemo {
 
 const MAX_BODY_BYTES = 64 * 1024;
 const EMULATOR_TENANT = 'demo-tenant';
+/** The embedded emulator's app client: passkey sign-ins become Authsignal sessions for it. */
+const DEMO_CLIENT_ID = 'demo-bank';
 /**
  * What the bank asks Authsignal to decide, in Authsignal's own rule model: with the embedded
  * emulator this file is the tenant's configuration; against real Authsignal the same action
@@ -145,8 +147,10 @@ export async function startDemoServer(
 
   let client: Authsignal;
   let browser: { tenantId: string; baseUrl: string };
+  let sessionClientId: string | undefined;
   if (config.authsignal) {
     client = new Authsignal({ apiSecretKey: config.authsignal.secret, apiUrl: config.authsignal.apiUrl });
+    sessionClientId = config.authsignal.clientId;
     browser = { tenantId: config.authsignal.tenantId, baseUrl: config.authsignal.apiUrl };
     csp = policy(new URL(config.authsignal.apiUrl).origin);
   } else {
@@ -159,7 +163,9 @@ export async function startDemoServer(
       rpName: 'Demo Bank',
       dataFile: config.dataDir ? join(config.dataDir, 'emulator.json') : undefined,
       rules: loadRulesFile(RULES_FILE),
+      clientIds: [DEMO_CLIENT_ID],
     });
+    sessionClientId = DEMO_CLIENT_ID;
     emulator.setBaseUrl(`${url}/v1`);
     client = new Authsignal({ apiSecretKey: secret, apiUrl: `${url}/v1` });
     browser = { tenantId: EMULATOR_TENANT, baseUrl: `${url}/v1` };
@@ -174,6 +180,7 @@ export async function startDemoServer(
     config.confirmsPerMinute,
     devOutbox,
     config.signInsPerAddressPerMinute,
+    sessionClientId,
   ).register(router);
 
   return {
