@@ -15,6 +15,11 @@ export class CorsPolicy {
     return this.allowed.has(origin);
   }
 
+  /** Allows one more origin (the emulator's own, where its pre-built UI runs). */
+  allow(origin: string): void {
+    this.allowed.add(new URL(origin).origin);
+  }
+
   apply(response: ServerResponse, origin: string): void {
     response.setHeader('Access-Control-Allow-Origin', origin);
     response.setHeader('Access-Control-Allow-Credentials', 'true');

@@ -19,6 +19,7 @@ import { RequestAuthenticator } from './request-authenticator.js';
 import { Outbox, type OutboxMessage } from './outbox.js';
 import { RequestLog, type LoggedRequest } from './request-log.js';
 import { Router, toApiRequest } from '../shared/router.js';
+import { PrebuiltPage } from './prebuilt-page.js';
 import { ServerApi } from './server-api.js';
 import { ServerChallenges } from './server-challenges.js';
 import { ChallengeApi } from './challenge-api.js';
@@ -120,7 +121,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHandler {
   const tenantId = options.tenantId ?? DEFAULTS.tenantId;
   const secret = options.secret ?? DEFAULTS.secret;
-  const origins = options.origins?.length ? options.origins : [...DEFAULTS.origins];
+  const origins = options.origins?.length ? [...options.origins] : [...DEFAULTS.origins];
   const rpId = options.rpId ?? DEFAULTS.rpId;
   const clock = options.now ?? Date.now;
   let clockOffsetMs = 0;
@@ -164,6 +165,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
   registerEmulatorApis(router, ctx, tenantId, options);
   const served: ServedRoute[] = [];
   const cors = new CorsPolicy(origins);
+  const prebuilt = new PrebuiltPage(ctx, tenantId);
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = requestUrl(request);
@@ -181,6 +183,7 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
       }
       cors.apply(response, origin);
     }
+    if (prebuilt.handles(url.pathname)) return prebuilt.serve(request, response, url);
     const failWith = await ctx.faults.forPath(url.pathname);
     if (failWith)
       throw new ApiError(failWith, failWith >= 500 ? 'internal_error' : 'injected_fault', 'Injected failure.');
@@ -208,6 +211,10 @@ export function createEmulatorHandler(options: EmulatorOptions = {}): EmulatorHa
     tenantId,
     setBaseUrl: (url) => {
       baseUrl = url;
+      // Its own origin serves the pre-built UI, whose ceremonies call the client API from there.
+      const own = new URL(url).origin;
+      if (!origins.includes(own)) origins.push(own);
+      cors.allow(own);
     },
     handle: (request, response) => {
       handle(request, response)
