@@ -199,6 +199,9 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
       await a.enrollPasskey();
       await a.setUserPresence(false);
       await a.signOut();
+      await a.page.waitForFunction(() =>
+        document.querySelector('passkey-sign-in')?.shadowRoot?.querySelector('[part="button"]'),
+      );
       await a.setUserPresence(true);
       await a.signInWithPasskey();
       assert.equal(await a.text('#user-name'), 'everywhere');
