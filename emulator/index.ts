@@ -19,3 +19,4 @@ export {
 export type { CustomValue, RuleFacts } from './rule-facts.js';
 export { DEFAULT_SIGN_IN_ACTION } from './client-api.js';
 export type { OutboxMessage } from './outbox.js';
+export type { SessionLifetimes } from './session-api.js';

@@ -35,4 +35,6 @@ export type {
   FaultOptions,
   OutboxMessage,
   RunningEmulator,
+  ServedRoute,
+  SessionLifetimes,
 } from './index.js';
