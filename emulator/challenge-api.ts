@@ -8,7 +8,7 @@ import { parseEmail, parsePhoneNumber } from './contact.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { ActionRecord, AuthenticatorRecord } from './model.js';
 import type { ApiRequest, Router } from '../shared/router.js';
-import type { RequestAuthenticator } from './request-authenticator.js';
+import { addServerRoutes } from './request-authenticator.js';
 import { SERVER_CODE_METHODS, type ServerChallenge, type ServerCodeMethod } from './server-challenges.js';
 
 /** The action a claimed challenge completes when `challenge` named none (Authsignal's is not documented). */
@@ -26,28 +26,12 @@ export class ChallengeApi {
   constructor(private readonly ctx: EmulatorContext) {}
 
   register(router: Router): void {
-    const guarded: RequestAuthenticator['serverRoute'] = (handler) => (r) => this.ctx.auth.serverRoute(handler)(r);
-    router
-      .add(
-        'POST',
-        '/v1/challenge',
-        guarded((r) => this.challenge(r)),
-      )
-      .add(
-        'POST',
-        '/v1/verify',
-        guarded((r) => this.verify(r)),
-      )
-      .add(
-        'GET',
-        '/v1/challenges',
-        guarded((r) => this.getChallenge(r)),
-      )
-      .add(
-        'POST',
-        '/v1/claim',
-        guarded((r) => this.claim(r)),
-      );
+    addServerRoutes(router, this.ctx, [
+      ['POST', '/v1/challenge', (r) => this.challenge(r)],
+      ['POST', '/v1/verify', (r) => this.verify(r)],
+      ['GET', '/v1/challenges', (r) => this.getChallenge(r)],
+      ['POST', '/v1/claim', (r) => this.claim(r)],
+    ]);
   }
 
   private iso(): string {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError } from './api-error.js';
-import type { ApiRequest } from '../shared/router.js';
+import type { ApiRequest, Router } from '../shared/router.js';
 import type { TokenClaims, TokenService } from './token-service.js';
 
 export type ClientCaller = { kind: 'token'; claims: TokenClaims } | { kind: 'tenant' };
@@ -74,4 +74,15 @@ function safeDecode(value: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A server-API route: method, pattern and the handler whose answer is the body. */
+export type ServerRoute = [method: string, pattern: string, handler: (r: ApiRequest) => Promise<unknown> | unknown];
+
+/**
+ * Registers server-API routes, each behind the secret. The authenticator is read when a request
+ * comes, not at registration: tools that walk the API (the fuzzer) register with an empty context.
+ */
+export function addServerRoutes(router: Router, ctx: { auth: RequestAuthenticator }, routes: ServerRoute[]): void {
+  for (const [method, pattern, handler] of routes) router.add(method, pattern, (r) => ctx.auth.serverRoute(handler)(r));
 }

@@ -5,7 +5,7 @@ import { BodyReader } from './body-reader.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { ACTION_STATES, SCOPES, type ActionRecord, type ActionState, type AuthenticatorRecord } from './model.js';
 import type { ApiRequest, Router } from '../shared/router.js';
-import type { RequestAuthenticator } from './request-authenticator.js';
+import { addServerRoutes } from './request-authenticator.js';
 import { parseEmail, parsePhoneNumber } from './contact.js';
 import { methodsView } from './verification-methods.js';
 import { decide, stateOf } from './rule-engine.js';
@@ -77,52 +77,24 @@ export class ServerApi {
   constructor(private readonly ctx: EmulatorContext) {}
 
   register(router: Router): void {
-    // Read when a request comes, not at registration: the fuzzer lists routes with an empty context.
-    const guarded: RequestAuthenticator['serverRoute'] = (handler) => (r) => this.ctx.auth.serverRoute(handler)(r);
-    router
-      .add(
-        'POST',
-        '/v1/users/:userId/actions/:action',
-        guarded((r) => this.track(r)),
-      )
-      .add(
-        'GET',
-        '/v1/users/:userId/actions/:action/:idempotencyKey',
-        guarded((r) => this.getAction(r)),
-      )
-      .add(
-        'PATCH',
-        '/v1/users/:userId/actions/:action/:idempotencyKey',
-        guarded((r) => this.updateAction(r)),
-      )
-      .add(
-        'POST',
-        '/v1/validate',
-        guarded((r) => this.validate(r)),
-      )
-      .add(
-        'GET',
-        '/v1/users/:userId/authenticators',
-        guarded((r) => this.getAuthenticators(r)),
-      )
-      .add('POST', '/v1/users/:userId/authenticators', (r) => this.enrollVerifiedAuthenticator(r))
-      .add(
-        'DELETE',
-        '/v1/users/:userId/authenticators/:id',
-        guarded((r) => this.deleteAuthenticator(r)),
-      )
-      .add(
-        'GET',
-        '/v1/dev/outbox',
-        guarded((r) => {
-          const userId = r.query.get('userId');
-          return {
-            messages: userId
-              ? this.ctx.outbox.listForUser(userId)
-              : this.ctx.outbox.list(r.query.get('to') ?? undefined),
-          };
-        }),
-      );
+    addServerRoutes(router, this.ctx, [
+      ['POST', '/v1/users/:userId/actions/:action', (r) => this.track(r)],
+      ['GET', '/v1/users/:userId/actions/:action/:idempotencyKey', (r) => this.getAction(r)],
+      ['PATCH', '/v1/users/:userId/actions/:action/:idempotencyKey', (r) => this.updateAction(r)],
+      ['POST', '/v1/validate', (r) => this.validate(r)],
+      ['GET', '/v1/users/:userId/authenticators', (r) => this.getAuthenticators(r)],
+      ['DELETE', '/v1/users/:userId/authenticators/:id', (r) => this.deleteAuthenticator(r)],
+      ['GET', '/v1/dev/outbox', (r) => this.devOutbox(r)],
+    ]);
+    // Answers 201 or 200, so it sets its own status (and checks the secret itself).
+    router.add('POST', '/v1/users/:userId/authenticators', (r) => this.enrollVerifiedAuthenticator(r));
+  }
+
+  private devOutbox(r: ApiRequest): unknown {
+    const userId = r.query.get('userId');
+    return {
+      messages: userId ? this.ctx.outbox.listForUser(userId) : this.ctx.outbox.list(r.query.get('to') ?? undefined),
+    };
   }
 
   private iso(): string {

@@ -13,7 +13,7 @@ import { BodyReader } from './body-reader.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { SessionRecord } from './model.js';
 import type { ApiRequest, Router } from '../shared/router.js';
-import type { RequestAuthenticator } from './request-authenticator.js';
+import { addServerRoutes } from './request-authenticator.js';
 
 const ISSUER = 'authsignal-emulator';
 const KEPT_USED_REFRESH_TOKENS = 50;
@@ -47,38 +47,18 @@ export class SessionApi {
   ) {}
 
   register(router: Router): void {
-    const guarded: RequestAuthenticator['serverRoute'] = (handler) => (r) => this.ctx.auth.serverRoute(handler)(r);
-    router
-      .add(
-        'POST',
-        '/v1/sessions',
-        guarded((r) => this.create(r)),
-      )
-      .add(
-        'POST',
-        '/v1/sessions/validate',
-        guarded((r) => this.validate(r)),
-      )
-      .add(
-        'POST',
-        '/v1/sessions/refresh',
-        guarded((r) => this.refresh(r)),
-      )
-      .add(
-        'POST',
-        '/v1/sessions/revoke',
-        guarded((r) => this.revoke(r)),
-      )
-      .add(
-        'POST',
-        '/v1/sessions/user/revoke',
-        guarded((r) => this.revokeUser(r)),
-      )
-      .add('GET', '/v1/client/public/:tenantId/.well-known/jwks', (r) => {
-        if (r.params.tenantId !== this.tenantId) throw ApiError.notFound('No such tenant.');
-        const { publicJwk, kid } = this.key();
-        return { body: { keys: [{ ...publicJwk, kid, alg: 'RS256', use: 'sig' }] } };
-      });
+    addServerRoutes(router, this.ctx, [
+      ['POST', '/v1/sessions', (r) => this.create(r)],
+      ['POST', '/v1/sessions/validate', (r) => this.validate(r)],
+      ['POST', '/v1/sessions/refresh', (r) => this.refresh(r)],
+      ['POST', '/v1/sessions/revoke', (r) => this.revoke(r)],
+      ['POST', '/v1/sessions/user/revoke', (r) => this.revokeUser(r)],
+    ]);
+    router.add('GET', '/v1/client/public/:tenantId/.well-known/jwks', (r) => {
+      if (r.params.tenantId !== this.tenantId) throw ApiError.notFound('No such tenant.');
+      const { publicJwk, kid } = this.key();
+      return { body: { keys: [{ ...publicJwk, kid, alg: 'RS256', use: 'sig' }] } };
+    });
   }
 
   /** The signing key: made once, kept in the data file (a restart keeps every session valid). */

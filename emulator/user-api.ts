@@ -4,7 +4,7 @@ import { parseEmail, parsePhoneNumber } from './contact.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { ACTION_STATES, type UserRecord } from './model.js';
 import type { ApiRequest, Router } from '../shared/router.js';
-import type { RequestAuthenticator } from './request-authenticator.js';
+import { addServerRoutes } from './request-authenticator.js';
 import { enrolledMethods } from './verification-methods.js';
 
 const MAX_PAGE = 100;
@@ -14,34 +14,13 @@ export class UserApi {
   constructor(private readonly ctx: EmulatorContext) {}
 
   register(router: Router): void {
-    // Read when a request comes, not at registration: the fuzzer lists routes with an empty context.
-    const guarded: RequestAuthenticator['serverRoute'] = (handler) => (r) => this.ctx.auth.serverRoute(handler)(r);
-    router
-      .add(
-        'GET',
-        '/v1/users',
-        guarded((r) => this.queryUsers(r)),
-      )
-      .add(
-        'GET',
-        '/v1/users/:userId',
-        guarded((r) => this.getUser(r)),
-      )
-      .add(
-        'PATCH',
-        '/v1/users/:userId',
-        guarded((r) => this.updateUser(r)),
-      )
-      .add(
-        'DELETE',
-        '/v1/users/:userId',
-        guarded((r) => this.deleteUser(r)),
-      )
-      .add(
-        'GET',
-        '/v1/users/:userId/actions',
-        guarded((r) => this.queryUserActions(r)),
-      );
+    addServerRoutes(router, this.ctx, [
+      ['GET', '/v1/users', (r) => this.queryUsers(r)],
+      ['GET', '/v1/users/:userId', (r) => this.getUser(r)],
+      ['PATCH', '/v1/users/:userId', (r) => this.updateUser(r)],
+      ['DELETE', '/v1/users/:userId', (r) => this.deleteUser(r)],
+      ['GET', '/v1/users/:userId/actions', (r) => this.queryUserActions(r)],
+    ]);
   }
 
   /**
