@@ -502,7 +502,10 @@ describe('emulator: the @authsignal/node contract, method by method', () => {
         const header = decodeProtectedHeader(session.accessToken);
         assert.equal(header.alg, 'RS256');
         const claims = decodeJwt(session.accessToken);
-        assert.deepEqual([claims.sub, claims.aud, claims.exp! - claims.iat!], ['c-hal', 'web', 300]);
+        assert.deepEqual(
+          [claims.sub, claims.aud, claims.verificationMethod, claims.exp! - claims.iat!],
+          ['c-hal', 'web', 'EMAIL_OTP', 300],
+        );
         const jwks = createRemoteJWKSet(new URL(`${t.emulator.url}/client/public/${TENANT}/.well-known/jwks`));
         await jwtVerify(session.accessToken, jwks, { audience: 'web' });
 
