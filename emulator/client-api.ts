@@ -12,6 +12,7 @@ import { RequestAuthenticator, type ClientCaller } from './request-authenticator
 import { authenticatorView } from './server-api.js';
 import { ClientActions } from './client-actions.js';
 import { methodsView } from './verification-methods.js';
+import { maskEmail, maskPhoneNumber } from './contact.js';
 
 /** Action code of a discoverable sign-in started without `/client/challenge`. */
 export const DEFAULT_SIGN_IN_ACTION = 'signInWithPasskey';
@@ -82,7 +83,8 @@ export class ClientApi {
 
   /**
    * What a challenge UI needs before it shows anything (`@authsignal/react` asks it first): the
-   * methods the token's action permits and the user has, the default one, and where codes go.
+   * methods the token's action permits and the user has, the default one, and where codes go
+   * (masked, as the screen that shows them needs no more).
    */
   private init(r: ApiRequest, caller: ClientCaller): unknown {
     const claims = RequestAuthenticator.tokenClaims(caller);
@@ -100,7 +102,11 @@ export class ClientApi {
         token: bearer,
         verificationMethods: allowedVerificationMethods,
         ...(defaultVerificationMethod ? { defaultVerificationMethod } : {}),
-        user: { ...(email ? { email } : {}), ...(phoneNumber ? { phoneNumber } : {}) },
+        // Masked: a track token reaches a browser before anyone has proved anything.
+        user: {
+          ...(email ? { email: maskEmail(email) } : {}),
+          ...(phoneNumber ? { phoneNumber: maskPhoneNumber(phoneNumber) } : {}),
+        },
       },
     };
   }

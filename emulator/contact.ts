@@ -14,3 +14,18 @@ export function parsePhoneNumber(value: string): string {
   if (!phoneNumber) throw ApiError.badRequest('"phoneNumber" must be in E.164 form, e.g. +64270000000.');
   return phoneNumber;
 }
+
+/**
+ * An address as a challenge screen shows it ("Enter the code sent to a•••@example.com"): enough
+ * for the person to recognise, not enough for someone who holds only a track token (a stolen
+ * password's) to learn it.
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+}
+
+/** A phone number as a challenge screen shows it: the country code's first digits and the last two. */
+export function maskPhoneNumber(phoneNumber: string): string {
+  return `${phoneNumber.slice(0, 3)}${'•'.repeat(Math.max(phoneNumber.length - 5, 0))}${phoneNumber.slice(-2)}`;
+}

@@ -77,6 +77,10 @@ describe('emulator: clients nobody here wrote', () => {
       userId: 'react-user',
       attributes: { verificationMethod: 'EMAIL_OTP' as never, email: 'react@example.com' },
     });
+    await t.server.enrollVerifiedAuthenticator({
+      userId: 'react-user',
+      attributes: { verificationMethod: 'SMS' as never, phoneNumber: '+64275550123' },
+    });
     const { token } = await t.server.track({ userId: 'react-user', action: 'high-value-transfer' });
     // Exactly the request @authsignal/react 0.2.2 sends (use-authsignal.tsx).
     const init = (bearer: string) =>
@@ -90,9 +94,10 @@ describe('emulator: clients nobody here wrote', () => {
     assert.deepEqual(await ok.json(), {
       challengeOptions: {
         token,
-        verificationMethods: ['PASSKEY', 'EMAIL_OTP'],
+        verificationMethods: ['PASSKEY', 'EMAIL_OTP', 'SMS'],
         defaultVerificationMethod: 'PASSKEY',
-        user: { email: 'react@example.com' },
+        // Masked: whoever holds a track token (a stolen password's) learns no address from it.
+        user: { email: 'r•••@example.com', phoneNumber: '+64•••••••23' },
       },
     });
     assert.equal((await init('not-a-token')).ok, false);
