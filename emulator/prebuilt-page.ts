@@ -155,6 +155,8 @@ export class PrebuiltPage {
     if (!this.#cdn) {
       return fail(503, 'The pre-built UI needs the CDN build of passkey-elements (npm run build).');
     }
+    // Never the request's own Host header: a forged one would point the page's ceremonies elsewhere.
+    if (!this.ctx.baseUrl()) return fail(503, 'The emulator has no public address yet (setBaseUrl).');
     const token = url.searchParams.get('token');
     if (!token) return fail(400, 'This page needs the token from track. Go back and try again.');
     let claims;
@@ -174,7 +176,7 @@ export class PrebuiltPage {
         : undefined;
     const config: PageConfig = {
       tenantId: this.tenantId,
-      baseUrl: this.ctx.baseUrl() || `${url.origin}/v1`,
+      baseUrl: this.ctx.baseUrl(),
       enroll: authenticators.length === 0,
       methods: methodsView({ methods: action.permittedMethods, defaultMethod: action.defaultMethod }, authenticators)
         .allowedVerificationMethods,
