@@ -154,7 +154,7 @@ describe('the npm package', () => {
   });
 
   it('ships the emulator and the testing kit as compiled JavaScript with types, the emulator also as a command', async () => {
-    for (const entry of ['emulator', 'testing', 'testing/wtr', 'testing/playwright']) {
+    for (const entry of ['emulator', 'testing', 'testing/wtr', 'testing/playwright', 'ssr']) {
       const target = (pkg.exports as Record<string, { types: string; import: string }>)[`./${entry}`]!;
       assert.match(target.import, /^\.\/dist\/kit\/.+\.js$/, entry);
       assert.match(target.types, /^\.\/dist\/kit\/.+\.d\.ts$/, entry);
@@ -186,11 +186,21 @@ describe('the npm package', () => {
       'ua-parser-js',
       '@web/test-runner-commands',
       'playwright-core',
+      '@lit-labs/ssr',
+      '@lit-labs/ssr-client',
     ]) {
       assert.equal((pkg.peerDependenciesMeta as Record<string, { optional: boolean }>)[name]?.optional, true, name);
       assert.equal((pkg.dependencies as Record<string, string>)[name], undefined, name);
     }
     assert.equal(existsSync('dist/kit/emulator/test'), false, 'no tests in the package');
+    // The compiled server rendering renders the built elements, found through the package's own name.
+    const { renderToString } = (await import(
+      new URL(`../../${(pkg.exports as any)['./ssr'].import}`, import.meta.url).href
+    )) as { renderToString: (html: string) => Promise<string> };
+    assert.match(
+      await renderToString('<p>Hi</p><passkey-enroll tenant-id="t"></passkey-enroll>'),
+      /^<p>Hi<\/p><passkey-enroll {2}tenant-id="t"><template shadowroot="open" shadowrootmode="open"><style>[\s\S]+Create a passkey/,
+    );
   });
 
   it('declares its exports, side effects, manifest and files', () => {

@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { Authsignal } from '@authsignal/node';
+import { build } from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findChromium } from '../../scripts/ensure-browsers.js';
+import { closeServer, listen } from '../../shared/http-server.js';
+import { VirtualAuthenticators } from '../../testing/virtual-authenticators.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { renderToString } from '../../ssr/render-to-string.js';
+
+/**
+ * Server rendering, as a host that renders HTML itself uses it: `renderToString` on the server,
+ * then in Chromium (virtual authenticator) the page with JavaScript off (the styled, translated
+ * buttons are there), and with it on: the client bundle (Lit's hydration support first, then the
+ * elements) adopts the server's DOM, the very nodes, with no warning, and each element completes
+ * a ceremony against the emulator.
+ */
+const FRAGMENT = `<main>
+  <passkey-enroll id="enroll"></passkey-enroll>
+  <passkey-sign-in id="sign-in"></passkey-sign-in>
+  <step-up-challenge id="step-up" lang="de"><span slot="description">Überweisung bestätigen</span></step-up-challenge>
+</main>`;
+// What a host's bundle holds: hydration support before Lit, the language it serves besides English, the elements.
+const CLIENT = `import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+import de from './dist/locales/de.js';
+import { registerTranslation } from './dist/step-up-challenge.js';
+import './dist/passkey-enroll.js';
+import './dist/passkey-sign-in.js';
+registerTranslation('de', de);`;
+
+// A classic script after the elements: it runs while the page parses, before any module, and
+// keeps the server's buttons to compare with those in use after hydration.
+const CAPTURE = `window.before = ['enroll', 'sign-in', 'step-up'].map(
+  (id) => document.getElementById(id).shadowRoot.querySelector('[part="button"]'),
+);`;
+
+describe('server rendering: renderToString, then hydration (Chromium, virtual authenticator)', () => {
+  let site: Server;
+  let origin: string;
+  let emulator: RunningEmulator;
+  let server: Authsignal;
+  let browser: Browser;
+  let page: Page;
+  let client = '';
+
+  before(async () => {
+    site = createServer((request, response) => {
+      void (async () => {
+        if (request.url === '/client.js') {
+          response.writeHead(200, { 'content-type': 'text/javascript' }).end(client);
+          return;
+        }
+        if (request.url === '/capture.js') {
+          response.writeHead(200, { 'content-type': 'text/javascript' }).end(CAPTURE);
+          return;
+        }
+        const body = await renderToString(
+          FRAGMENT.replace(
+            /<passkey-enroll |<passkey-sign-in |<step-up-challenge /g,
+            (tag) => `${tag}tenant-id="${emulator.tenantId}" base-url="${emulator.url}" `,
+          ),
+        );
+        response
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title></head><body>${body}<script src="/capture.js"></script><script type="module" src="/client.js"></script></body></html>`,
+          );
+      })();
+    });
+    origin = `http://localhost:${await listen(site, 0, '127.0.0.1')}`;
+    emulator = await startEmulator({
+      origins: [origin],
+      printOutbox: false,
+      rules: { defaultState: 'ALLOW', actions: { transfer: 'CHALLENGE_REQUIRED' } },
+    });
+    server = new Authsignal({ apiSecretKey: emulator.secret, apiUrl: emulator.url });
+    const bundle = await build({
+      stdin: { contents: CLIENT, resolveDir: process.cwd(), loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    client = bundle.outputFiles[0]!.text;
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error('Chromium not found: run npm test, which installs it.');
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'],
+    });
+    page = await browser.newPage();
+    await new VirtualAuthenticators(await page.createCDPSession()).add();
+  });
+  after(async () => {
+    await browser?.close();
+    await emulator?.close();
+    if (site) await closeServer(site);
+  });
+
+  /** Each element's button: its text, background and the element's language. */
+  const buttons = () =>
+    page.evaluate(() =>
+      ['enroll', 'sign-in', 'step-up'].map((id) => {
+        const button = document.getElementById(id)!.shadowRoot?.querySelector<HTMLElement>('[part="button"]');
+        return button
+          ? { text: button.textContent!.trim(), background: getComputedStyle(button).backgroundColor }
+          : null;
+      }),
+    );
+
+  it('shows the styled, translated buttons with JavaScript off', async () => {
+    await page.setJavaScriptEnabled(false);
+    try {
+      await page.goto(origin, { waitUntil: 'load' });
+      assert.deepEqual(await buttons(), [
+        { text: 'Create a passkey', background: 'rgb(29, 78, 216)' },
+        { text: 'Sign in with a passkey', background: 'rgb(29, 78, 216)' },
+        { text: 'Mit Passkey bestätigen', background: 'rgb(29, 78, 216)' },
+      ]);
+    } finally {
+      await page.setJavaScriptEnabled(true);
+    }
+  });
+
+  it('hydrates without re-rendering and without a console message, then each element completes its ceremony', async () => {
+    const messages: string[] = [];
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => messages.push(`pageerror: ${(error as Error).message}`));
+    await page.goto(origin, { waitUntil: 'load' });
+    await page.waitForFunction(() =>
+      ['enroll', 'sign-in', 'step-up'].every(
+        (id) => (document.getElementById(id) as unknown as { hasUpdated?: boolean }).hasUpdated,
+      ),
+    );
+    const kept = await page.evaluate(() =>
+      ['enroll', 'sign-in', 'step-up'].map(
+        (id, i) =>
+          document.getElementById(id)!.shadowRoot!.querySelector('[part="button"]') ===
+          (window as unknown as { before: Element[] }).before[i],
+      ),
+    );
+    assert.deepEqual(kept, [true, true, true], 'the server-rendered buttons are the ones in use');
+    assert.deepEqual(
+      (await buttons()).map((b) => b?.text),
+      ['Create a passkey', 'Sign in with a passkey', 'Mit Passkey bestätigen'],
+    );
+
+    // A ceremony on each: enroll (a new user), sign in with that passkey, step up a transfer.
+    const result = (id: string, event: string) =>
+      page.evaluate(
+        (id, event) =>
+          new Promise<string>((resolve) =>
+            document
+              .getElementById(id)!
+              .addEventListener(event, (e) => resolve((e as CustomEvent<{ token: string }>).detail.token), {
+                once: true,
+              }),
+          ),
+        id,
+        event,
+      );
+    const enrollTrack = await server.track({
+      userId: 'ssr-user',
+      action: 'enroll',
+      attributes: { username: 'ssr@example.com' },
+    });
+    await page.evaluate((token) => Object.assign(document.getElementById('enroll')!, { token }), enrollTrack.token);
+    const enrolled = result('enroll', 'passkey-enroll-success');
+    await page.click('#enroll >>> [part="button"]');
+    assert.equal((await server.validateChallenge({ token: await enrolled, userId: 'ssr-user' })).isValid, true);
+
+    const signedIn = result('sign-in', 'passkey-sign-in-success');
+    await page.click('#sign-in >>> [part="button"]');
+    const signIn = await server.validateChallenge({ token: await signedIn });
+    assert.deepEqual([signIn.isValid, signIn.userId], [true, 'ssr-user']);
+
+    const transfer = await server.track({ userId: 'ssr-user', action: 'transfer' });
+    await page.evaluate((token) => Object.assign(document.getElementById('step-up')!, { token }), transfer.token);
+    const steppedUp = result('step-up', 'step-up-challenge-success');
+    await page.click('#step-up >>> [part="button"]');
+    const stepUp = await server.validateChallenge({ token: await steppedUp, userId: 'ssr-user', action: 'transfer' });
+    assert.deepEqual([stepUp.isValid, stepUp.verificationMethod], [true, 'PASSKEY']);
+    assert.deepEqual(messages, [], 'no warning, no error');
+  });
+});
