@@ -6,6 +6,8 @@ import { ensureBrowsers } from '../scripts/ensure-browsers.js';
 import { VirtualAuthenticators } from '../testing/virtual-authenticators.js';
 import { budgetChecks, bundleSizes, cdnSizes, hankoSize, localeSizes, type SizeRow } from './bundle-sizes.js';
 import { startLab } from './lab.js';
+import { gzipSync } from 'node:zlib';
+import { renderToString } from '../ssr/render-to-string.js';
 import { updateResults } from './results-file.js';
 
 /**
@@ -43,6 +45,27 @@ await build({
   conditions: ['production'],
   logLevel: 'silent',
 });
+// The sign-in page rendered on the server: its client is what a host bundles, hydration support first.
+await build({
+  stdin: {
+    contents: `import '@lit-labs/ssr-client/lit-element-hydrate-support.js'; import './dist/passkey-sign-in.js';`,
+    resolveDir: process.cwd(),
+    loader: 'js',
+  },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  outfile: 'bench/.tmp/sign-in-hydrated.js',
+  conditions: ['production'],
+  logLevel: 'silent',
+});
+const signInPage = (body: string, script: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench: sign-in</title></head><body>${body}<script type="module" src="${script}"></script></body></html>`;
+const SIGN_IN = '<passkey-sign-in tenant-id="bench"></passkey-sign-in>';
+const paintPages = {
+  server: signInPage(await renderToString(SIGN_IN), '/bench/.tmp/sign-in-hydrated.js'),
+  client: signInPage(SIGN_IN, '/dist/cdn/passkey-sign-in.js'),
+};
 const { chromium } = ensureBrowsers();
 const cdn = cdnSizes();
 const budgets = budgetChecks(cdn);
@@ -51,6 +74,14 @@ const hanko = await hankoSize();
 const locales = localeSizes();
 const lab = await startLab(['bench/.tmp']);
 const { site, node } = lab;
+site.mount('/paint/', (request, response) => {
+  const kind =
+    request.url === '/paint/server.html' ? 'server' : request.url === '/paint/client.html' ? 'client' : undefined;
+  if (!kind) return void response.writeHead(404).end();
+  response
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+    .end(paintPages[kind]);
+});
 const browser = await puppeteer.launch({
   executablePath: chromium,
   headless: true,
@@ -83,6 +114,43 @@ try {
     }
     await page.close();
   }
+
+  // Navigation → the sign-in button painted (its first contentful paint: the page shows nothing else)
+  // and → usable (rendered, or hydrated), server-rendered vs client-rendered, CPU throttled ×4,
+  // alternating which goes first.
+  const paints: Record<'server' | 'client', { paint: number[]; usable: number[] }> = {
+    server: { paint: [], usable: [] },
+    client: { paint: [], usable: [] },
+  };
+  for (let i = 0; i < RUNS; i++) {
+    for (const kind of i % 2 ? (['client', 'server'] as const) : (['server', 'client'] as const)) {
+      const page = await browser.newPage();
+      await page.setCacheEnabled(false);
+      await (await page.createCDPSession()).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(`${site.url}/paint/${kind}.html`, { waitUntil: 'load' });
+      const timing = (await page.evaluate(async () => {
+        const el = document.querySelector('passkey-sign-in') as HTMLElement & { updateComplete: Promise<unknown> };
+        await customElements.whenDefined('passkey-sign-in');
+        await el.updateComplete;
+        const usable = performance.now();
+        const paint = await new Promise<number>((resolve) =>
+          new PerformanceObserver((list) => {
+            const fcp = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+            if (fcp) resolve(fcp.startTime);
+          }).observe({ type: 'paint', buffered: true }),
+        );
+        return { paint, usable, button: !!el.shadowRoot?.querySelector('[part="button"]') };
+      })) as { paint: number; usable: number; button: boolean };
+      if (!timing.button) throw new Error(`${kind}: no sign-in button`);
+      paints[kind].paint.push(timing.paint);
+      paints[kind].usable.push(timing.usable);
+      await page.close();
+    }
+  }
+  const paintBytes = {
+    server: gzipSync(paintPages.server, { level: 9 }).length,
+    client: gzipSync(paintPages.client, { level: 9 }).length + cdn.signIn.gzip,
+  };
 
   type Run = { outcome: string; requests: number; sdkDownloads: number; clickToWebAuthn: number; total: number };
   const ceremony = {
@@ -176,6 +244,19 @@ try {
       scriptLoadToBothRendered: round(median(loads)),
       sdkRequestsBeforeAnyInteraction: sdkRequestsAtLoad,
       firstOtherLanguage: round(median(translations)),
+      signInPaint: {
+        cpuThrottling: 4,
+        serverRendered: {
+          navigationToButtonPainted: round(median(paints.server.paint)),
+          navigationToHydrated: round(median(paints.server.usable)),
+          bytesBeforePaint: paintBytes.server,
+        },
+        clientRendered: {
+          navigationToButtonPainted: round(median(paints.client.paint)),
+          navigationToRendered: round(median(paints.client.usable)),
+          bytesBeforePaint: paintBytes.client,
+        },
+      },
       render1000: {
         ...render,
         oursToClone: round(render.ours / render.clone, 2),
@@ -212,6 +293,14 @@ try {
     [
       'script load → both elements rendered',
       `${t.scriptLoadToBothRendered} ms, ${cdn.module.gzip} bytes gzip, SDK requests: ${t.sdkRequestsBeforeAnyInteraction}`,
+    ],
+    [
+      'sign-in page, CPU ×4: navigation → button painted, server-rendered',
+      `${t.signInPaint.serverRendered.navigationToButtonPainted} ms (${t.signInPaint.serverRendered.bytesBeforePaint} bytes gzip before paint; hydrated at ${t.signInPaint.serverRendered.navigationToHydrated} ms)`,
+    ],
+    [
+      '… the same page, client-rendered',
+      `${t.signInPaint.clientRendered.navigationToButtonPainted} ms (${t.signInPaint.clientRendered.bytesBeforePaint} bytes gzip before paint; rendered at ${t.signInPaint.clientRendered.navigationToRendered} ms)`,
     ],
     ['render 1,000 elements (to the next frame)', `${t.render1000.ours} ms`],
     ['… the same shadow DOM cloned, no logic', `${t.render1000.clone} ms (ours: ${t.render1000.oursToClone}×)`],

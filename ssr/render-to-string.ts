@@ -107,6 +107,43 @@ export async function renderToString(fragment: string, options: RenderOptions = 
   await loadLanguages(fragment, resolved.lang);
   // Synchronous, so that the globals above are there for the whole render and gone after it.
   const out = withBrowserGlobals(resolved, () => collectResultSync(render(html`${unsafeStatic(fragment)}`)));
-  // The fragment's own part markers: nothing hydrates the fragment itself, only the elements.
-  return out.replace(/^<!--lit-part [^>]*-->/, '').replace(/<!--\/lit-part-->$/, '');
+  return withoutOuterMarkers(out);
+}
+
+/** The fragment's own part markers go: nothing hydrates the fragment itself, only the elements. */
+const OPENING = /^<!--lit-part [^>]*-->/;
+const CLOSING = /<!--\/lit-part-->$/;
+const withoutOuterMarkers = (html: string) => html.replace(OPENING, '').replace(CLOSING, '');
+
+/**
+ * `renderToString`, streamed: the chunks as Lit renders them, the first before the last element
+ * is rendered (`Readable.from(renderToStream(fragment)).pipe(response)` in Node). The browser
+ * globals are in place for each step of the render and gone between steps, so other work on the
+ * server never sees them.
+ */
+export async function* renderToStream(fragment: string, options: RenderOptions = {}): AsyncGenerator<string> {
+  const resolved = { lang: options.lang ?? 'en', dir: options.dir ?? ('' as 'ltr') };
+  await loadLanguages(fragment, resolved.lang);
+  type Chunk = string | Iterable<unknown> | Promise<Iterable<unknown>>;
+  const stack: Iterator<unknown>[] = [
+    withBrowserGlobals(resolved, () => render(html`${unsafeStatic(fragment)}`)[Symbol.iterator]()),
+  ];
+  // One chunk held back, so that the last can lose the closing marker.
+  let held: string | undefined;
+  while (stack.length) {
+    const step = withBrowserGlobals(resolved, () => stack.at(-1)!.next());
+    if (step.done) {
+      stack.pop();
+      continue;
+    }
+    let value = step.value as Chunk;
+    if (typeof value !== 'string') {
+      if (value instanceof Promise) value = await value;
+      stack.push((value as Iterable<unknown>)[Symbol.iterator]());
+      continue;
+    }
+    if (held !== undefined) yield held;
+    held = held === undefined ? value.replace(OPENING, '') : value;
+  }
+  if (held !== undefined) yield held.replace(CLOSING, '');
 }

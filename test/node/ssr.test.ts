@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ReactiveElement } from 'lit';
+import { renderToStream, renderToString } from '../../ssr/render-to-string.js';
+
+/** `passkey-elements/ssr` in Node alone: what it renders, streamed or not, and what it leaves behind. */
+describe('server rendering in Node (passkey-elements/ssr)', () => {
+  const FRAGMENT =
+    '<main lang="x"><step-up-challenge tenant-id="t" lang="de-AT"><span slot="description">Hallo</span></step-up-challenge><passkey-enroll tenant-id="t"></passkey-enroll><passkey-sign-in tenant-id="t" lang="ar"><input autocomplete="username webauthn"></passkey-sign-in></main>';
+
+  it('renders each element in its language (its own lang, else the document’s), the rest as written', async () => {
+    const html = await renderToString(FRAGMENT, { lang: 'fr' });
+    assert.ok(html.startsWith('<main lang="x"><step-up-challenge'), 'no marker of the fragment itself');
+    assert.ok(html.endsWith('</passkey-sign-in></main>'));
+    assert.equal(html.match(/<template shadowroot="open" shadowrootmode="open"><style>/g)?.length, 3);
+    assert.match(html, /lang="de"[^>]*>[\s\S]*Mit Passkey bestätigen/);
+    assert.match(html, /lang="fr"[^>]*>[\s\S]*Créer une clé d’accès/);
+    assert.match(html, /lang="ar" dir="rtl"[^>]*>[\s\S]*تسجيل الدخول بمفتاح مرور/);
+    assert.match(html, /<span slot="description">Hallo<\/span>/, 'light DOM kept');
+    assert.match(html, /<input autocomplete="username webauthn">/);
+    assert.match(await renderToString('<passkey-enroll tenant-id="t"></passkey-enroll>'), /Create a passkey/);
+  });
+
+  it('streams the same HTML in chunks', async () => {
+    let streamed = '';
+    let chunks = 0;
+    for await (const chunk of renderToStream(FRAGMENT, { lang: 'fr' })) {
+      streamed += chunk;
+      chunks++;
+    }
+    assert.equal(streamed, await renderToString(FRAGMENT, { lang: 'fr' }));
+    assert.ok(chunks > 10, `${chunks} chunks`);
+  });
+
+  it('leaves no browser global behind: other code on the server never sees a fake browser', async () => {
+    const navigatorBefore = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    await renderToString(FRAGMENT);
+    const g = globalThis as Record<string, unknown>;
+    assert.equal(g.PublicKeyCredential, undefined);
+    assert.equal(g.isSecureContext, undefined);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(globalThis, 'navigator'), navigatorBefore);
+    const proto = (Object.getPrototypeOf(ReactiveElement) as { prototype: Record<string, unknown> }).prototype;
+    assert.equal(proto.closest, undefined);
+  });
+});
