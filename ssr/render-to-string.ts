@@ -4,7 +4,7 @@ import { ReactiveElement } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
 
 /** The package's elements that render on the server (their modules register them when imported). */
-const ELEMENTS = ['passkey-enroll', 'step-up-challenge', 'passkey-sign-in'] as const;
+const ELEMENTS = ['passkey-enroll', 'step-up-challenge', 'passkey-sign-in', 'passkey-manager'] as const;
 /** The languages the package ships besides English (`passkey-elements/locales/<code>.js`). */
 const SHIPPED = ['ar', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-br', 'sv', 'zh-hans'];
 
@@ -36,14 +36,21 @@ function shippedFor(tag: string): string | undefined {
 }
 
 const registered = new Set<string>();
-/** Loads the languages `fragment` and the document need, so that the server renders them, not English. */
+/**
+ * Loads the languages `fragment` and the document need, so that the server renders them, not
+ * English: the elements' strings, and `<passkey-manager>`'s (a module of their own) in the same
+ * translation, as a host registers them in the browser.
+ */
 async function loadLanguages(fragment: string, lang: string): Promise<void> {
   const { registerTranslation } = await elements();
   const tags = [lang, ...[...fragment.matchAll(/\slang\s*=\s*["']?([\w-]+)/gi)].map((m) => m[1]!)];
   for (const code of new Set(tags.map(shippedFor).filter((c): c is string => !!c))) {
     if (registered.has(code)) continue;
-    const module = (await import(`passkey-elements/locales/${code}.js`)) as { default: never };
-    registerTranslation(code, module.default);
+    const [main, manager] = (await Promise.all([
+      import(`passkey-elements/locales/${code}.js`),
+      import(`passkey-elements/locales/manager/${code}.js`),
+    ])) as { default: object }[];
+    registerTranslation(code, { ...main!.default, passkeyManager: manager!.default } as never);
     registered.add(code);
   }
 }
@@ -96,7 +103,7 @@ function withBrowserGlobals<T>(options: Required<RenderOptions>, run: () => T): 
 
 /**
  * Renders the package's elements in a fragment of your HTML on the server: each `<passkey-enroll>`,
- * `<step-up-challenge>` and `<passkey-sign-in>` gets its shadow DOM as declarative shadow DOM
+ * `<step-up-challenge>`, `<passkey-sign-in>` and `<passkey-manager>` gets its shadow DOM as declarative shadow DOM
  * (`<template shadowrootmode="open">`, its styles inlined), in its language, so that its button
  * shows, styled, before any script arrives; `lit-element-hydrate-support` then adopts it. The rest
  * of the fragment passes through. The fragment is your own markup, trusted as a template is: never

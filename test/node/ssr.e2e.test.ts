@@ -21,19 +21,28 @@ const FRAGMENT = `<main>
   <passkey-enroll id="enroll"></passkey-enroll>
   <passkey-sign-in id="sign-in"></passkey-sign-in>
   <step-up-challenge id="step-up" lang="de"><span slot="description">Überweisung bestätigen</span></step-up-challenge>
+  <passkey-manager id="manager"></passkey-manager>
 </main>`;
+/** Each element's main button: the manager's is its first "add". */
+const BUTTONS: [string, string][] = [
+  ['enroll', 'button'],
+  ['sign-in', 'button'],
+  ['step-up', 'button'],
+  ['manager', 'add'],
+];
 // What a host's bundle holds: hydration support before Lit, the language it serves besides English, the elements.
 const CLIENT = `import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import de from './dist/locales/de.js';
 import { registerTranslation } from './dist/step-up-challenge.js';
 import './dist/passkey-enroll.js';
 import './dist/passkey-sign-in.js';
+import './dist/passkey-manager.js';
 registerTranslation('de', de);`;
 
 // A classic script after the elements: it runs while the page parses, before any module, and
 // keeps the server's buttons to compare with those in use after hydration.
-const CAPTURE = `window.before = ['enroll', 'sign-in', 'step-up'].map(
-  (id) => document.getElementById(id).shadowRoot.querySelector('[part="button"]'),
+const CAPTURE = `window.before = ${JSON.stringify(BUTTONS)}.map(
+  ([id, part]) => document.getElementById(id).shadowRoot.querySelector('[part="' + part + '"]'),
 );`;
 
 describe('server rendering: renderToString, then hydration (Chromium, virtual authenticator)', () => {
@@ -58,7 +67,7 @@ describe('server rendering: renderToString, then hydration (Chromium, virtual au
         }
         const body = await renderToString(
           FRAGMENT.replace(
-            /<passkey-enroll |<passkey-sign-in |<step-up-challenge /g,
+            /<passkey-enroll |<passkey-sign-in |<step-up-challenge |<passkey-manager /g,
             (tag) => `${tag}tenant-id="${emulator.tenantId}" base-url="${emulator.url}" `,
           ),
         );
@@ -100,15 +109,17 @@ describe('server rendering: renderToString, then hydration (Chromium, virtual au
     if (site) await closeServer(site);
   });
 
-  /** Each element's button: its text, background and the element's language. */
+  /** Each element's main button: its text and background. */
   const buttons = () =>
-    page.evaluate(() =>
-      ['enroll', 'sign-in', 'step-up'].map((id) => {
-        const button = document.getElementById(id)!.shadowRoot?.querySelector<HTMLElement>('[part="button"]');
-        return button
-          ? { text: button.textContent!.trim(), background: getComputedStyle(button).backgroundColor }
-          : null;
-      }),
+    page.evaluate(
+      (list) =>
+        list.map(([id, part]) => {
+          const button = document.getElementById(id)!.shadowRoot?.querySelector<HTMLElement>(`[part="${part}"]`);
+          return button
+            ? { text: button.textContent!.trim(), background: getComputedStyle(button).backgroundColor }
+            : null;
+        }),
+      BUTTONS,
     );
 
   it('shows the styled, translated buttons with JavaScript off', async () => {
@@ -119,6 +130,7 @@ describe('server rendering: renderToString, then hydration (Chromium, virtual au
         { text: 'Create a passkey', background: 'rgb(29, 78, 216)' },
         { text: 'Sign in with a passkey', background: 'rgb(29, 78, 216)' },
         { text: 'Mit Passkey bestätigen', background: 'rgb(29, 78, 216)' },
+        { text: 'Add a passkey', background: 'rgb(29, 78, 216)' },
       ]);
     } finally {
       await page.setJavaScriptEnabled(true);
@@ -131,21 +143,23 @@ describe('server rendering: renderToString, then hydration (Chromium, virtual au
     page.on('pageerror', (error) => messages.push(`pageerror: ${(error as Error).message}`));
     await page.goto(origin, { waitUntil: 'load' });
     await page.waitForFunction(() =>
-      ['enroll', 'sign-in', 'step-up'].every(
+      ['enroll', 'sign-in', 'step-up', 'manager'].every(
         (id) => (document.getElementById(id) as unknown as { hasUpdated?: boolean }).hasUpdated,
       ),
     );
-    const kept = await page.evaluate(() =>
-      ['enroll', 'sign-in', 'step-up'].map(
-        (id, i) =>
-          document.getElementById(id)!.shadowRoot!.querySelector('[part="button"]') ===
-          (window as unknown as { before: Element[] }).before[i],
-      ),
+    const kept = await page.evaluate(
+      (list) =>
+        list.map(
+          ([id, part], i) =>
+            document.getElementById(id)!.shadowRoot!.querySelector(`[part="${part}"]`) ===
+            (window as unknown as { before: Element[] }).before[i],
+        ),
+      BUTTONS,
     );
-    assert.deepEqual(kept, [true, true, true], 'the server-rendered buttons are the ones in use');
+    assert.deepEqual(kept, [true, true, true, true], 'the server-rendered buttons are the ones in use');
     assert.deepEqual(
       (await buttons()).map((b) => b?.text),
-      ['Create a passkey', 'Sign in with a passkey', 'Mit Passkey bestätigen'],
+      ['Create a passkey', 'Sign in with a passkey', 'Mit Passkey bestätigen', 'Add a passkey'],
     );
 
     // A ceremony on each: enroll (a new user), sign in with that passkey, step up a transfer.

@@ -19,6 +19,11 @@ describe('server rendering in Node (passkey-elements/ssr)', () => {
     assert.match(html, /<span slot="description">Hallo<\/span>/, 'light DOM kept');
     assert.match(html, /<input autocomplete="username webauthn">/);
     assert.match(await renderToString('<passkey-enroll tenant-id="t"></passkey-enroll>'), /Create a passkey/);
+    // The manager's strings are a module of their own: loaded for its language too.
+    assert.match(
+      await renderToString('<passkey-manager tenant-id="t" lang="de"></passkey-manager>'),
+      /Passkey hinzufügen/,
+    );
   });
 
   it('streams the same HTML in chunks', async () => {
