@@ -9,6 +9,7 @@ export default tseslint.config(
       '**/node_modules/',
       'dist/',
       'examples/*/dist/',
+      'examples/*/_site/',
       'coverage/',
       '.data/',
       'bench/.tmp/',
@@ -35,6 +36,15 @@ export default tseslint.config(
     // The integrator projects' browser code and browser tests (mocha, as web-test-runner runs them).
     files: ['examples/*/app.js', 'examples/*/main.js', 'examples/*/test/**/*.test.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+  },
+  {
+    // A static site's page script, and Node tests whose callbacks run in the page.
+    files: ['examples/eleventy/src/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['examples/eleventy/test/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: [
