@@ -43,7 +43,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['examples/eleventy/test/**/*.mjs'],
+    files: ['examples/*/test/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

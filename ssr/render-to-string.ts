@@ -1,27 +1,43 @@
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
-import { ReactiveElement } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
+// The elements, registered as a browser would load them: through the package's own entries.
+import 'passkey-elements/passkey-enroll.js';
+import 'passkey-elements/step-up-challenge.js';
+import 'passkey-elements/passkey-sign-in.js';
+import 'passkey-elements/passkey-manager.js';
+import { registerTranslation } from 'passkey-elements/passkey-enroll.js';
 
-/** The package's elements that render on the server (their modules register them when imported). */
-const ELEMENTS = ['passkey-enroll', 'step-up-challenge', 'passkey-sign-in', 'passkey-manager'] as const;
-/** The languages the package ships besides English (`passkey-elements/locales/<code>.js`). */
-const SHIPPED = ['ar', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-br', 'sv', 'zh-hans'];
+const ELEMENTS = ['passkey-enroll', 'step-up-challenge', 'passkey-sign-in', 'passkey-manager'];
+
+type Strings = Promise<{ default: object }>;
+/**
+ * The languages the package ships besides English: the elements' strings and the manager's. Each
+ * import is written out, so that a bundler (Next.js's server build) can follow it.
+ */
+const LANGUAGES: Record<string, () => [Strings, Strings]> = {
+  ar: () => [import('passkey-elements/locales/ar.js'), import('passkey-elements/locales/manager/ar.js')],
+  de: () => [import('passkey-elements/locales/de.js'), import('passkey-elements/locales/manager/de.js')],
+  es: () => [import('passkey-elements/locales/es.js'), import('passkey-elements/locales/manager/es.js')],
+  fr: () => [import('passkey-elements/locales/fr.js'), import('passkey-elements/locales/manager/fr.js')],
+  it: () => [import('passkey-elements/locales/it.js'), import('passkey-elements/locales/manager/it.js')],
+  ja: () => [import('passkey-elements/locales/ja.js'), import('passkey-elements/locales/manager/ja.js')],
+  nl: () => [import('passkey-elements/locales/nl.js'), import('passkey-elements/locales/manager/nl.js')],
+  pl: () => [import('passkey-elements/locales/pl.js'), import('passkey-elements/locales/manager/pl.js')],
+  'pt-br': () => [import('passkey-elements/locales/pt-br.js'), import('passkey-elements/locales/manager/pt-br.js')],
+  sv: () => [import('passkey-elements/locales/sv.js'), import('passkey-elements/locales/manager/sv.js')],
+  'zh-hans': () => [
+    import('passkey-elements/locales/zh-hans.js'),
+    import('passkey-elements/locales/manager/zh-hans.js'),
+  ],
+};
+const SHIPPED = Object.keys(LANGUAGES);
 
 export interface RenderOptions {
   /** The document's language (`<html lang>`): what an element without a `lang` of its own speaks. Default `en`. */
   lang?: string;
   /** The document's direction, where an element's `lang` does not bring its own. */
   dir?: 'ltr' | 'rtl';
-}
-
-let loaded: Promise<{ registerTranslation: (code: string, translation: never) => void }> | undefined;
-/** The elements, imported once: as a browser would, through the package's own entries. */
-function elements() {
-  return (loaded ??= (async () => {
-    for (const name of ELEMENTS) await import(`passkey-elements/${name}.js`);
-    return (await import('passkey-elements/passkey-enroll.js')) as never;
-  })());
 }
 
 /** A shipped language for a tag (`de-AT` → `de`, `pt` → `pt-br`, `zh` → `zh-hans`), as the elements match it. */
@@ -42,14 +58,10 @@ const registered = new Set<string>();
  * translation, as a host registers them in the browser.
  */
 async function loadLanguages(fragment: string, lang: string): Promise<void> {
-  const { registerTranslation } = await elements();
   const tags = [lang, ...[...fragment.matchAll(/\slang\s*=\s*["']?([\w-]+)/gi)].map((m) => m[1]!)];
   for (const code of new Set(tags.map(shippedFor).filter((c): c is string => !!c))) {
     if (registered.has(code)) continue;
-    const [main, manager] = (await Promise.all([
-      import(`passkey-elements/locales/${code}.js`),
-      import(`passkey-elements/locales/manager/${code}.js`),
-    ])) as { default: object }[];
+    const [main, manager] = await Promise.all(LANGUAGES[code]!());
     registerTranslation(code, { ...main!.default, passkeyManager: manager!.default } as never);
     registered.add(code);
   }
@@ -63,23 +75,21 @@ async function loadLanguages(fragment: string, lang: string): Promise<void> {
  */
 function withBrowserGlobals<T>(options: Required<RenderOptions>, run: () => T): T {
   const g = globalThis as Record<string, unknown>;
-  // The HTMLElement Lit's elements extend on the server (its DOM shim), whichever copy that is.
-  const proto = (Object.getPrototypeOf(ReactiveElement) as { prototype: Record<string, unknown> }).prototype;
+  // Our elements' own classes, whichever copy of Lit a server bundler gave them.
+  const prototypes = ELEMENTS.map(
+    (tag) => (customElements.get(tag) as unknown as { prototype: Record<string, unknown> }).prototype,
+  );
   const saved = {
-    isSecureContext: g.isSecureContext,
-    PublicKeyCredential: g.PublicKeyCredential,
+    isSecureContext: Object.getOwnPropertyDescriptor(globalThis, 'isSecureContext'),
+    PublicKeyCredential: Object.getOwnPropertyDescriptor(globalThis, 'PublicKeyCredential'),
     navigator: Object.getOwnPropertyDescriptor(globalThis, 'navigator'),
-    closest: proto.closest,
-    getRootNode: proto.getRootNode,
   };
-  g.isSecureContext = true;
-  g.PublicKeyCredential = class PublicKeyCredential {};
-  Object.defineProperty(globalThis, 'navigator', {
-    value: { languages: [], language: options.lang },
-    configurable: true,
-    writable: true,
-  });
-  proto.closest = function (this: { getAttribute(name: string): string | null }, selector: string) {
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+  define('isSecureContext', true);
+  define('PublicKeyCredential', class PublicKeyCredential {});
+  define('navigator', { languages: [], language: options.lang });
+  function closest(this: { getAttribute(name: string): string | null }, selector: string) {
     const lang = this.getAttribute('lang');
     const dir = this.getAttribute('dir');
     if ((selector.includes('[lang]') && lang !== null) || (selector.includes('[dir]') && dir !== null)) {
@@ -87,17 +97,22 @@ function withBrowserGlobals<T>(options: Required<RenderOptions>, run: () => T): 
     }
     // The document element: it always has the language, and the direction when given.
     return selector.includes('[lang]') || options.dir ? { lang: options.lang, dir: options.dir } : null;
-  };
-  proto.getRootNode = () => ({});
+  }
+  for (const proto of prototypes) {
+    proto.closest = closest;
+    proto.getRootNode = () => ({});
+  }
   try {
     return run();
   } finally {
-    g.isSecureContext = saved.isSecureContext;
-    g.PublicKeyCredential = saved.PublicKeyCredential;
-    if (saved.navigator) Object.defineProperty(globalThis, 'navigator', saved.navigator);
-    else delete g.navigator;
-    proto.closest = saved.closest;
-    proto.getRootNode = saved.getRootNode;
+    for (const [name, descriptor] of Object.entries(saved)) {
+      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+      else delete g[name];
+    }
+    for (const proto of prototypes) {
+      delete proto.closest;
+      delete proto.getRootNode;
+    }
   }
 }
 

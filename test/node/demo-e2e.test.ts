@@ -206,7 +206,9 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
     // Remember the token the page receives for the next transfer (the page confirms that one itself).
     await ui.page.evaluate(() => {
       document.addEventListener('step-up-challenge-success', (e) => {
-        (window as unknown as { wonToken: string }).wonToken = (e as CustomEvent<{ token: string }>).detail.token;
+        (window as unknown as { wonToken: string }).wonToken = (
+          e as Event as CustomEvent<{ token: string }>
+        ).detail.token;
       });
     });
     await ui.send('Erin', '5500');

@@ -7,6 +7,8 @@ import { chromium } from 'playwright-core';
 import { addVirtualAuthenticator, startEmulator } from 'passkey-elements/testing/playwright';
 
 let emulator, next, browser, origin;
+/** The first test's page: its virtual authenticator holds the customer's passkey, which the sign-in test uses. */
+let customerPage;
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -58,6 +60,7 @@ test('the page is server-rendered, then hydrates and confirms a $7,500 transfer,
   page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   await addVirtualAuthenticator(page);
+  customerPage = page;
   await page.goto(origin);
   await page.locator('passkey-enroll').getByRole('button').click();
   await page.getByText('Passkey added.').waitFor();
@@ -67,5 +70,34 @@ test('the page is server-rendered, then hydrates and confirms a $7,500 transfer,
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm with passkey' }).click();
   await page.getByText('Sent after confirmation.').waitFor();
   assert.equal(await page.getByRole('dialog').isVisible(), false);
+  assert.deepEqual(problems, [], 'no console error, warning or hydration mismatch');
+});
+
+test('the sign-in page renders the element on the server: its button with JavaScript off, then hydrated, signs in', async () => {
+  const html = await (await fetch(`${origin}/sign-in`)).text();
+  assert.match(html, /<passkey-sign-in [^>]*><template shadowroot="open" shadowrootmode="open"><style>/);
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  const still = await off.newPage();
+  await still.goto(`${origin}/sign-in`);
+  await still.locator('passkey-sign-in').getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
+  await off.close();
+
+  // The customer's browser, with the passkey the first test added.
+  const page = customerPage;
+  const problems = [];
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${origin}/sign-in`);
+  await page.waitForFunction(() => document.querySelector('passkey-sign-in')?.hasUpdated);
+  const shadow = await page.evaluate(() => document.querySelector('passkey-sign-in').shadowRoot.innerHTML);
+  assert.match(shadow, /<!--lit-part [^>]+-->/, 'hydrated: the server-rendered DOM is the one in use');
+  await page.locator('passkey-sign-in').getByRole('button', { name: 'Sign in with a passkey' }).click();
+  await page.waitForFunction(() => window.lastToken);
+  const token = await page.evaluate(() => window.lastToken);
+  const { Authsignal } = await import('@authsignal/node');
+  const result = await new Authsignal({ apiSecretKey: emulator.secret, apiUrl: emulator.baseUrl }).validateChallenge({
+    token,
+  });
+  assert.equal(result.isValid, true);
   assert.deepEqual(problems, [], 'no console error, warning or hydration mismatch');
 });
