@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { Authsignal } from '@authsignal/node';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findChromium } from '../../scripts/ensure-browsers.js';
+import type { Browser, Page } from 'puppeteer-core';
 import { closeServer, listen } from '../../shared/http-server.js';
-import { VirtualAuthenticators } from '../../testing/virtual-authenticators.js';
+import { chromiumWithAuthenticator } from './support/chromium.js';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 
 /**
@@ -33,15 +32,7 @@ describe('emulator: the hosted pre-built UI (Chromium, virtual authenticator)', 
       rules: { defaultState: 'ALLOW', actions: { transfer: 'CHALLENGE_REQUIRED' } },
     });
     server = new Authsignal({ apiSecretKey: emulator.secret, apiUrl: emulator.url });
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error('Chromium not found: run npm test, which installs it.');
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'],
-    });
-    page = await browser.newPage();
-    await new VirtualAuthenticators(await page.createCDPSession()).add();
+    ({ browser, page } = await chromiumWithAuthenticator());
   });
   after(async () => {
     await browser?.close();

@@ -3,10 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { Authsignal } from '@authsignal/node';
 import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findChromium } from '../../scripts/ensure-browsers.js';
+import type { Browser, Page } from 'puppeteer-core';
 import { closeServer, listen } from '../../shared/http-server.js';
-import { VirtualAuthenticators } from '../../testing/virtual-authenticators.js';
+import { chromiumWithAuthenticator } from './support/chromium.js';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { renderToString } from '../../ssr/render-to-string.js';
 
@@ -93,15 +92,7 @@ describe('server rendering: renderToString, then hydration (Chromium, virtual au
       logLevel: 'silent',
     });
     client = bundle.outputFiles[0]!.text;
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error('Chromium not found: run npm test, which installs it.');
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'],
-    });
-    page = await browser.newPage();
-    await new VirtualAuthenticators(await page.createCDPSession()).add();
+    ({ browser, page } = await chromiumWithAuthenticator());
   });
   after(async () => {
     await browser?.close();
