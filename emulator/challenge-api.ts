@@ -43,6 +43,7 @@ export class ChallengeApi {
     const body = new BodyReader(r.body);
     const resend = body.optionalString('challengeId');
     const previous = resend === undefined ? undefined : this.live(resend);
+    if (resend !== undefined && !previous) throw ApiError.notFound('No such challenge, or it has expired.');
     if (previous?.claimed || previous?.verifiedAt !== undefined) {
       throw ApiError.invalidChallenge('This challenge was already verified.');
     }

@@ -344,6 +344,10 @@ describe('emulator: the @authsignal/node contract, method by method', () => {
       assert.equal(found.email, 'dee@example.com');
       assert.equal(found.action, 'signUp');
       assert.deepEqual(await sdk.getChallenge({ challengeId: 'unknown' }), {});
+      // A resend: a new code under the same challenge, to the same address.
+      const sends = t.emulator.outbox('dee@example.com').length;
+      assert.equal((await sdk.challenge({ challengeId: sent.challengeId })).challengeId, sent.challengeId);
+      assert.equal(t.emulator.outbox('dee@example.com').length, sends + 1);
       await assert.rejects(() => sdk.getChallenge({}), { statusCode: 400 });
       await assert.rejects(() => sdk.claimChallenge({ challengeId: sent.challengeId, userId: 'c-dee' }), {
         statusCode: 400,
