@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { findChromium } from '../../../scripts/ensure-browsers.js';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import { launchChromium } from './chromium.js';
 import { VirtualAuthenticators } from '../../../testing/virtual-authenticators.js';
 
 const require = createRequire(import.meta.url);
@@ -19,14 +19,7 @@ export class DemoPage {
   ) {}
 
   static async open(url: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error('Chromium not found: run npm test, which installs it.');
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'],
-      defaultViewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    });
+    const browser = await launchChromium({ width: options.width ?? 1280, height: options.height ?? 900 });
     const page = await browser.newPage();
     // Only so that the test can inject axe-core; the page itself runs under its strict policy.
     await page.setBypassCSP(true);
