@@ -127,10 +127,20 @@ function confirms(
   );
 }
 
-/** An Authsignal refusal (4xx: expired, revoked, used): not a failure of the bank's, and not of Authsignal's. */
+/**
+ * An Authsignal refusal (4xx: expired, revoked, used): not a failure of the bank's, and not of
+ * Authsignal's. A 429 is not one: being rate limited says nothing of the session, and must not
+ * sign anyone out.
+ */
 const refused = (error: unknown): boolean => {
   const status = (error as { name?: string; statusCode?: number }).statusCode;
-  return (error as Error).name === 'AuthsignalError' && status !== undefined && status >= 400 && status < 500;
+  return (
+    (error as Error).name === 'AuthsignalError' &&
+    status !== undefined &&
+    status >= 400 &&
+    status < 500 &&
+    status !== 429
+  );
 };
 
 const requireToken = (token: unknown): string => {
@@ -332,7 +342,10 @@ export class DemoApi {
   /** New tokens for an expired access token, kept with the bank's session; undefined when refused. */
   private async refresh(cookie: string, session: AuthsignalSession): Promise<AuthsignalSession | undefined> {
     try {
-      const renewed = await this.authsignal.refreshSession({ refreshToken: session.refreshToken });
+      const { accessToken, refreshToken } = await this.authsignal.refreshSession({
+        refreshToken: session.refreshToken,
+      });
+      const renewed = { accessToken, refreshToken };
       this.store.setSessionTokens(cookie, renewed);
       return renewed;
     } catch (error) {

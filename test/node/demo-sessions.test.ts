@@ -130,6 +130,17 @@ describe('demo bank: Authsignal sessions', () => {
     }
   });
 
+  it('Authsignal rate-limiting the check signs nobody out: the request fails, the session stays', async () => {
+    const { device } = await passkeyUser();
+    demo.emulator!.setFaults({ fail: [{ path: '/v1/sessions/validate', status: 429 }] });
+    try {
+      assert.equal((await device.request('GET', '/api/account')).status, 502);
+    } finally {
+      demo.emulator!.setFaults({});
+    }
+    assert.equal((await device.request('GET', '/api/account')).status, 200);
+  });
+
   it('a new password revokes the Authsignal sessions of the other browsers', async () => {
     const { device, userId } = await passkeyUser();
     const [session] = tokensOf(userId);
