@@ -12,29 +12,35 @@ export interface CeremonyViewHost {
 }
 
 /**
- * The part both elements render the same way: the button (kept focusable while working, with
- * `aria-disabled`), the polite status region and the error alert; or, where passkeys cannot
- * work at all (no WebAuthn, or not a secure context), a notice instead of a useless button.
+ * What every element shows of its ceremony, as values for the element's own template: the button
+ * (kept focusable while working, with `aria-disabled`), the polite status region's class and text,
+ * and the error alert; or, where passkeys cannot work at all (no WebAuthn, or not a secure
+ * context), a notice in the status region instead of a useless button. Values rather than a
+ * template of their own: each nested template costs every element a clone and an insertion of its
+ * own (a page of a thousand elements renders measurably later).
  */
-export function ceremonyView(
+export interface CeremonyParts {
+  /** The button; nothing once the ceremony succeeded, or where passkeys cannot work. */
+  button: TemplateResult | typeof nothing;
+  statusClass: string;
+  status: string;
+  error: TemplateResult | typeof nothing;
+}
+
+export function ceremonyParts(
   host: CeremonyViewHost,
   state: CeremonyState<unknown, StepUpErrorCode>,
   text: CeremonyStrings,
   onClick: () => void,
   autofocus = false,
-): TemplateResult {
-  if (!webAuthnSupported()) return html`<p part="status" class="status" role="status">${text.unsupported}</p>`;
+): CeremonyParts {
+  const supported = webAuthnSupported();
   const working = state.status === 'working';
-  const status =
-    state.status === 'working'
-      ? text.working
-      : state.status === 'success'
-        ? text.success
-        : state.status === 'ready' && state.cancelled
-          ? text.cancelled
-          : '';
-  return html`${
-      state.status === 'success'
+  // The icon is part of the button's own template; while working, the spinner put before it stands
+  // in for it (the shared styles hide an icon that follows a spinner).
+  return {
+    button:
+      !supported || state.status === 'success'
         ? nothing
         : html`<button
             part="button"
@@ -45,14 +51,47 @@ export function ceremonyView(
             aria-disabled=${working ? 'true' : nothing}
             @click=${onClick}
           >
-            ${working ? html`<span class="spinner" aria-hidden="true"></span>` : passkeyIcon}
+            ${working ? spinner : nothing}<svg
+              class="icon"
+              viewBox="0 0 24 24"
+              aria-hidden="true"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            >
+              <circle cx="8" cy="8" r="4"></circle>
+              <path d="M2 21v-1a6 6 0 0 1 9-5.2"></path>
+              <path d="M18 11a3 3 0 1 0-2 2.8V21l2 1.5 2-1.5v-1.5l-1-1 1-1-1-1z"></path>
+            </svg>
             <slot @slotchange=${(event: Event) => (host.customLabel = slotHasContent(event))}></slot>${
               host.customLabel ? nothing : state.status === 'error' ? text.retry : text.button
             }
-          </button>`
-    }
-    <p part="status" class="status ${state.status === 'success' ? 'success' : ''}" role="status">${status}</p>
-    ${state.status === 'error' ? html`<p part="error" class="error" role="alert">${(text.errors as Record<string, string>)[state.code]}</p>` : nothing}`;
+          </button>`,
+    statusClass: state.status === 'success' ? 'status success' : 'status',
+    status: !supported
+      ? text.unsupported
+      : working
+        ? text.working
+        : state.status === 'success'
+          ? text.success
+          : state.status === 'ready' && state.cancelled
+            ? text.cancelled
+            : '',
+    error:
+      state.status === 'error' && supported
+        ? html`<p part="error" class="error" role="alert">${(text.errors as Record<string, string>)[state.code]}</p>`
+        : nothing,
+  };
+}
+
+/** The same as a template of its own: the passkey method among the step-up's other methods. */
+export function ceremonyView(...args: Parameters<typeof ceremonyParts>): TemplateResult {
+  const view = ceremonyParts(...args);
+  return html`${view.button}
+    <p part="status" class=${view.statusClass} role="status">${view.status}</p>
+    ${view.error}`;
 }
 
 /** True when a slot shows something: an element, or text that is not only whitespace. */
@@ -62,17 +101,4 @@ export function slotHasContent(event: Event): boolean {
     .some((node) => node.nodeType === 1 /* element */ || node.textContent?.trim());
 }
 
-const passkeyIcon = html`<svg
-  class="icon"
-  viewBox="0 0 24 24"
-  aria-hidden="true"
-  fill="none"
-  stroke="currentColor"
-  stroke-width="2"
-  stroke-linecap="round"
-  stroke-linejoin="round"
->
-  <circle cx="8" cy="8" r="4"></circle>
-  <path d="M2 21v-1a6 6 0 0 1 9-5.2"></path>
-  <path d="M18 11a3 3 0 1 0-2 2.8V21l2 1.5 2-1.5v-1.5l-1-1 1-1-1-1z"></path>
-</svg>`;
+const spinner = html`<span class="spinner" aria-hidden="true"></span>`;

@@ -76,6 +76,10 @@ export const sharedStyles = css`
     flex: none;
   }
 
+  .spinner + .icon {
+    display: none;
+  }
+
   p,
   h2 {
     margin: 0;

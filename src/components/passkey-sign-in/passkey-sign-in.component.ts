@@ -6,7 +6,7 @@ import { PasskeySignInCancelEvent } from '../../events/passkey-sign-in-cancel.js
 import { PasskeySignInErrorEvent } from '../../events/passkey-sign-in-error.js';
 import { PasskeySignInStartEvent } from '../../events/passkey-sign-in-start.js';
 import { PasskeySignInSuccessEvent, type PasskeySignInSuccessDetail } from '../../events/passkey-sign-in-success.js';
-import { ceremonyView } from '../../internal/ceremony-view.js';
+import { ceremonyParts } from '../../internal/ceremony-view.js';
 import type { Outcome } from '../../internal/error-codes.js';
 import { loadCeremonies, preloadOnIntent } from '../../internal/sdk-loader.js';
 import { mergeStrings, type PartialStrings, type PasskeySignInStrings } from '../../internal/strings.js';
@@ -227,9 +227,12 @@ export class PasskeySignIn extends LitElement {
     const text = this.#text;
     const working = this.#ceremony.state.status === 'working';
     const { locale, ownDir } = this.#localize;
+    const view = ceremonyParts(this, this.#ceremony.state, text, () => this.#signIn());
     return html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
       <slot @slotchange=${() => this.#listen()}></slot>
-      ${ceremonyView(this, this.#ceremony.state, text, () => this.#signIn())}
+      ${view.button}
+      <p part="status" class=${view.statusClass} role="status">${view.status}</p>
+      ${view.error}
     </div>`;
   }
 }

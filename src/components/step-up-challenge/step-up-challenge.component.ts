@@ -8,7 +8,7 @@ import {
   StepUpChallengeSuccessEvent,
   type StepUpChallengeSuccessDetail,
 } from '../../events/step-up-challenge-success.js';
-import { ceremonyView } from '../../internal/ceremony-view.js';
+import { ceremonyParts, ceremonyView } from '../../internal/ceremony-view.js';
 import type { Outcome, StepUpErrorCode } from '../../internal/error-codes.js';
 import { loadMethods } from '../../internal/methods-loader.js';
 import { loadCeremonies, preloadCeremonies, preloadOnIntent } from '../../internal/sdk-loader.js';
@@ -330,28 +330,44 @@ export class StepUpChallenge extends LitElement {
 
   protected override render() {
     const text = this.#text;
-    const working = this.#ceremony.state.status === 'working';
+    const state = this.#ceremony.state;
+    const working = state.status === 'working';
     const { locale, ownDir } = this.#localize;
-    const passkeyView = ceremonyView(this, this.#ceremony.state, text, () => this.start(), this.modal);
-    const base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
-      ${this.modal ? html`<h2 part="title" class="title" id="title">${text.title}</h2>` : nothing}
-      <div part="description" class="description" id="description"><slot name="description"></slot></div>
-      ${
-        this.#chooser
-          ? this.#chooser.render(text, passkeyView)
-          : this.methods[0] == 'PASSKEY' || this.#ceremony.state.status == 'error'
-            ? // A list, as the chooser's view is: once it arrives, the button is kept, not made anew.
-              [passkeyView]
-            : nothing
-      }
-      ${
-        this.modal
-          ? html`<button part="close-button" class="button close" type="button" @click=${() => this.#dialog?.close()}>
-              ${text.close}
-            </button>`
-          : nothing
-      }
-    </div>`;
+    const start = () => this.start();
+    const title = this.modal ? html`<h2 part="title" class="title" id="title">${text.title}</h2>` : nothing;
+    const close = this.modal
+      ? html`<button part="close-button" class="button close" type="button" @click=${() => this.#dialog?.close()}>
+          ${text.close}
+        </button>`
+      : nothing;
+    let base;
+    if (!this.#chooser && this.methods + '' == 'PASSKEY') {
+      // A passkey only, the common case: the ceremony's parts sit in this template, not in one of
+      // their own (a thousand elements render measurably sooner).
+      const view = ceremonyParts(this, state, text, start, this.modal);
+      base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
+        ${title}
+        <div part="description" class="description" id="description"><slot name="description"></slot></div>
+        ${view.button}
+        <p part="status" class=${view.statusClass} role="status">${view.status}</p>
+        ${view.error} ${close}
+      </div>`;
+    } else {
+      const passkeyView = ceremonyView(this, state, text, start, this.modal);
+      base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
+        ${title}
+        <div part="description" class="description" id="description"><slot name="description"></slot></div>
+        ${
+          this.#chooser
+            ? this.#chooser.render(text, passkeyView)
+            : this.methods[0] == 'PASSKEY' || state.status == 'error'
+              ? // A list, as the chooser's view is: once it arrives, the button is kept, not made anew.
+                [passkeyView]
+              : nothing
+        }
+        ${close}
+      </div>`;
+    }
     return this.modal
       ? html`<dialog
           part="dialog"
