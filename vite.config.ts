@@ -53,8 +53,8 @@ function terserPass(): Plugin {
 const METHODS = '/src/components/step-up-challenge/methods';
 
 /**
- * In the CDN bundles, the SDK, the other methods and the locales come from files next to the bundle, by URL
- * (`passkey-elements-sdk.js`, `passkey-elements-methods.js`, `locales/…`): a classic script cannot split, and both CDN
+ * In the CDN bundles, the SDK, the other methods, the token fetch and the locales come from files next to the
+ * bundle, by URL (`passkey-elements-sdk.js`, `passkey-elements-methods.js`, `passkey-elements-token.js`, `locales/…`): a classic script cannot split, and both CDN
  * builds share those files. The bundler build keeps plain dynamic imports, which apps split.
  */
 function cdnLoaders(): Plugin {
@@ -62,6 +62,7 @@ function cdnLoaders(): Plugin {
     ['./locale-loader.js', '/src/i18n/translations.ts', 'src/i18n/cdn-locale-loader.ts'],
     ['./ceremonies-import.js', '/src/internal/sdk-loader.ts', 'src/internal/cdn-ceremonies-import.ts'],
     ['./methods-import.js', '/src/internal/methods-loader.ts', 'src/internal/cdn-methods-import.ts'],
+    ['./token-source-import.js', '/src/internal/sdk-loader.ts', 'src/internal/cdn-token-source-import.ts'],
     ['../../../i18n/method-locale-loader.js', `${METHODS}/method-chooser.ts`, 'src/i18n/cdn-method-locale-loader.ts'],
     [
       '../../i18n/manager-locale-loader.js',
@@ -133,13 +134,14 @@ const localeEntries = (folders: string[]) =>
 const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^react($|\/)/, /^qrcode-generator$/];
 
 /**
- * `npm run build` runs five modes:
+ * `npm run build` runs these modes:
  * - default: dist/*.js, ES modules for bundlers (one file per source module, so they tree-shake;
  *   lit, @lit/react, react and @authsignal/browser stay imports);
  * - `cdn`: dist/cdn/passkey-elements.js, one self-contained ES module that renders both elements
  *   (Lit and our code), dist/cdn/passkey-elements-sdk.js, the SDK and its glue, loaded on intent,
  *   dist/cdn/passkey-elements-methods.js, the step-up's other methods (loaded where `methods`
- *   names them), and dist/cdn/locales/<code>.js and locales/methods/<code>.js, translations as
+ *   names them), dist/cdn/passkey-elements-token.js, the fetch of `token-url`'s token (loaded where
+ *   one is set), and dist/cdn/locales/<code>.js and locales/methods/<code>.js, translations as
  *   modules of plain data;
  * - `iife`: dist/cdn/passkey-elements.iife.js, the first of those as a classic script (it loads
  *   the same SDK and locale modules, with `import()`);
@@ -151,7 +153,10 @@ const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^
  *   change steps (with the step-up they run) and the QR library as chunks of its own
  *   (`passkey-manager-*.js`, loaded on intent), and its strings, locales/manager/<code>.js. It
  *   loads the same SDK, methods and locale files. No classic script: it could not split off the
- *   change steps, and every browser with passkeys runs modules.
+ *   change steps, and every browser with passkeys runs modules;
+ * - `cdn-hydrate`: dist/cdn/passkey-elements-hydrate.js, Lit's hydration support (with the Lit it
+ *   renders with), for server-rendered pages only: loaded before the elements' files, it lets each
+ *   of them adopt the server's shadow DOM (see src/cdn-hydrate.ts).
  */
 export default defineConfig(({ mode }) => {
   const iife = mode.startsWith('iife');
@@ -159,6 +164,7 @@ export default defineConfig(({ mode }) => {
   // <passkey-sign-in> is a CDN file of its own (both forms): a page of the other two does not pay for it.
   const signIn = mode.endsWith('-sign-in');
   const manager = mode === 'cdn-manager';
+  const hydrate = mode === 'cdn-hydrate';
   return {
     plugins: [
       minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
@@ -175,18 +181,21 @@ export default defineConfig(({ mode }) => {
         ? {
             entry: process.env.FLOOR
               ? 'src/__floor.ts'
-              : manager
-                ? { 'passkey-manager': 'src/passkey-manager.ts', ...localeEntries(['locales/manager']) }
-                : signIn
-                  ? { 'passkey-sign-in': 'src/passkey-sign-in.ts' }
-                  : iife
-                    ? 'src/cdn-bundle.ts'
-                    : {
-                        'passkey-elements': 'src/cdn-bundle.ts',
-                        'passkey-elements-sdk': 'src/sdk/passkey-ceremonies.ts',
-                        'passkey-elements-methods': `${METHODS.slice(1)}/method-chooser.ts`,
-                        ...localeEntries(['locales', 'locales/methods']),
-                      },
+              : hydrate
+                ? { 'passkey-elements-hydrate': 'src/cdn-hydrate.ts' }
+                : manager
+                  ? { 'passkey-manager': 'src/passkey-manager.ts', ...localeEntries(['locales/manager']) }
+                  : signIn
+                    ? { 'passkey-sign-in': 'src/passkey-sign-in.ts' }
+                    : iife
+                      ? 'src/cdn-bundle.ts'
+                      : {
+                          'passkey-elements': 'src/cdn-bundle.ts',
+                          'passkey-elements-sdk': 'src/sdk/passkey-ceremonies.ts',
+                          'passkey-elements-methods': `${METHODS.slice(1)}/method-chooser.ts`,
+                          'passkey-elements-token': 'src/sdk/token-source.ts',
+                          ...localeEntries(['locales', 'locales/methods']),
+                        },
             name: signIn ? 'PasskeySignInElement' : manager ? 'PasskeyManagerElement' : 'PasskeyElements',
             formats: [iife ? 'iife' : 'es'],
             fileName: (_format, entry) =>

@@ -1,4 +1,5 @@
 import { importCeremonies } from './ceremonies-import.js';
+import { importTokenSource } from './token-source-import.js';
 import { PasskeyElementError } from './error-codes.js';
 import { webAuthnSupported } from './webauthn-support.js';
 
@@ -19,6 +20,9 @@ export function onDemand<T>(importer: (retry: number) => Promise<T>): () => Prom
 
 /** The SDK and its glue (src/sdk/passkey-ceremonies.ts). */
 export const loadCeremonies = /* @__PURE__ */ onDemand(importCeremonies);
+
+/** `token-url`'s token source (src/sdk/token-source.ts): apart from the SDK, which not every page with one needs. */
+export const loadTokenSource = /* @__PURE__ */ onDemand(importTokenSource);
 
 /**
  * A ceremony is near (a pointer or focus on an element, a token given, a dialog opened): start the

@@ -8,10 +8,11 @@ export { codeFromApiError };
 
 /**
  * Everything a ceremony needs that a button does not: the Authsignal SDK and the glue around it.
- * The elements load this module on intent (see sdk-loader.ts), never before they render. It shares
- * no module with them but types (it answers the events' own detail types), so that each CDN build
- * keeps it as one file of its own, and it answers with plain data: a class thrown from here would
- * not be the elements' class in a page where the two come from different files.
+ * The elements load this module on intent (see sdk-loader.ts), never before they render. The
+ * elements of a CDN file share no module with it but types (it answers the events' own detail
+ * types), so that each CDN build keeps it as one file of its own, and it answers with plain data:
+ * a class thrown from here would not be the elements' class in a page where the two come from
+ * different files.
  */
 
 export interface ApiConfig {

@@ -11,16 +11,17 @@ const ENDS = ['passkey-enroll-success', 'passkey-enroll-error', 'passkey-enroll-
 describe('dist/cdn/passkey-elements.js', () => {
   afterEach(() => virtualAuthenticator.removeAll());
 
-  it('is one self-contained module: no imports left but the on-demand SDK, other methods and locales', async () => {
+  it('is one self-contained module: no imports left but the on-demand SDK, other methods, token fetch and locales', async () => {
     const source = await fetch(BUNDLE).then((r) => r.text());
     expect(source.length).to.be.greaterThan(10_000);
     expect(source).not.to.match(/(^|[;\s])import\s*[{*"'\w]/);
     const dynamicImports = source.match(/\bimport\([^)]*\)/g) ?? [];
-    expect(dynamicImports).to.have.length(3);
+    expect(dynamicImports).to.have.length(4);
     expect(dynamicImports.join())
       .to.include('locales/')
       .and.to.include('passkey-elements-sdk.js')
-      .and.to.include('passkey-elements-methods.js');
+      .and.to.include('passkey-elements-methods.js')
+      .and.to.include('passkey-elements-token.js');
   });
 
   it('registers <passkey-enroll> and enrolls a passkey, its SDK from next to itself, retried after a failed download', async () => {

@@ -75,6 +75,20 @@ describe('<passkey-enroll> ceremonies', () => {
     expect(await backend.validate({ token: event.detail.token, userId })).to.include({ isValid: true });
   });
 
+  it('with token-url, drops its token when taken off the page and fetches a fresh one when put back', async () => {
+    const userId = uniqueUser();
+    const el = await withTokenUrl(userId);
+    await waitUntil(async () => (await backend.tokensIssued(userId)) === 1, 'token fetched when connected');
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitUntil(async () => (await backend.tokensIssued(userId)) === 2, 'a fresh token once back on the page');
+    button(el).click();
+    const event = await nextEvent<PasskeyEnrollSuccessEvent>(el, ['passkey-enroll-success', 'passkey-enroll-error']);
+    expect(event.type).to.equal('passkey-enroll-success');
+    expect(await backend.tokensIssued(userId)).to.equal(2, 'the click used the token fetched on return');
+  });
+
   it('with token-url, fetches a new token after an expired one, and the retry succeeds', async () => {
     const userId = uniqueUser();
     const el = await withTokenUrl(userId);

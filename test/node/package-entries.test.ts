@@ -142,7 +142,13 @@ describe('the npm package', () => {
     );
     for (const file of ['dist/cdn/passkey-elements.js', 'dist/cdn/passkey-elements.iife.js']) {
       assert.match(readFileSync(file, 'utf8'), /import\(new URL\(["`]passkey-elements-methods\.js/, file);
+      // token-url's fetch is a file of its own too: a page without one pays nothing for it.
+      assert.match(readFileSync(file, 'utf8'), /import\(new URL\(["`]passkey-elements-token\.js/, file);
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /content-type/, `${file}: no token fetch inside`);
     }
+    const token = readFileSync('dist/cdn/passkey-elements-token.js', 'utf8');
+    assert.doesNotMatch(token, /(^|[;}\s])import\s*[{*"'\w]|\bimport\(/, 'the token file imports nothing');
+    assert.doesNotMatch(token, /@authsignal|createTreeWalker/, 'it holds neither the SDK nor Lit');
     // Vite turns `new URL(<template>, import.meta.url)` into a glob of assets: none may be left.
     for (const file of readdirSync('dist/cdn').filter((f) => f.endsWith('.js'))) {
       assert.doesNotMatch(readFileSync(`dist/cdn/${file}`, 'utf8'), /import\.meta\.glob/, file);

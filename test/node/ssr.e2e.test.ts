@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { extname, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Authsignal } from '@authsignal/node';
 import { build } from 'esbuild';
@@ -12,9 +14,9 @@ import { renderToString } from '../../ssr/render-to-string.js';
 /**
  * Server rendering, as a host that renders HTML itself uses it: `renderToString` on the server,
  * then in Chromium (virtual authenticator) the page with JavaScript off (the styled, translated
- * buttons are there), and with it on: the client bundle (Lit's hydration support first, then the
+ * buttons are there), and with it on: the client (Lit's hydration support first, then the
  * elements) adopts the server's DOM, the very nodes, with no warning, and each element completes
- * a ceremony against the emulator.
+ * a ceremony against the emulator. Twice: with a host's own bundle, and with the CDN files.
  */
 const FRAGMENT = `<main>
   <passkey-enroll id="enroll"></passkey-enroll>
@@ -44,150 +46,171 @@ const CAPTURE = `window.before = ${JSON.stringify(BUTTONS)}.map(
   ([id, part]) => document.getElementById(id).shadowRoot.querySelector('[part="' + part + '"]'),
 );`;
 
-describe('server rendering: renderToString, then hydration (Chromium, virtual authenticator)', () => {
-  let site: Server;
-  let origin: string;
-  let emulator: RunningEmulator;
-  let server: Authsignal;
-  let browser: Browser;
-  let page: Page;
-  let client = '';
+// The CDN's way: the hydration file first, then the elements' files, as module scripts (in order).
+const CDN_SCRIPTS = [
+  'passkey-elements-hydrate.js',
+  'passkey-elements.js',
+  'passkey-sign-in.js',
+  'passkey-manager.js',
+].map((file) => `<script type="module" src="/dist/cdn/${file}"></script>`);
 
-  before(async () => {
-    site = createServer((request, response) => {
-      void (async () => {
-        if (request.url === '/client.js') {
-          response.writeHead(200, { 'content-type': 'text/javascript' }).end(client);
-          return;
-        }
-        if (request.url === '/capture.js') {
-          response.writeHead(200, { 'content-type': 'text/javascript' }).end(CAPTURE);
-          return;
-        }
-        const body = await renderToString(
-          FRAGMENT.replace(
-            /<passkey-enroll |<passkey-sign-in |<step-up-challenge |<passkey-manager /g,
-            (tag) => `${tag}tenant-id="${emulator.tenantId}" base-url="${emulator.url}" `,
-          ),
-        );
-        response
-          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-          .end(
-            `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title></head><body>${body}<script src="/capture.js"></script><script type="module" src="/client.js"></script></body></html>`,
+for (const [name, scripts] of [
+  ["a host's bundle", ['<script type="module" src="/client.js"></script>']],
+  ['the CDN files (passkey-elements-hydrate.js first)', CDN_SCRIPTS],
+] as const)
+  describe(`server rendering: renderToString, then hydration by ${name} (Chromium, virtual authenticator)`, () => {
+    let site: Server;
+    let origin: string;
+    let emulator: RunningEmulator;
+    let server: Authsignal;
+    let browser: Browser;
+    let page: Page;
+    let client = '';
+
+    before(async () => {
+      site = createServer((request, response) => {
+        void (async () => {
+          if (request.url === '/client.js') {
+            response.writeHead(200, { 'content-type': 'text/javascript' }).end(client);
+            return;
+          }
+          if (request.url === '/capture.js') {
+            response.writeHead(200, { 'content-type': 'text/javascript' }).end(CAPTURE);
+            return;
+          }
+          if (request.url?.startsWith('/dist/cdn/')) {
+            const path = normalize(`.${request.url.split('?')[0]}`);
+            const type = extname(path) === '.js' ? 'text/javascript' : 'application/json';
+            if (!path.startsWith('dist/cdn/')) return void response.writeHead(404).end();
+            const file = await readFile(path).catch(() => undefined);
+            if (!file) return void response.writeHead(404).end();
+            response.writeHead(200, { 'content-type': type }).end(file);
+            return;
+          }
+          const body = await renderToString(
+            FRAGMENT.replace(
+              /<passkey-enroll |<passkey-sign-in |<step-up-challenge |<passkey-manager /g,
+              (tag) => `${tag}tenant-id="${emulator.tenantId}" base-url="${emulator.url}" `,
+            ),
           );
-      })();
+          response
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end(
+              `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title></head><body>${body}<script src="/capture.js"></script>${scripts.join('')}</body></html>`,
+            );
+        })();
+      });
+      origin = `http://localhost:${await listen(site, 0, '127.0.0.1')}`;
+      emulator = await startEmulator({
+        origins: [origin],
+        printOutbox: false,
+        rules: { defaultState: 'ALLOW', actions: { transfer: 'CHALLENGE_REQUIRED' } },
+      });
+      server = new Authsignal({ apiSecretKey: emulator.secret, apiUrl: emulator.url });
+      const bundle = await build({
+        stdin: { contents: CLIENT, resolveDir: process.cwd(), loader: 'js' },
+        bundle: true,
+        format: 'esm',
+        write: false,
+        logLevel: 'silent',
+      });
+      client = bundle.outputFiles[0]!.text;
+      ({ browser, page } = await chromiumWithAuthenticator());
     });
-    origin = `http://localhost:${await listen(site, 0, '127.0.0.1')}`;
-    emulator = await startEmulator({
-      origins: [origin],
-      printOutbox: false,
-      rules: { defaultState: 'ALLOW', actions: { transfer: 'CHALLENGE_REQUIRED' } },
+    after(async () => {
+      await browser?.close();
+      await emulator?.close();
+      if (site) await closeServer(site);
     });
-    server = new Authsignal({ apiSecretKey: emulator.secret, apiUrl: emulator.url });
-    const bundle = await build({
-      stdin: { contents: CLIENT, resolveDir: process.cwd(), loader: 'js' },
-      bundle: true,
-      format: 'esm',
-      write: false,
-      logLevel: 'silent',
-    });
-    client = bundle.outputFiles[0]!.text;
-    ({ browser, page } = await chromiumWithAuthenticator());
-  });
-  after(async () => {
-    await browser?.close();
-    await emulator?.close();
-    if (site) await closeServer(site);
-  });
 
-  /** Each element's main button: its text and background. */
-  const buttons = () =>
-    page.evaluate(
-      (list) =>
-        list.map(([id, part]) => {
-          const button = document.getElementById(id)!.shadowRoot?.querySelector<HTMLElement>(`[part="${part}"]`);
-          return button
-            ? { text: button.textContent!.trim(), background: getComputedStyle(button).backgroundColor }
-            : null;
-        }),
-      BUTTONS,
-    );
-
-  it('shows the styled, translated buttons with JavaScript off', async () => {
-    await page.setJavaScriptEnabled(false);
-    try {
-      await page.goto(origin, { waitUntil: 'load' });
-      assert.deepEqual(await buttons(), [
-        { text: 'Create a passkey', background: 'rgb(29, 78, 216)' },
-        { text: 'Sign in with a passkey', background: 'rgb(29, 78, 216)' },
-        { text: 'Mit Passkey bestätigen', background: 'rgb(29, 78, 216)' },
-        { text: 'Add a passkey', background: 'rgb(29, 78, 216)' },
-      ]);
-    } finally {
-      await page.setJavaScriptEnabled(true);
-    }
-  });
-
-  it('hydrates without re-rendering and without a console message, then each element completes its ceremony', async () => {
-    const messages: string[] = [];
-    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => messages.push(`pageerror: ${(error as Error).message}`));
-    await page.goto(origin, { waitUntil: 'load' });
-    await page.waitForFunction(() =>
-      ['enroll', 'sign-in', 'step-up', 'manager'].every(
-        (id) => (document.getElementById(id) as unknown as { hasUpdated?: boolean }).hasUpdated,
-      ),
-    );
-    const kept = await page.evaluate(
-      (list) =>
-        list.map(
-          ([id, part], i) =>
-            document.getElementById(id)!.shadowRoot!.querySelector(`[part="${part}"]`) ===
-            (window as unknown as { before: Element[] }).before[i],
-        ),
-      BUTTONS,
-    );
-    assert.deepEqual(kept, [true, true, true, true], 'the server-rendered buttons are the ones in use');
-    assert.deepEqual(
-      (await buttons()).map((b) => b?.text),
-      ['Create a passkey', 'Sign in with a passkey', 'Mit Passkey bestätigen', 'Add a passkey'],
-    );
-
-    // A ceremony on each: enroll (a new user), sign in with that passkey, step up a transfer.
-    const result = (id: string, event: string) =>
+    /** Each element's main button: its text and background. */
+    const buttons = () =>
       page.evaluate(
-        (id, event) =>
-          new Promise<string>((resolve) =>
-            document
-              .getElementById(id)!
-              .addEventListener(event, (e) => resolve((e as CustomEvent<{ token: string }>).detail.token), {
-                once: true,
-              }),
-          ),
-        id,
-        event,
+        (list) =>
+          list.map(([id, part]) => {
+            const button = document.getElementById(id)!.shadowRoot?.querySelector<HTMLElement>(`[part="${part}"]`);
+            return button
+              ? { text: button.textContent!.trim(), background: getComputedStyle(button).backgroundColor }
+              : null;
+          }),
+        BUTTONS,
       );
-    const enrollTrack = await server.track({
-      userId: 'ssr-user',
-      action: 'enroll',
-      attributes: { username: 'ssr@example.com' },
+
+    it('shows the styled, translated buttons with JavaScript off', async () => {
+      await page.setJavaScriptEnabled(false);
+      try {
+        await page.goto(origin, { waitUntil: 'load' });
+        assert.deepEqual(await buttons(), [
+          { text: 'Create a passkey', background: 'rgb(29, 78, 216)' },
+          { text: 'Sign in with a passkey', background: 'rgb(29, 78, 216)' },
+          { text: 'Mit Passkey bestätigen', background: 'rgb(29, 78, 216)' },
+          { text: 'Add a passkey', background: 'rgb(29, 78, 216)' },
+        ]);
+      } finally {
+        await page.setJavaScriptEnabled(true);
+      }
     });
-    await page.evaluate((token) => Object.assign(document.getElementById('enroll')!, { token }), enrollTrack.token);
-    const enrolled = result('enroll', 'passkey-enroll-success');
-    await page.click('#enroll >>> [part="button"]');
-    assert.equal((await server.validateChallenge({ token: await enrolled, userId: 'ssr-user' })).isValid, true);
 
-    const signedIn = result('sign-in', 'passkey-sign-in-success');
-    await page.click('#sign-in >>> [part="button"]');
-    const signIn = await server.validateChallenge({ token: await signedIn });
-    assert.deepEqual([signIn.isValid, signIn.userId], [true, 'ssr-user']);
+    it('hydrates without re-rendering and without a console message, then each element completes its ceremony', async () => {
+      const messages: string[] = [];
+      page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+      page.on('pageerror', (error) => messages.push(`pageerror: ${(error as Error).message}`));
+      await page.goto(origin, { waitUntil: 'load' });
+      await page.waitForFunction(() =>
+        ['enroll', 'sign-in', 'step-up', 'manager'].every(
+          (id) => (document.getElementById(id) as unknown as { hasUpdated?: boolean }).hasUpdated,
+        ),
+      );
+      const kept = await page.evaluate(
+        (list) =>
+          list.map(
+            ([id, part], i) =>
+              document.getElementById(id)!.shadowRoot!.querySelector(`[part="${part}"]`) ===
+              (window as unknown as { before: Element[] }).before[i],
+          ),
+        BUTTONS,
+      );
+      assert.deepEqual(kept, [true, true, true, true], 'the server-rendered buttons are the ones in use');
+      assert.deepEqual(
+        (await buttons()).map((b) => b?.text),
+        ['Create a passkey', 'Sign in with a passkey', 'Mit Passkey bestätigen', 'Add a passkey'],
+      );
 
-    const transfer = await server.track({ userId: 'ssr-user', action: 'transfer' });
-    await page.evaluate((token) => Object.assign(document.getElementById('step-up')!, { token }), transfer.token);
-    const steppedUp = result('step-up', 'step-up-challenge-success');
-    await page.click('#step-up >>> [part="button"]');
-    const stepUp = await server.validateChallenge({ token: await steppedUp, userId: 'ssr-user', action: 'transfer' });
-    assert.deepEqual([stepUp.isValid, stepUp.verificationMethod], [true, 'PASSKEY']);
-    assert.deepEqual(messages, [], 'no warning, no error');
+      // A ceremony on each: enroll (a new user), sign in with that passkey, step up a transfer.
+      const result = (id: string, event: string) =>
+        page.evaluate(
+          (id, event) =>
+            new Promise<string>((resolve) =>
+              document
+                .getElementById(id)!
+                .addEventListener(event, (e) => resolve((e as CustomEvent<{ token: string }>).detail.token), {
+                  once: true,
+                }),
+            ),
+          id,
+          event,
+        );
+      const enrollTrack = await server.track({
+        userId: 'ssr-user',
+        action: 'enroll',
+        attributes: { username: 'ssr@example.com' },
+      });
+      await page.evaluate((token) => Object.assign(document.getElementById('enroll')!, { token }), enrollTrack.token);
+      const enrolled = result('enroll', 'passkey-enroll-success');
+      await page.click('#enroll >>> [part="button"]');
+      assert.equal((await server.validateChallenge({ token: await enrolled, userId: 'ssr-user' })).isValid, true);
+
+      const signedIn = result('sign-in', 'passkey-sign-in-success');
+      await page.click('#sign-in >>> [part="button"]');
+      const signIn = await server.validateChallenge({ token: await signedIn });
+      assert.deepEqual([signIn.isValid, signIn.userId], [true, 'ssr-user']);
+
+      const transfer = await server.track({ userId: 'ssr-user', action: 'transfer' });
+      await page.evaluate((token) => Object.assign(document.getElementById('step-up')!, { token }), transfer.token);
+      const steppedUp = result('step-up', 'step-up-challenge-success');
+      await page.click('#step-up >>> [part="button"]');
+      const stepUp = await server.validateChallenge({ token: await steppedUp, userId: 'ssr-user', action: 'transfer' });
+      assert.deepEqual([stepUp.isValid, stepUp.verificationMethod], [true, 'PASSKEY']);
+      assert.deepEqual(messages, [], 'no warning, no error');
+    });
   });
-});

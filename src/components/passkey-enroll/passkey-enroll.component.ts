@@ -1,14 +1,14 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
-import { TokenUrlController } from '../../controllers/token-url-controller.js';
 import { PasskeyEnrollCancelEvent } from '../../events/passkey-enroll-cancel.js';
 import { PasskeyEnrollErrorEvent } from '../../events/passkey-enroll-error.js';
 import { PasskeyEnrollStartEvent } from '../../events/passkey-enroll-start.js';
 import { PasskeyEnrollSuccessEvent, type PasskeyEnrollSuccessDetail } from '../../events/passkey-enroll-success.js';
-import { ceremonyView } from '../../internal/ceremony-view.js';
+import { ceremonyParts } from '../../internal/ceremony-view.js';
 import type { Outcome } from '../../internal/error-codes.js';
-import { loadCeremonies, preloadCeremonies, preloadOnIntent } from '../../internal/sdk-loader.js';
+import { loadCeremonies, loadTokenSource, preloadCeremonies, preloadOnIntent } from '../../internal/sdk-loader.js';
+import type { TokenSource } from '../../sdk/token-source.js';
 import { mergeStrings, type PartialStrings, type PasskeyEnrollStrings } from '../../internal/strings.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -99,7 +99,8 @@ export class PasskeyEnroll extends LitElement {
   strings?: PartialStrings<PasskeyEnrollStrings>;
 
   #ceremony = new CeremonyController<PasskeyEnrollSuccessDetail>(this);
-  #tokenSource = new TokenUrlController(this);
+  /** The token behind `token-url`: its source loads on demand, and is made anew for a new URL. */
+  #tokenSource?: Promise<TokenSource>;
   #localize = new LocalizeController(this);
   /** @internal Whether the host put its own content in the button (whitespace does not count). */
   customLabel?: boolean;
@@ -133,9 +134,51 @@ export class PasskeyEnroll extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('tokenUrl')) {
-      this.#tokenSource.setUrl(this.tokenUrl || undefined);
-      if (this.tokenUrl) preloadCeremonies();
+      this.#dropToken();
+      this.#tokenSource = undefined;
+      this.#prefetchToken();
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page: the token dropped on leaving it is fetched again.
+    if (this.hasUpdated) this.#prefetchToken();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#dropToken();
+  }
+
+  /** The source of `token-url`'s token; a failed download of its module is tried again next time. */
+  #tokens(): Promise<TokenSource> {
+    const url = this.tokenUrl;
+    return (this.#tokenSource ??= loadTokenSource().then(
+      ({ TokenSource }) => new TokenSource(url),
+      (error) => {
+        this.#tokenSource = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /** Ahead of the click, where a ceremony can run: the token, and the SDK beside it. */
+  #prefetchToken(): void {
+    if (this.tokenUrl && this.isConnected && webAuthnSupported()) {
+      preloadCeremonies();
+      this.#tokens().then(
+        (source) => source.get(),
+        () => undefined,
+      );
+    }
+  }
+
+  #dropToken(refetch?: boolean): void {
+    void this.#tokenSource?.then(
+      (source) => source.drop(refetch),
+      () => undefined,
+    );
   }
 
   get #text(): PasskeyEnrollStrings {
@@ -149,7 +192,7 @@ export class PasskeyEnroll extends LitElement {
     if (state?.status === 'success') {
       this.dispatchEvent(new PasskeyEnrollSuccessEvent(state.result));
     } else if (state?.status === 'error') {
-      if (state.code === 'expired-token' && this.tokenUrl) this.#tokenSource.invalidate();
+      if (state.code === 'expired-token') this.#dropToken(true);
       this.dispatchEvent(new PasskeyEnrollErrorEvent({ code: state.code, message: this.#text.errors[state.code] }));
     } else if (state) {
       this.dispatchEvent(new PasskeyEnrollCancelEvent());
@@ -162,7 +205,12 @@ export class PasskeyEnroll extends LitElement {
     if (!this.tenantId || (attachment !== 'platform' && attachment !== 'cross-platform')) {
       return { code: 'configuration' };
     }
-    const token = this.#token ?? (this.tokenUrl ? await this.#tokenSource.get() : undefined);
+    let token = this.#token;
+    if (!token && this.tokenUrl) {
+      const fetched = await (await this.#tokens()).get();
+      if ('code' in fetched) return fetched;
+      token = fetched.data;
+    }
     // Never call the SDK without a token: it would fall back to the page-wide token cache.
     if (!token) return { code: 'configuration' };
     const { enrollPasskey } = await loadCeremonies();
@@ -181,8 +229,11 @@ export class PasskeyEnroll extends LitElement {
     const text = this.#text;
     const working = this.#ceremony.state.status === 'working';
     const { locale, ownDir } = this.#localize;
+    const view = ceremonyParts(this, this.#ceremony.state, text, () => this.#enroll());
     return html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
-      ${ceremonyView(this, this.#ceremony.state, text, () => this.#enroll())}
+      ${view.button}
+      <p part="status" class=${view.statusClass} role="status">${view.status}</p>
+      ${view.error}
     </div>`;
   }
 }

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { LocalizeController } from '../../controllers/localize-controller.js';
-import { fetchToken } from '../../controllers/token-url-controller.js';
+import { requestToken } from '../../internal/request-token.js';
 import { PasskeyManagerCancelEvent } from '../../events/passkey-manager-cancel.js';
 import { PasskeyManagerChangeEvent } from '../../events/passkey-manager-change.js';
 import { PasskeyManagerErrorEvent } from '../../events/passkey-manager-error.js';
@@ -270,7 +270,9 @@ export class PasskeyManager extends LitElement {
     let code: ManagerErrorCode | undefined;
     try {
       // A token of the user's, fresh for each read (it is used at once, then dropped).
-      const list = await readAuthenticators(this.baseUrl, await fetchToken(this.tokenUrl));
+      const token = await requestToken(this.tokenUrl);
+      if ('code' in token) throw new PasskeyElementError(token.code);
+      const list = await readAuthenticators(this.baseUrl, token.data);
       if (read !== this.#reads) return;
       this.#authenticators = list;
       this.#signal(list.flatMap((a) => (a.credentialId ? [a.credentialId] : [])));
