@@ -9,9 +9,6 @@ import { loadLocale } from './locale-loader.js';
  */
 const translations: Record<string, PasskeyTranslation | null> = { __proto__: null, en } as never;
 
-/** matchLocale's answers by tag (no prototype either), forgotten whenever a language is added. */
-let matched: Record<string, string | undefined> = { __proto__: null } as never;
-
 /** Connected elements, re-rendered whenever a translation arrives or a language changes. */
 export const localizedHosts = new Set<{ requestUpdate(): void }>();
 export const refreshLocalized = () => localizedHosts.forEach((host) => host.requestUpdate());
@@ -24,7 +21,6 @@ export { en };
  */
 export function registerTranslation(locale: string, translation: PasskeyTranslation): void {
   translations[locale.toLowerCase()] = translation;
-  matched = { __proto__: null } as never;
   refreshLocalized();
 }
 
@@ -33,11 +29,7 @@ export function registerTranslation(locale: string, translation: PasskeyTranslat
  * (`de-AT` → `de`). Portuguese without a translation of its own reads pt-BR; Chinese reads
  * zh-Hans unless the tag names Traditional script or a region that writes it.
  */
-export const matchLocale = (tag: string): string | undefined =>
-  // Every element asks on every render, nearly always for the same tag or two.
-  tag in matched ? matched[tag] : (matched[tag] = findLocale(tag));
-
-function findLocale(tag: string): string | undefined {
+export function matchLocale(tag: string): string | undefined {
   for (const parts = tag.toLowerCase().split('-'); parts.length; parts.pop()) {
     let code = parts.join('-');
     if (!(code in translations)) {

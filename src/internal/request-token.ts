@@ -18,6 +18,6 @@ export async function requestToken(url: string, signal?: AbortSignal): Promise<O
     return { code: 'network' };
   }
   if (!response.ok) return { code: response.status === 429 ? 'rate-limited' : 'server' };
-  const body = (await response.json().catch(() => undefined)) as { token?: unknown } | undefined;
-  return typeof body?.token === 'string' && body.token !== '' ? { data: body.token } : { code: 'server' };
+  const token = ((await response.json().catch(() => undefined)) as { token?: unknown } | undefined)?.token;
+  return token && typeof token == 'string' ? { data: token } : { code: 'server' };
 }

@@ -33,10 +33,24 @@ export function preloadCeremonies(): void {
   if (webAuthnSupported()) loadCeremonies().catch(() => undefined);
 }
 
-/** What tells an element that a person is about to use it. */
-export const INTENT = ['pointerenter', 'focusin', 'touchstart'];
+/** What tells an element that a person is about to use it (each bubbles, and crosses shadow roots). */
+const INTENT = ['pointerover', 'focusin', 'touchstart'];
 
-/** Preloads on the first sign of intent on `host` (each listener removes itself). */
-export function preloadOnIntent(host: HTMLElement): void {
-  for (const type of INTENT) host.addEventListener(type, preloadCeremonies, { once: true, passive: true });
+/** Each element whose intent preloads something, with what it preloads; made with the listeners. */
+let intentHosts: WeakMap<EventTarget, () => unknown> | undefined;
+
+/**
+ * Preloads (the SDK, unless told what) on the first sign of intent on `host`, and on each after
+ * (a preload is made once, then shared). One set of listeners on the window serves every element:
+ * listeners on each would cost every frame of a page of many elements (a touch or pointer
+ * listener is a region the browser keeps for each element).
+ */
+export function preloadOnIntent(host: HTMLElement, preload: () => unknown = preloadCeremonies): void {
+  if (!intentHosts) {
+    intentHosts = new WeakMap();
+    for (const type of INTENT) addEventListener(type, onIntent, { capture: true, passive: true });
+  }
+  intentHosts.set(host, preload);
 }
+
+const onIntent = (event: Event) => event.composedPath().forEach((node) => intentHosts!.get(node)?.());

@@ -85,6 +85,17 @@ describe('<passkey-manager> with codes', () => {
     await expect(el).to.be.accessible();
   });
 
+  // Right after the test above: the change steps have not been loaded on this page yet.
+  it('fetches its change steps on intent, before any click: a keyboard focus on an add button', async () => {
+    const { userId } = await emailUser();
+    const el = await manager(userId);
+    const changeSteps = () =>
+      performance.getEntriesByType('resource').filter((r) => /change-flow/.test(r.name)).length;
+    expect(changeSteps()).to.equal(0);
+    part(el, '[part=add]')!.focus();
+    await waitUntil(() => changeSteps() === 1, 'the change steps are fetched on focus');
+  });
+
   it('names a passkey by its maker, says when it was last used and that this browser holds it', async () => {
     const { userId } = await emailUser();
     localStorage.setItem('as_user_passkey_map', JSON.stringify({ [userId]: ['cred-here'] }));

@@ -8,7 +8,7 @@ import { loadManagerLocale } from '../../i18n/manager-locale-loader.js';
 import { SHIPPED_LOCALES, type ShippedLocale } from '../../i18n/locale-codes.js';
 import { setCustomState } from '../../internal/custom-states.js';
 import { PasskeyElementError, type ManagerErrorCode } from '../../internal/error-codes.js';
-import { INTENT, loadCeremonies, onDemand } from '../../internal/sdk-loader.js';
+import { loadCeremonies, onDemand, preloadOnIntent } from '../../internal/sdk-loader.js';
 import { mergeStrings, type PartialStrings, type PasskeyManagerStrings } from '../../internal/strings.js';
 import type { VerificationMethod } from '../../internal/verification-method.js';
 import englishList from '../../locales/manager/en/list.js';
@@ -187,8 +187,7 @@ export class PasskeyManager extends LitElement {
 
   constructor() {
     super();
-    const preload = () => loadFlow().catch(() => undefined);
-    for (const type of INTENT) this.addEventListener(type, preload, { once: true, passive: true });
+    preloadOnIntent(this, () => loadFlow().catch(() => undefined));
   }
 
   /** The user's authenticators as last read (read-only): every method, listed here or not. */
