@@ -89,8 +89,7 @@ describe('<passkey-manager> with codes', () => {
   it('fetches its change steps on intent, before any click: a keyboard focus on an add button', async () => {
     const { userId } = await emailUser();
     const el = await manager(userId);
-    const changeSteps = () =>
-      performance.getEntriesByType('resource').filter((r) => /change-flow/.test(r.name)).length;
+    const changeSteps = () => performance.getEntriesByType('resource').filter((r) => /change-flow/.test(r.name)).length;
     expect(changeSteps()).to.equal(0);
     part(el, '[part=add]')!.focus();
     await waitUntil(() => changeSteps() === 1, 'the change steps are fetched on focus');
