@@ -48,7 +48,10 @@ let intentHosts: WeakMap<EventTarget, () => unknown> | undefined;
 export function preloadOnIntent(host: HTMLElement, preload: () => unknown = preloadCeremonies): void {
   if (!intentHosts) {
     intentHosts = new WeakMap();
-    for (const type of INTENT) addEventListener(type, onIntent, { capture: true, passive: true });
+    // Capture: intent counts even where the page stops an event on its way. Passive already: a
+    // window's touch listeners are by default (DOM standard), so scrolling never waits for this
+    // one. A server rendering the elements to HTML has no window to listen on.
+    for (const type of INTENT) globalThis.addEventListener?.(type, onIntent, true);
   }
   intentHosts.set(host, preload);
 }
