@@ -54,9 +54,9 @@ async function entryBundle(specifier: string, shared: RegExp[] = []): Promise<Ui
           build.onResolve({ filter: /.*/ }, (args) =>
             shared.some((pattern) => pattern.test(args.path)) ? { path: args.path, external: true } : undefined,
           );
-          // The SDK and locales are dynamic imports: an app's bundler splits them off.
+          // The SDK, locales and token-url's fetch are dynamic imports: an app's bundler splits them off.
           build.onResolve(
-            { filter: /\/locales\/[\w/-]+\.js$|\/passkey-ceremonies\.js$|\/method-chooser\.js$/ },
+            { filter: /\/locales\/[\w/-]+\.js$|\/passkey-ceremonies\.js$|\/method-chooser\.js$|\/token-source\.js$/ },
             (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined),
           );
         },
@@ -86,6 +86,10 @@ export interface CdnSizes {
   sdk: SizeRow;
   /** The step-up's other methods: fetched only where `methods` names them, after the first paint. */
   methods: SizeRow;
+  /** The fetch of `token-url`'s token: fetched only by an element with one, beside the SDK. */
+  token: SizeRow;
+  /** Lit's hydration support: only server-rendered pages load it, before the elements. */
+  hydrate: SizeRow;
   /** `<passkey-manager>` alone: a file of its own, as the sign-in element's. */
   manager: SizeRow;
   /** Its change steps (the step-up they run included), on intent; and the QR library, for an app's set-up. */
@@ -119,6 +123,14 @@ export function cdnSizes(): CdnSizes {
     methods: measure(
       'cdn/passkey-elements-methods.js (code methods, where named, after paint)',
       readFileSync('dist/cdn/passkey-elements-methods.js'),
+    ),
+    token: measure(
+      "cdn/passkey-elements-token.js (token-url's token fetch, where set)",
+      readFileSync('dist/cdn/passkey-elements-token.js'),
+    ),
+    hydrate: measure(
+      "cdn/passkey-elements-hydrate.js (Lit's hydration support, server-rendered pages only)",
+      readFileSync('dist/cdn/passkey-elements-hydrate.js'),
     ),
     manager: measure(
       'cdn/passkey-manager.js (the manager element: Lit and our code)',

@@ -57,7 +57,8 @@ window.runCeremony = async (tag, token, { cold = false } = {}) => {
 /** Intent before the click: a pointer over the element, then the SDK's file downloaded and run. */
 window.showIntent = async (tag) => {
   const el = document.querySelector(tag);
-  el.dispatchEvent(new PointerEvent('pointerenter'));
+  // What a real pointer fires as it arrives (with pointerenter, which does not bubble).
+  el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
   const sdk = new URL('/dist/cdn/passkey-elements-sdk.js', location.href).href;
   while (!performance.getEntriesByName(sdk).length) await new Promise((resolve) => setTimeout(resolve, 5));
   // The module evaluates right after its download; leave it a moment (not measured).
