@@ -32,8 +32,9 @@ const sha256 = (value: string): string => createHash('sha256').update(value).dig
  * Authsignal's sessions (`createSession`, `validateSession`, `refreshSession`, `revokeSession`,
  * `revokeUserSessions`): a challenge token that succeeded becomes an RS256 access token (`aud`
  * the app client, `sub` the user, `sid` the session) and an opaque refresh token. A refresh
- * rotates both (the access token also names the verification method): the old refresh token never works again, and presenting it revokes the whole
- * session (OAuth's refresh-token rotation), since only a thief would still hold it. The public key
+ * rotates both (the access token also names the verification method): the old refresh token
+ * never works again, and presenting it revokes the whole session (OAuth's refresh-token
+ * rotation), since only a thief would still hold it. The public key
  * is at `GET /v1/client/public/{tenantId}/.well-known/jwks`, as Authsignal publishes its own.
  */
 export class SessionApi {

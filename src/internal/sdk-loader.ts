@@ -33,15 +33,11 @@ export function preloadCeremonies(): void {
   if (webAuthnSupported()) loadCeremonies().catch(() => undefined);
 }
 
-/** What tells an element that a person is about to use it (each bubbles, and crosses shadow roots). */
-const INTENT = ['pointerover', 'focusin', 'touchstart'];
-
 /** Each element whose intent preloads something, with what it preloads; made with the listeners. */
 let intentHosts: WeakMap<EventTarget, () => unknown> | undefined;
 
 /**
- * Preloads (the SDK, unless told what) on the first sign of intent on `host`, and on each after
- * (a preload is made once, then shared). One set of listeners on the window serves every element:
+ * Preloads (the SDK, unless told what) on the first sign of intent on `host`. One set of listeners on the window serves every element:
  * listeners on each would cost every frame of a page of many elements (a touch or pointer
  * listener is a region the browser keeps for each element).
  */
@@ -51,9 +47,19 @@ export function preloadOnIntent(host: HTMLElement, preload: () => unknown = prel
     // Capture: intent counts even where the page stops an event on its way. Passive already: a
     // window's touch listeners are by default (DOM standard), so scrolling never waits for this
     // one. A server rendering the elements to HTML has no window to listen on.
-    for (const type of INTENT) globalThis.addEventListener?.(type, onIntent, true);
+    // What tells an element that a person is about to use it: each bubbles, and crosses shadow roots.
+    for (const type of ['pointerover', 'focusin', 'touchstart']) globalThis.addEventListener?.(type, onIntent, true);
   }
   intentHosts.set(host, preload);
 }
 
-const onIntent = (event: Event) => event.composedPath().forEach((node) => intentHosts!.get(node)?.());
+/**
+ * Once per element, as a `once` listener of its own would: a download that failed is tried again
+ * by the click, not by every move of the pointer.
+ */
+const onIntent = (event: Event) =>
+  event.composedPath().forEach((node) => {
+    const preload = intentHosts!.get(node);
+    intentHosts!.delete(node);
+    preload?.();
+  });

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { extname, normalize } from 'node:path';
+import type { ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { Authsignal } from '@authsignal/node';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
-import { closeServer, listen } from '../../shared/http-server.js';
+import { startStaticSite, type StaticSite } from '../../scripts/static-site.js';
 import { chromiumWithAuthenticator } from './support/chromium.js';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { renderToString } from '../../ssr/render-to-string.js';
@@ -59,7 +57,7 @@ for (const [name, scripts] of [
   ['the CDN files (passkey-elements-hydrate.js first)', CDN_SCRIPTS],
 ] as const)
   describe(`server rendering: renderToString, then hydration by ${name} (Chromium, virtual authenticator)`, () => {
-    let site: Server;
+    let site: StaticSite;
     let origin: string;
     let emulator: RunningEmulator;
     let server: Authsignal;
@@ -68,59 +66,54 @@ for (const [name, scripts] of [
     let client = '';
 
     before(async () => {
-      site = createServer((request, response) => {
-        void (async () => {
-          if (request.url === '/client.js') {
-            response.writeHead(200, { 'content-type': 'text/javascript' }).end(client);
-            return;
-          }
-          if (request.url === '/capture.js') {
-            response.writeHead(200, { 'content-type': 'text/javascript' }).end(CAPTURE);
-            return;
-          }
-          if (request.url?.startsWith('/dist/cdn/')) {
-            const path = normalize(`.${request.url.split('?')[0]}`);
-            const type = extname(path) === '.js' ? 'text/javascript' : 'application/json';
-            if (!path.startsWith('dist/cdn/')) return void response.writeHead(404).end();
-            const file = await readFile(path).catch(() => undefined);
-            if (!file) return void response.writeHead(404).end();
-            response.writeHead(200, { 'content-type': type }).end(file);
-            return;
-          }
+      // The CDN files (and their languages) as a static site; the page and its scripts mounted on it.
+      site = await startStaticSite(['dist/cdn', 'dist/cdn/locales', 'dist/cdn/locales/manager']);
+      const serve = (type: string, body: () => string | Promise<string>) => (_: unknown, response: ServerResponse) =>
+        void (async () => response.writeHead(200, { 'content-type': type }).end(await body()))();
+      site.mount(
+        '/client.js',
+        serve('text/javascript', () => client),
+      );
+      site.mount(
+        '/capture.js',
+        serve('text/javascript', () => CAPTURE),
+      );
+      site.mount(
+        '/page',
+        serve('text/html; charset=utf-8', async () => {
           const body = await renderToString(
             FRAGMENT.replace(
               /<passkey-enroll |<passkey-sign-in |<step-up-challenge |<passkey-manager /g,
               (tag) => `${tag}tenant-id="${emulator.tenantId}" base-url="${emulator.url}" `,
             ),
           );
-          response
-            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-            .end(
-              `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title></head><body>${body}<script src="/capture.js"></script>${scripts.join('')}</body></html>`,
-            );
-        })();
-      });
-      origin = `http://localhost:${await listen(site, 0, '127.0.0.1')}`;
+          return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>SSR</title></head><body>${body}<script src="/capture.js"></script>${scripts.join('')}</body></html>`;
+        }),
+      );
+      origin = site.url;
       emulator = await startEmulator({
         origins: [origin],
         printOutbox: false,
         rules: { defaultState: 'ALLOW', actions: { transfer: 'CHALLENGE_REQUIRED' } },
       });
       server = new Authsignal({ apiSecretKey: emulator.secret, apiUrl: emulator.url });
-      const bundle = await build({
-        stdin: { contents: CLIENT, resolveDir: process.cwd(), loader: 'js' },
-        bundle: true,
-        format: 'esm',
-        write: false,
-        logLevel: 'silent',
-      });
-      client = bundle.outputFiles[0]!.text;
+      // Only the host's-bundle page loads it.
+      if (scripts.some((script) => script.includes('/client.js'))) {
+        const bundle = await build({
+          stdin: { contents: CLIENT, resolveDir: process.cwd(), loader: 'js' },
+          bundle: true,
+          format: 'esm',
+          write: false,
+          logLevel: 'silent',
+        });
+        client = bundle.outputFiles[0]!.text;
+      }
       ({ browser, page } = await chromiumWithAuthenticator());
     });
     after(async () => {
       await browser?.close();
       await emulator?.close();
-      if (site) await closeServer(site);
+      await site?.close();
     });
 
     /** Each element's main button: its text and background. */
@@ -139,7 +132,7 @@ for (const [name, scripts] of [
     it('shows the styled, translated buttons with JavaScript off', async () => {
       await page.setJavaScriptEnabled(false);
       try {
-        await page.goto(origin, { waitUntil: 'load' });
+        await page.goto(`${origin}/page`, { waitUntil: 'load' });
         assert.deepEqual(await buttons(), [
           { text: 'Create a passkey', background: 'rgb(29, 78, 216)' },
           { text: 'Sign in with a passkey', background: 'rgb(29, 78, 216)' },
@@ -155,7 +148,7 @@ for (const [name, scripts] of [
       const messages: string[] = [];
       page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
       page.on('pageerror', (error) => messages.push(`pageerror: ${(error as Error).message}`));
-      await page.goto(origin, { waitUntil: 'load' });
+      await page.goto(`${origin}/page`, { waitUntil: 'load' });
       await page.waitForFunction(() =>
         ['enroll', 'sign-in', 'step-up', 'manager'].every(
           (id) => (document.getElementById(id) as unknown as { hasUpdated?: boolean }).hasUpdated,
