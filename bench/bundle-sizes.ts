@@ -94,6 +94,8 @@ export interface CdnSizes {
   manager: SizeRow;
   /** Its change steps (the step-up they run included), on intent; and the QR library, for an app's set-up. */
   managerSteps: SizeRow;
+  /** Its list reader (the request and what it keeps of each authenticator), beside the token, after paint. */
+  managerList: SizeRow;
   managerQr: SizeRow;
 }
 
@@ -139,6 +141,10 @@ export function cdnSizes(): CdnSizes {
     managerSteps: measure(
       'cdn/passkey-manager-change-flow.js (its change steps and step-up, on intent)',
       readFileSync('dist/cdn/passkey-manager-change-flow.js'),
+    ),
+    managerList: measure(
+      'cdn/passkey-manager-authenticators.js (its list reader, fetched beside the token, after paint)',
+      readFileSync('dist/cdn/passkey-manager-authenticators.js'),
     ),
     managerQr: measure(
       'cdn/passkey-manager-qrcode.js (the QR library, for an authenticator app only)',

@@ -263,6 +263,7 @@ try {
         hydrate: sizeRow(cdn.hydrate),
         manager: sizeRow(cdn.manager),
         managerSteps: sizeRow(cdn.managerSteps),
+        managerList: sizeRow(cdn.managerList),
         managerQr: sizeRow(cdn.managerQr),
       },
       bundled: bundled.map(sizeRow),
@@ -321,6 +322,7 @@ try {
     [cdn.hydrate.name, kB(cdn.hydrate)],
     [cdn.manager.name, kB(cdn.manager)],
     [cdn.managerSteps.name, kB(cdn.managerSteps)],
+    [cdn.managerList.name, kB(cdn.managerList)],
     [cdn.managerQr.name, kB(cdn.managerQr)],
     ...budgets.map((b): [string, string] => [
       `budget: ${b.name.replace(/^cdn\/([\w.-]+) \([^)]*\)/, '$1')}`,

@@ -73,7 +73,13 @@ describe('the npm package', () => {
     assert.match(manager, /customElements\.define\("passkey-manager"/);
     for (const other of [enroll, stepUp, signIn]) assert.doesNotMatch(other, /passkey-manager/);
     const component = readFileSync('dist/components/passkey-manager/passkey-manager.component.js', 'utf8');
-    assert.doesNotMatch(component, /from "[^"]*(step-up-challenge|qrcode-generator|change-flow)/, 'the list alone');
+    assert.doesNotMatch(
+      component,
+      /from "[^"]*(step-up-challenge|qrcode-generator|change-flow|authenticators)/,
+      'the list alone, its reader apart',
+    );
+    // The CDN file paints the element; reading the list is a file of its own, fetched beside the token.
+    assert.doesNotMatch(readFileSync('dist/cdn/passkey-manager.js', 'utf8'), /user-authenticators/);
   });
 
   it('keeps lit, @lit/react, react and the SDK as imports in the bundler build', () => {
@@ -244,6 +250,7 @@ describe('the npm package', () => {
     assert.ok(paths.includes('dist/cdn/passkey-sign-in.iife.js'));
     assert.ok(paths.includes('dist/cdn/passkey-manager.js'));
     assert.ok(paths.includes('dist/cdn/passkey-manager-change-flow.js'));
+    assert.ok(paths.includes('dist/cdn/passkey-manager-authenticators.js'));
     assert.ok(paths.includes('dist/cdn/locales/manager/de.js'));
     assert.ok(paths.includes('dist/types/index.d.ts'));
     assert.ok(paths.includes('custom-elements.json'));

@@ -1,5 +1,6 @@
 import { PasskeyElementError } from '../../internal/error-codes.js';
 import type { VerificationMethod } from '../../internal/verification-method.js';
+import { MANAGED } from './managed-methods.js';
 
 /** One of the user's authenticators, as the element shows it. */
 export interface ManagedAuthenticator {
@@ -27,9 +28,6 @@ interface ApiAuthenticator {
   phoneNumber?: string;
   webauthnCredential?: { credentialId: string; aaguidMapping?: { name?: string } };
 }
-
-/** The methods the element shows, in the order it lists and offers them. */
-export const MANAGED: readonly VerificationMethod[] = ['PASSKEY', 'EMAIL_OTP', 'SMS', 'AUTHENTICATOR_APP'];
 
 /**
  * The credential ids the SDK recorded in this browser (`localStorage.as_user_passkey_map`, user

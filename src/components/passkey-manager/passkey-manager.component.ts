@@ -13,7 +13,8 @@ import { mergeStrings, type PartialStrings, type PasskeyManagerStrings } from '.
 import type { VerificationMethod } from '../../internal/verification-method.js';
 import englishList from '../../locales/manager/en/list.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { MANAGED, readAuthenticators, type ManagedAuthenticator } from './authenticators.js';
+import type { ManagedAuthenticator } from './authenticators.js';
+import { MANAGED } from './managed-methods.js';
 import type { ChangeFlow, FlowEnd } from './change-flow.js';
 import { loadFlow } from './flow-loader.js';
 import { passkeyManagerStyles } from './passkey-manager.styles.js';
@@ -24,6 +25,12 @@ import { retryableImport } from '../../internal/retryable-import.js';
  * renders. A failed load just signals nothing (the next read tries again).
  */
 const loadSignals = /* @__PURE__ */ onDemand(retryableImport(() => import('./passkey-signals.js')));
+/**
+ * Reading the list (the request, and what the element keeps of each authenticator): a chunk of its
+ * own as well, fetched beside the token, so that the page pays before the element paints only for
+ * what it shows then.
+ */
+const loadReader = /* @__PURE__ */ onDemand(retryableImport(() => import('./authenticators.js')));
 const signal = (call: (signals: typeof import('./passkey-signals.js')) => void) =>
   void loadSignals().then(call, () => undefined);
 
@@ -269,7 +276,7 @@ export class PasskeyManager extends LitElement {
     let code: ManagerErrorCode | undefined;
     try {
       // A token of the user's, fresh for each read (it is used at once, then dropped).
-      const token = await requestToken(this.tokenUrl);
+      const [token, { readAuthenticators }] = await Promise.all([requestToken(this.tokenUrl), loadReader()]);
       if ('code' in token) throw new PasskeyElementError(token.code);
       const list = await readAuthenticators(this.baseUrl, token.data);
       if (read !== this.#reads) return;
