@@ -22,7 +22,6 @@ export interface CeremonyViewHost {
 export interface CeremonyParts {
   /** The button; nothing once the ceremony succeeded, or where passkeys cannot work. */
   button: TemplateResult | typeof nothing;
-  statusClass: string;
   status: string;
   error: TemplateResult | typeof nothing;
 }
@@ -46,8 +45,8 @@ export function ceremonyParts(
             part="button"
             class="button"
             type="button"
-            ?disabled=${host.disabled}
-            ?autofocus=${autofocus}
+            disabled=${host.disabled ? '' : nothing}
+            autofocus=${autofocus ? '' : nothing}
             aria-disabled=${working ? 'true' : nothing}
             @click=${onClick}
           >
@@ -69,7 +68,6 @@ export function ceremonyParts(
               host.customLabel ? nothing : state.status === 'error' ? text.retry : text.button
             }
           </button>`,
-    statusClass: state.status === 'success' ? 'status success' : 'status',
     status: !supported
       ? text.unsupported
       : working
@@ -90,7 +88,7 @@ export function ceremonyParts(
 export function ceremonyView(...args: Parameters<typeof ceremonyParts>): TemplateResult {
   const view = ceremonyParts(...args);
   return html`${view.button}
-    <p part="status" class=${view.statusClass} role="status">${view.status}</p>
+    <p part="status" class="status" role="status">${view.status}</p>
     ${view.error}`;
 }
 

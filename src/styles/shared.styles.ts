@@ -94,7 +94,8 @@ export const sharedStyles = css`
     color: var(--passkey-color-muted, light-dark(#4b5563, #cbd5e1));
   }
 
-  .status.success {
+  .success,
+  :host(:state(success)) .status {
     color: var(--passkey-color-success, light-dark(#15803d, #86efac));
     font-weight: 600;
   }

@@ -60,6 +60,8 @@ describe('<passkey-enroll> ceremonies', () => {
     await elementUpdated(el);
     expect(statusText(el)).to.equal('Passkey created.');
     expect(el.matches(':state(success)')).to.equal(true);
+    const status = getComputedStyle(el.shadowRoot!.querySelector('[part="status"]')!);
+    expect([status.fontWeight, status.color], 'the success style').to.deep.equal(['600', 'rgb(21, 128, 61)']);
     expect(button(el)).to.equal(null);
     await expect(el).to.be.accessible();
   });

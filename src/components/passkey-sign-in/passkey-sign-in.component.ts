@@ -228,10 +228,10 @@ export class PasskeySignIn extends LitElement {
     const working = this.#ceremony.state.status === 'working';
     const { locale, ownDir } = this.#localize;
     const view = ceremonyParts(this, this.#ceremony.state, text, () => this.#signIn());
-    return html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
+    return html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working || nothing}>
       <slot @slotchange=${() => this.#listen()}></slot>
       ${view.button}
-      <p part="status" class=${view.statusClass} role="status">${view.status}</p>
+      <p part="status" class="status" role="status">${view.status}</p>
       ${view.error}
     </div>`;
   }

@@ -345,16 +345,16 @@ export class StepUpChallenge extends LitElement {
       // A passkey only, the common case: the ceremony's parts sit in this template, not in one of
       // their own (a thousand elements render measurably sooner).
       const view = ceremonyParts(this, state, text, start, this.modal);
-      base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
+      base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working || nothing}>
         ${title}
         <div part="description" class="description" id="description"><slot name="description"></slot></div>
         ${view.button}
-        <p part="status" class=${view.statusClass} role="status">${view.status}</p>
+        <p part="status" class="status" role="status">${view.status}</p>
         ${view.error} ${close}
       </div>`;
     } else {
       const passkeyView = ceremonyView(this, state, text, start, this.modal);
-      base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working}>
+      base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working || nothing}>
         ${title}
         <div part="description" class="description" id="description"><slot name="description"></slot></div>
         ${
