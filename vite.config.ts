@@ -119,6 +119,55 @@ function sdkUuid(): Plugin {
 }
 
 /**
+ * What the elements never call on the SDK, left out of the CDN's SDK file: the magic-link, security
+ * key, QR code, push and WhatsApp clients (`new`ed by the `Authsignal` constructor, so a bundler
+ * keeps them), and `launch()` with its popup, window and profiling code. Dropping the popup also
+ * drops a side effect: on load, the SDK's bundled a11y-dialog made a dialog of every
+ * `[data-a11y-dialog]` element of the host's page. What stays (passkeys, email, SMS and app codes,
+ * `setToken`) is the SDK's own code, untouched. Only the CDN builds take this: apps bundle the SDK
+ * as it is. Each removed text is matched exactly once, so an SDK update that changes it fails the build.
+ */
+const CLASS_IIFE = '/** @class */ (function (';
+
+function sdkUnused(): Plugin {
+  const members = ['emailML', 'securityKey', 'qrCode', 'push', 'whatsapp'];
+  const cuts: [string, string][] = [
+    // The popup's dialog library instantiates itself on the host's page as the module loads.
+    [
+      "if (typeof document !== 'undefined') {\n    if (document.readyState === 'loading') {\n        document.addEventListener('DOMContentLoaded', instantiateDialogs);\n    }\n    else {\n        instantiateDialogs();\n    }\n}\n",
+      '',
+    ],
+  ];
+  return {
+    name: 'sdk-unused',
+    transform(code, id) {
+      if (!id.includes('/@authsignal/browser/dist/index.js')) return null;
+      const edited = new MagicString(code);
+      const cut = (from: number, to: number, what: string) => {
+        if (from < 0 || to < from || code.indexOf(code.slice(from, to), from + 1) !== -1) {
+          throw new Error(`sdk-unused: @authsignal/browser changed around ${what}: review vite.config.ts`);
+        }
+        edited.remove(from, to);
+      };
+      for (const member of members) {
+        const from = code.indexOf(`        this.${member} = new `);
+        cut(from, code.indexOf('\n', from) + 1, `this.${member}`);
+      }
+      // launch() and what only it calls: from its definition to the end of the class.
+      const launch = code.indexOf('    Authsignal.prototype.launch = function (url, options) {');
+      cut(launch, code.indexOf('    return Authsignal;\n}());', launch), 'launch()');
+      for (const [text] of cuts) cut(code.indexOf(text), code.indexOf(text) + text.length, 'the dialog auto-setup');
+      // TypeScript's ES5 classes are IIFEs marked `/** @class */`, which bundlers do not read as
+      // pure: marked so, the classes nothing uses any more go too.
+      for (let at = code.indexOf(CLASS_IIFE); at !== -1; at = code.indexOf(CLASS_IIFE, at + 1)) {
+        edited.overwrite(at, at + '/** @class */'.length, '/* @__PURE__ */');
+      }
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    },
+  };
+}
+
+/**
  * Every shipped locale as `locales/<code>` entries of the CDN build, and its method strings as
  * `locales/methods/<code>` (English is in the bundle, and in the methods file).
  */
@@ -168,7 +217,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
-      ...(cdn ? [cdnLoaders(), sdkUuid(), terserPass()] : []),
+      ...(cdn ? [cdnLoaders(), sdkUuid(), sdkUnused(), terserPass()] : []),
     ],
     build: {
       target: 'es2022',

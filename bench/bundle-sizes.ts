@@ -9,7 +9,7 @@ import { build } from 'esbuild';
  */
 export const CRITICAL_PATH_BUDGET_BYTES = 11_000;
 export const CRITICAL_PATH_GOAL_BYTES = 10_000;
-export const CEREMONY_BUDGET_BYTES = 25_500;
+export const CEREMONY_BUDGET_BYTES = 20_000;
 
 export interface SizeRow {
   name: string;

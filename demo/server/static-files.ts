@@ -47,7 +47,7 @@ const FILES: Record<string, { path: string; type: string }> = {
  * The CDN bundle's on-demand locales, next to it as the bundle expects: /assets/locales/<code>.js,
  * the other methods' strings, /assets/locales/methods/<code>.js, and the manager's,
  * /assets/locales/manager/<code>.js; and <passkey-manager>'s on-demand chunks
- * (/assets/passkey-manager-<name>.js: its change steps, the QR library, the Signal API calls).
+ * (/assets/passkey-manager-<name>.js: its list reader, its change steps, the QR library, the Signal API calls).
  */
 function localeFile(pathname: string): { path: string; type: string } | undefined {
   const match = /^\/assets\/locales\/((?:methods\/|manager\/)?[a-z]{2}(?:-[a-z]+)?)\.js$/.exec(pathname);

@@ -34,6 +34,8 @@ describe('dist/cdn/passkey-elements.js', () => {
     const info = await backend.info();
     await virtualAuthenticator.add();
     const userId = uniqueUser();
+    // The host's own dialog, of the kind the SDK's popup library turns into one of its own when it loads.
+    const hostDialog = await fixture<HTMLElement>(html`<div data-a11y-dialog="host"></div>`);
     const el = await fixture<HTMLElement & { token?: string }>(
       html`<passkey-enroll
         tenant-id=${info.tenantId}
@@ -61,6 +63,7 @@ describe('dist/cdn/passkey-elements.js', () => {
     expect((await backend.validate({ token: event.detail.token, userId })).isValid).to.equal(true);
     expect(await sdkGate.requests()).to.equal(2);
     expect(sdkRequests()).to.deep.equal(['/dist/cdn/passkey-elements-sdk.js', '/dist/cdn/passkey-elements-sdk.js']);
+    expect(hostDialog.getAttributeNames(), 'the SDK file leaves the page alone').to.deep.equal(['data-a11y-dialog']);
   });
 
   it('loads a language from next to itself, once, for every element that needs it', async () => {
