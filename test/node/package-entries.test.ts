@@ -112,6 +112,13 @@ describe('the npm package', () => {
     const sdk = readFileSync('dist/cdn/passkey-elements-sdk.js', 'utf8');
     assert.doesNotMatch(sdk, /(^|[;}\s])import\s*[{*"'\w]|\bimport\(/, 'the SDK file imports nothing');
     assert.match(sdk, /export\s*\{/);
+    // Only what the elements call: passkeys and the three code methods' endpoints, none of the
+    // SDK's other clients, nor its popup (whose dialog library would take over the host's page).
+    const endpoints = new Set(
+      [...sdk.matchAll(/\/client\/(?:challenge|verify|user-authenticators)\/([a-z-]+)/g)].map((m) => m[1]),
+    );
+    assert.deepEqual([...endpoints].sort(), ['email-otp', 'passkey', 'sms', 'totp', 'web']);
+    assert.doesNotMatch(sdk, /WebSocket|data-a11y-dialog|authsignal-popup|online-metrix/);
     for (const file of ['dist/cdn/passkey-elements.js', 'dist/cdn/passkey-elements.iife.js']) {
       const code = readFileSync(file, 'utf8');
       assert.match(code, /import\(new URL\(["`]passkey-elements-sdk\.js/, `${file} loads the SDK from next to itself`);
