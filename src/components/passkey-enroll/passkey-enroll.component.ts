@@ -99,7 +99,7 @@ export class PasskeyEnroll extends LitElement {
   strings?: PartialStrings<PasskeyEnrollStrings>;
 
   #ceremony = new CeremonyController<PasskeyEnrollSuccessDetail>(this);
-  /** The token behind `token-url`: its source loads on demand, and is made anew for a new URL. */
+  /** The token behind `token-url`: its source loads on demand, and follows the URL. */
   #tokenSource?: Promise<TokenSource>;
   #localize = new LocalizeController(this);
   /** @internal Whether the host put its own content in the button (whitespace does not count). */
@@ -133,52 +133,23 @@ export class PasskeyEnroll extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('tokenUrl')) {
-      this.#dropToken();
-      this.#tokenSource = undefined;
-      this.#prefetchToken();
+    // Ahead of the click, where a ceremony can run: the token, and the SDK beside it. The source,
+    // once made, follows the element (and its URL) by itself.
+    if (changed.has('tokenUrl') && this.tokenUrl && webAuthnSupported()) {
+      preloadCeremonies();
+      this.#tokens().catch(() => undefined);
     }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back on the page: the token dropped on leaving it is fetched again.
-    if (this.hasUpdated) this.#prefetchToken();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#dropToken();
   }
 
   /** The source of `token-url`'s token; a failed download of its module is tried again next time. */
   #tokens(): Promise<TokenSource> {
-    const url = this.tokenUrl;
     return (this.#tokenSource ??= loadTokenSource().then(
-      ({ TokenSource }) => new TokenSource(url),
+      ({ TokenSource }) => new TokenSource(this),
       (error) => {
         this.#tokenSource = undefined;
         throw error;
       },
     ));
-  }
-
-  /** Ahead of the click, where a ceremony can run: the token, and the SDK beside it. */
-  #prefetchToken(): void {
-    if (this.tokenUrl && this.isConnected && webAuthnSupported()) {
-      preloadCeremonies();
-      this.#tokens().then(
-        (source) => source.get(),
-        () => undefined,
-      );
-    }
-  }
-
-  #dropToken(refetch?: boolean): void {
-    void this.#tokenSource?.then(
-      (source) => source.drop(refetch),
-      () => undefined,
-    );
   }
 
   get #text(): PasskeyEnrollStrings {
@@ -192,7 +163,11 @@ export class PasskeyEnroll extends LitElement {
     if (state?.status === 'success') {
       this.dispatchEvent(new PasskeyEnrollSuccessEvent(state.result));
     } else if (state?.status === 'error') {
-      if (state.code === 'expired-token') this.#dropToken(true);
+      if (state.code === 'expired-token')
+        this.#tokenSource?.then(
+          (source) => source.drop(true),
+          () => undefined,
+        );
       this.dispatchEvent(new PasskeyEnrollErrorEvent({ code: state.code, message: this.#text.errors[state.code] }));
     } else if (state) {
       this.dispatchEvent(new PasskeyEnrollCancelEvent());
