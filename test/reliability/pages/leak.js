@@ -8,10 +8,11 @@ window.fetch = (input, init) => {
   const response = originalFetch.call(window, input, init);
   if (!String(input).endsWith(TOKEN_URL)) return response;
   tokenRead = new Promise((read) => {
+    // An element taken off the page aborts its fetch: that ends the wait too, and is no page error.
     response.then((r) => {
       const json = r.json.bind(r);
       r.json = () => json().finally(read);
-    });
+    }, read);
   });
   return response;
 };
