@@ -18,6 +18,11 @@ import { updateResults } from './results-file.js';
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The middle half of the values (first and third quartiles): how far one pair's ratio strays on this machine. */
+const middleHalf = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return [sorted[Math.floor((sorted.length - 1) / 4)]!, sorted[Math.ceil(((sorted.length - 1) * 3) / 4)]!];
+};
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const kB = (row: SizeRow) => `${(row.gzip / 1000).toFixed(2)} kB gzip · ${(row.brotli / 1000).toFixed(2)} kB brotli`;
 
@@ -237,6 +242,7 @@ try {
       ours,
       clone,
       oursToClone: round(median(ratios[tag]!.all), 2),
+      oursToCloneMiddleHalf: middleHalf(ratios[tag]!.all).map((r) => round(r, 2)),
       oursToCloneFirstRender: round(median(ratios[tag]!.first), 2),
       oursToBareLit: round(ours / bareLit, 2),
     };
@@ -353,7 +359,7 @@ try {
       ] as const
     ).map(([tag, r]): [string, string] => [
       `render 1,000 <${tag}> (styled and laid out)`,
-      `${r.ours} ms; its shadow DOM cloned, no logic: ${r.clone} ms (ours: ${r.oursToClone}×; a page's first render: ${r.oursToCloneFirstRender}×)`,
+      `${r.ours} ms; its shadow DOM cloned, no logic: ${r.clone} ms (ours: ${r.oursToClone}×, pairs' middle half ${r.oursToCloneMiddleHalf.join('–')}×; a page's first render: ${r.oursToCloneFirstRender}×)`,
     ]),
     ['render 1,000 bare Lit elements with one button', `${t.render1000.bareLit} ms`],
     ['element in a new language (de) → translated, fetch included', `${t.firstOtherLanguage} ms`],
