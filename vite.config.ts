@@ -131,32 +131,38 @@ const CLASS_IIFE = '/** @class */ (function (';
 
 function sdkUnused(): Plugin {
   const members = ['emailML', 'securityKey', 'qrCode', 'push', 'whatsapp'];
-  const cuts: [string, string][] = [
-    // The popup's dialog library instantiates itself on the host's page as the module loads.
-    [
-      "if (typeof document !== 'undefined') {\n    if (document.readyState === 'loading') {\n        document.addEventListener('DOMContentLoaded', instantiateDialogs);\n    }\n    else {\n        instantiateDialogs();\n    }\n}\n",
-      '',
-    ],
+  // The methods from launch() to the end of the class: all of them go, and nothing else may.
+  const launchMethods = [
+    'launch',
+    'initAdvancedProfiling',
+    'launchWithRedirect',
+    'launchWithPopup',
+    'launchWithWindow',
   ];
+  // The popup's dialog library instantiates itself on the host's page as the module loads.
+  const dialogSetup =
+    "if (typeof document !== 'undefined') {\n    if (document.readyState === 'loading') {\n        document.addEventListener('DOMContentLoaded', instantiateDialogs);\n    }\n    else {\n        instantiateDialogs();\n    }\n}\n";
   return {
     name: 'sdk-unused',
     transform(code, id) {
       if (!id.includes('/@authsignal/browser/dist/index.js')) return null;
       const edited = new MagicString(code);
+      const changed = (what: string) =>
+        new Error(`sdk-unused: @authsignal/browser changed around ${what}: review vite.config.ts`);
       const cut = (from: number, to: number, what: string) => {
-        if (from < 0 || to < from || code.indexOf(code.slice(from, to), from + 1) !== -1) {
-          throw new Error(`sdk-unused: @authsignal/browser changed around ${what}: review vite.config.ts`);
-        }
+        if (from < 0 || to < from || code.indexOf(code.slice(from, to), from + 1) !== -1) throw changed(what);
         edited.remove(from, to);
       };
       for (const member of members) {
         const from = code.indexOf(`        this.${member} = new `);
         cut(from, code.indexOf('\n', from) + 1, `this.${member}`);
       }
-      // launch() and what only it calls: from its definition to the end of the class.
       const launch = code.indexOf('    Authsignal.prototype.launch = function (url, options) {');
-      cut(launch, code.indexOf('    return Authsignal;\n}());', launch), 'launch()');
-      for (const [text] of cuts) cut(code.indexOf(text), code.indexOf(text) + text.length, 'the dialog auto-setup');
+      const end = code.indexOf('    return Authsignal;\n}());', launch);
+      const methods = [...code.slice(launch, end).matchAll(/^ {4}Authsignal\.prototype\.(\w+) = /gm)].map((m) => m[1]);
+      if (launch < 0 || methods.join() !== launchMethods.join()) throw changed('launch()');
+      cut(launch, end, 'launch()');
+      cut(code.indexOf(dialogSetup), code.indexOf(dialogSetup) + dialogSetup.length, 'the dialog auto-setup');
       // TypeScript's ES5 classes are IIFEs marked `/** @class */`, which bundlers do not read as
       // pure: marked so, the classes nothing uses any more go too.
       for (let at = code.indexOf(CLASS_IIFE); at !== -1; at = code.indexOf(CLASS_IIFE, at + 1)) {

@@ -3,7 +3,8 @@ import type { Outcome } from './error-codes.js';
 /**
  * One token from the host's own endpoint: a same-origin `POST` of `{}` answering `{ token }`. The
  * credentials are fetch's default, same-origin: the session cookie of the host's own backend.
- * Answers with data, never throws: the SDK's module uses it too (see passkey-ceremonies.ts).
+ * Answers with data, never throws: token-url's module (src/sdk/token-source.ts) uses it too, and
+ * shares no class with the elements.
  */
 export async function requestToken(url: string, signal?: AbortSignal): Promise<Outcome<string>> {
   let response: Response;
