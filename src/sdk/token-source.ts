@@ -50,8 +50,11 @@ export class TokenSource implements ReactiveController {
     if (this.host.isConnected) this.hostConnected();
   }
 
-  /** The current token, fetching one if there is none yet. */
+  /** The current URL's token, fetching one if there is none yet. */
   get(): Promise<Outcome<string>> {
+    // The URL is read here too, not only when the element updates: a click in the same task as a
+    // new URL must not get the old URL's token, whatever runs first.
+    this.hostUpdate();
     return (this.#token ??= this.#fetch());
   }
 

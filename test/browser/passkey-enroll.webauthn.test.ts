@@ -108,6 +108,18 @@ describe('<passkey-enroll> ceremonies', () => {
     expect([await backend.tokensIssued(first), await backend.tokensIssued(second)]).to.deep.equal([1, 1]);
   });
 
+  it('with token-url, a click in the same task as a new URL uses the new URL’s token, not the old one', async () => {
+    const [first, second] = [uniqueUser(), uniqueUser()];
+    const el = await withTokenUrl(first);
+    await waitUntil(async () => (await backend.tokensIssued(first)) === 1, 'the first URL’s token fetched');
+    el.tokenUrl = `/test-backend/enroll-token?user=${second}`;
+    button(el).click();
+    const event = await nextEvent<PasskeyEnrollSuccessEvent>(el, ['passkey-enroll-success', 'passkey-enroll-error']);
+    expect(event.type).to.equal('passkey-enroll-success');
+    expect(await backend.validate({ token: event.detail.token, userId: second })).to.include({ isValid: true });
+    expect(await backend.getAuthenticators(first)).to.deep.equal([], 'nothing added for the first URL’s user');
+  });
+
   it('with token-url, fetches a new token after an expired one, and the retry succeeds', async () => {
     const userId = uniqueUser();
     const el = await withTokenUrl(userId);
