@@ -171,6 +171,7 @@ describe('demo bank end to end (Chromium, virtual authenticator)', () => {
         document.querySelector('passkey-sign-in')?.shadowRoot?.querySelector('[part="button"]'),
       );
       assert.deepEqual(await browser.axe(), [], 'the sign-in form with its passkey button is axe-clean');
+      await browser.waitForPendingSuggestion();
       await browser.setUserPresence(true);
       await browser.signInWithPasskey();
       assert.equal(await browser.text('#user-name'), 'returning');
@@ -378,6 +379,7 @@ describe('demo bank end to end: sessions across browsers (Chromium)', () => {
       await a.page.waitForFunction(() =>
         document.querySelector('passkey-sign-in')?.shadowRoot?.querySelector('[part="button"]'),
       );
+      await a.waitForPendingSuggestion();
       await a.setUserPresence(true);
       await a.signInWithPasskey();
       assert.equal(await a.text('#user-name'), 'everywhere');

@@ -26,6 +26,24 @@ export class DemoPage {
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme ?? 'light' }]);
     const cdp = await page.createCDPSession();
     const authenticatorId = await new VirtualAuthenticators(cdp).add();
+    // Counts the page's pending conditional requests (the field's passkey suggestion), where the
+    // browser gets them, so that a test can wait for one instead of for what precedes it.
+    await page.evaluateOnNewDocument(() => {
+      const get = CredentialsContainer.prototype.get;
+      const counted = window as unknown as { pendingSuggestions: number };
+      counted.pendingSuggestions = 0;
+      CredentialsContainer.prototype.get = function (options) {
+        const request = get.call(this, options);
+        if (options?.mediation === 'conditional') {
+          counted.pendingSuggestions++;
+          request.then(
+            () => counted.pendingSuggestions--,
+            () => counted.pendingSuggestions--,
+          );
+        }
+        return request;
+      };
+    });
     await page.goto(url, { waitUntil: 'networkidle0' });
     return new DemoPage(browser, page, cdp, authenticatorId, url);
   }
@@ -61,6 +79,15 @@ export class DemoPage {
   /** Whether the virtual authenticator answers at once (as a person picking a passkey does), or leaves requests pending. */
   setUserPresence(enabled: boolean): Promise<void> {
     return new VirtualAuthenticators(this.cdp).setPresence(enabled, this.authenticatorId);
+  }
+
+  /**
+   * Until the field's conditional request is with the browser. Before it is, a virtual
+   * authenticator with presence on answers it as soon as it comes, and the element signs in
+   * without the click a test is about to make.
+   */
+  async waitForPendingSuggestion(): Promise<void> {
+    await this.page.waitForFunction(() => (window as unknown as { pendingSuggestions: number }).pendingSuggestions > 0);
   }
 
   async signOut(): Promise<void> {
