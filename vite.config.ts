@@ -16,14 +16,16 @@ function terserPass(): Plugin {
   return {
     name: 'terser-pass',
     apply: 'build',
-    async generateBundle(_options, bundle) {
+    async generateBundle(options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         // Again while it pays: terser finds a little more to fold in its own output. Deterministic:
         // the same input always takes the same rounds.
         for (let round = 0, size = gzipSize(chunk.code); round < 4; round++) {
           const result = await minify(chunk.code, {
-            module: true,
+            // A classic script's one top-level name is its global (`PasskeyElements`): as a module's,
+            // terser would drop it, unused.
+            module: options.format === 'es',
             ecma: 2020,
             // Hoisting function declarations pays off only in the SDK's ES5 output (about 60 B gzip).
             compress: {
@@ -272,7 +274,12 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: cdn
         ? {
             // Vite keeps whitespace in ES library builds (for tree-shaking); a CDN bundle is final.
-            output: { minify: true, ...(manager ? { chunkFileNames: 'passkey-manager-[name].js' } : {}) },
+            // (No `Symbol.toStringTag` on the classic script's global: nothing reads it.)
+            output: {
+              minify: true,
+              generatedCode: { symbols: false },
+              ...(manager ? { chunkFileNames: 'passkey-manager-[name].js' } : {}),
+            },
             // What the manager shares with its on-demand chunks (Lit) stays in its own file: one
             // request before it renders, not two.
             ...(manager ? { preserveEntrySignatures: 'allow-extension' as const } : {}),

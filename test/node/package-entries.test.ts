@@ -137,10 +137,7 @@ describe('the npm package', () => {
       assert.doesNotMatch(code, /(^|[;}\s])import\s*[{*"'\w]/, file);
       assert.doesNotMatch(code, /passkey-enroll|step-up-challenge/, file);
     }
-    assert.match(
-      readFileSync('dist/cdn/passkey-sign-in.iife.js', 'utf8'),
-      /^!function|^var PasskeySignInElement|^\(function/,
-    );
+    assert.match(readFileSync('dist/cdn/passkey-sign-in.iife.js', 'utf8'), /^var PasskeySignInElement=/);
     // The other methods' file renders through the bundle's Lit: it holds no Lit renderer and no
     // SDK, imports nothing up front, and loads only its translations.
     const methods = readFileSync('dist/cdn/passkey-elements-methods.js', 'utf8');
@@ -166,10 +163,7 @@ describe('the npm package', () => {
     for (const file of readdirSync('dist/cdn').filter((f) => f.endsWith('.js'))) {
       assert.doesNotMatch(readFileSync(`dist/cdn/${file}`, 'utf8'), /import\.meta\.glob/, file);
     }
-    assert.match(
-      readFileSync('dist/cdn/passkey-elements.iife.js', 'utf8'),
-      /^!function|^var PasskeyElements|^\(function/,
-    );
+    assert.match(readFileSync('dist/cdn/passkey-elements.iife.js', 'utf8'), /^var PasskeyElements=/);
   });
 
   it('ships the emulator and the testing kit as compiled JavaScript with types, the emulator also as a command', async () => {

@@ -176,6 +176,19 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
 
   it('a classic <script src> of the IIFE, under default-src self without unsafe-inline, with a language from next to it', async () => {
     const page = await stepUpThrough('/fixtures/iife.html');
+    // Its global, as documented: the elements' classes and registerTranslation.
+    assert.deepEqual(
+      await page.evaluate(() => {
+        const global = (window as unknown as { PasskeyElements?: Record<string, unknown> }).PasskeyElements;
+        return [
+          global?.StepUpChallenge === customElements.get('step-up-challenge'),
+          global?.PasskeyEnroll === customElements.get('passkey-enroll'),
+          typeof global?.registerTranslation,
+          typeof global?.StepUpChallengeSuccessEvent,
+        ];
+      }),
+      [true, true, 'function', 'function'],
+    );
     // A language other than English comes from next to the script, not from the page's folder.
     await page.evaluate(() => {
       const el = document.createElement('step-up-challenge');
@@ -206,6 +219,14 @@ describe('ways in: script tag + CSP, React 19, Vue 3', () => {
       { timeout: 10_000 },
     );
     assert.equal(await label.jsonValue(), 'パスキーでサインイン');
+    assert.deepEqual(
+      await page.evaluate(() => {
+        const global = (window as unknown as { PasskeySignInElement?: Record<string, unknown> }).PasskeySignInElement;
+        return [global?.PasskeySignIn === customElements.get('passkey-sign-in'), typeof global?.registerTranslation];
+      }),
+      [true, 'function'],
+      'its global, as documented',
+    );
     // Presence on: the virtual authenticator answers the field's conditional request at once.
     await authenticators.setPresence(true, authenticatorId);
     await configure(page, { ...base, autofill: true });
