@@ -51,8 +51,9 @@ function terserPass(): Plugin {
   };
 }
 
-/** The step-up's other methods, a file of their own in the CDN builds. */
+/** The step-up's other methods, and its modal dialog: files of their own in the CDN builds. */
 const METHODS = '/src/components/step-up-challenge/methods';
+const DIALOG = '/src/components/step-up-challenge/dialog';
 
 /**
  * In the CDN bundles, the SDK, the other methods, the token fetch and the locales come from files next to the
@@ -64,6 +65,7 @@ function cdnLoaders(): Plugin {
     ['./locale-loader.js', '/src/i18n/translations.ts', 'src/i18n/cdn-locale-loader.ts'],
     ['./ceremonies-import.js', '/src/internal/sdk-loader.ts', 'src/internal/cdn-ceremonies-import.ts'],
     ['./methods-import.js', '/src/internal/methods-loader.ts', 'src/internal/cdn-methods-import.ts'],
+    ['./dialog-import.js', '/src/internal/dialog-loader.ts', 'src/internal/cdn-dialog-import.ts'],
     ['./token-source-import.js', '/src/internal/sdk-loader.ts', 'src/internal/cdn-token-source-import.ts'],
     ['../../../i18n/method-locale-loader.js', `${METHODS}/method-chooser.ts`, 'src/i18n/cdn-method-locale-loader.ts'],
     [
@@ -71,8 +73,9 @@ function cdnLoaders(): Plugin {
       '/src/components/passkey-manager/passkey-manager.component.ts',
       'src/i18n/cdn-manager-locale-loader.ts',
     ],
-    // The methods file renders through the bundle's Lit: it needs only Lit's template contract.
+    // The methods and dialog files render through the bundle's Lit: they need only Lit's template contract.
     ['lit', `${METHODS}/`, 'src/internal/lit-template-shim.ts'],
+    ['lit', `${DIALOG}/`, 'src/internal/lit-template-shim.ts'],
   ];
   return {
     name: 'cdn-loaders',
@@ -200,6 +203,8 @@ const dependencies = [/^lit($|\/)/, /^@lit\//, /^@authsignal\/browser($|\/)/, /^
  *   names them), dist/cdn/passkey-elements-token.js, the fetch of `token-url`'s token (loaded where
  *   one is set), and dist/cdn/locales/<code>.js and locales/methods/<code>.js, translations as
  *   modules of plain data;
+ * - `cdn-dialog`: dist/cdn/passkey-elements-dialog.js, the step-up's modal dialog (loaded where
+ *   `modal` is set, after the first update), rendered by the bundle's Lit like the methods file;
  * - `iife`: dist/cdn/passkey-elements.iife.js, the first of those as a classic script (it loads
  *   the same SDK and locale modules, with `import()`);
  * - `cdn-sign-in` and `iife-sign-in`: dist/cdn/passkey-sign-in.js and passkey-sign-in.iife.js,
@@ -222,6 +227,8 @@ export default defineConfig(({ mode }) => {
   const signIn = mode.endsWith('-sign-in');
   const manager = mode === 'cdn-manager';
   const hydrate = mode === 'cdn-hydrate';
+  // Built apart from the methods file, so that neither shares a chunk (one more request) with the other.
+  const dialog = mode === 'cdn-dialog';
   return {
     plugins: [
       minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
@@ -240,19 +247,21 @@ export default defineConfig(({ mode }) => {
               ? 'src/__floor.ts'
               : hydrate
                 ? { 'passkey-elements-hydrate': 'src/cdn-hydrate.ts' }
-                : manager
-                  ? { 'passkey-manager': 'src/passkey-manager.ts', ...localeEntries(['locales/manager']) }
-                  : signIn
-                    ? { 'passkey-sign-in': 'src/passkey-sign-in.ts' }
-                    : iife
-                      ? 'src/cdn-bundle.ts'
-                      : {
-                          'passkey-elements': 'src/cdn-bundle.ts',
-                          'passkey-elements-sdk': 'src/sdk/passkey-ceremonies.ts',
-                          'passkey-elements-methods': `${METHODS.slice(1)}/method-chooser.ts`,
-                          'passkey-elements-token': 'src/sdk/token-source.ts',
-                          ...localeEntries(['locales', 'locales/methods']),
-                        },
+                : dialog
+                  ? { 'passkey-elements-dialog': `${DIALOG.slice(1)}/step-up-dialog.ts` }
+                  : manager
+                    ? { 'passkey-manager': 'src/passkey-manager.ts', ...localeEntries(['locales/manager']) }
+                    : signIn
+                      ? { 'passkey-sign-in': 'src/passkey-sign-in.ts' }
+                      : iife
+                        ? 'src/cdn-bundle.ts'
+                        : {
+                            'passkey-elements': 'src/cdn-bundle.ts',
+                            'passkey-elements-sdk': 'src/sdk/passkey-ceremonies.ts',
+                            'passkey-elements-methods': `${METHODS.slice(1)}/method-chooser.ts`,
+                            'passkey-elements-token': 'src/sdk/token-source.ts',
+                            ...localeEntries(['locales', 'locales/methods']),
+                          },
             name: signIn ? 'PasskeySignInElement' : manager ? 'PasskeyManagerElement' : 'PasskeyElements',
             formats: [iife ? 'iife' : 'es'],
             fileName: (_format, entry) =>

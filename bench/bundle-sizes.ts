@@ -126,6 +126,10 @@ export function cdnSizes(): CdnSizes {
       'cdn/passkey-elements-methods.js (code methods, where named, after paint)',
       readFileSync('dist/cdn/passkey-elements-methods.js'),
     ),
+    dialog: measure(
+      'cdn/passkey-elements-dialog.js (the step-up dialog, where modal, after the first update)',
+      readFileSync('dist/cdn/passkey-elements-dialog.js'),
+    ),
     token: measure(
       "cdn/passkey-elements-token.js (token-url's token fetch, where set)",
       readFileSync('dist/cdn/passkey-elements-token.js'),

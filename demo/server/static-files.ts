@@ -32,6 +32,15 @@ const FILES: Record<string, { path: string; type: string }> = {
     path: 'dist/cdn/passkey-elements-methods.js.map',
     type: 'application/json',
   },
+  // The step-up's modal dialog, which the bundle loads from next to itself where a step-up is modal.
+  '/assets/passkey-elements-dialog.js': {
+    path: 'dist/cdn/passkey-elements-dialog.js',
+    type: 'text/javascript; charset=utf-8',
+  },
+  '/assets/passkey-elements-dialog.js.map': {
+    path: 'dist/cdn/passkey-elements-dialog.js.map',
+    type: 'application/json',
+  },
   // The fetch of token-url's token, which the bundle loads from next to itself where an element has one.
   '/assets/passkey-elements-token.js': {
     path: 'dist/cdn/passkey-elements-token.js',

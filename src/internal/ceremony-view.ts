@@ -23,7 +23,8 @@ export interface CeremonyParts {
   /** The button; nothing once the ceremony succeeded, or where passkeys cannot work. */
   button: TemplateResult | typeof nothing;
   status: string;
-  error: TemplateResult | typeof nothing;
+  /** The error alert; for the step-up's other methods, followed by the way to the others. */
+  error: TemplateResult | typeof nothing | unknown[];
 }
 
 export function ceremonyParts(
@@ -31,7 +32,6 @@ export function ceremonyParts(
   state: CeremonyState<unknown, StepUpErrorCode>,
   text: CeremonyStrings,
   onClick: () => void,
-  autofocus = false,
 ): CeremonyParts {
   const supported = webAuthnSupported();
   const working = state.status === 'working';
@@ -46,7 +46,6 @@ export function ceremonyParts(
             class="button"
             type="button"
             disabled=${host.disabled ? '' : nothing}
-            autofocus=${autofocus ? '' : nothing}
             aria-disabled=${working ? 'true' : nothing}
             @click=${onClick}
           >
@@ -74,7 +73,7 @@ export function ceremonyParts(
         ? text.working
         : state.status === 'success'
           ? text.success
-          : state.status === 'ready' && state.cancelled
+          : (state as { cancelled?: boolean }).cancelled
             ? text.cancelled
             : '',
     error:
@@ -82,14 +81,6 @@ export function ceremonyParts(
         ? html`<p part="error" class="error" role="alert">${(text.errors as Record<string, string>)[state.code]}</p>`
         : nothing,
   };
-}
-
-/** The same as a template of its own: the passkey method among the step-up's other methods. */
-export function ceremonyView(...args: Parameters<typeof ceremonyParts>): TemplateResult {
-  const view = ceremonyParts(...args);
-  return html`${view.button}
-    <p part="status" class="status" role="status">${view.status}</p>
-    ${view.error}`;
 }
 
 /** True when a slot shows something: an element, or text that is not only whitespace. */

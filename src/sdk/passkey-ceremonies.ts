@@ -5,6 +5,7 @@ import type { Outcome } from '../internal/error-codes.js';
 import { codeFromApiError, failureFromThrown } from './api-errors.js';
 
 export { codeFromApiError };
+export { canPromptWithoutGesture } from '../internal/gesture.js';
 
 /**
  * Everything a ceremony needs that a button does not: the Authsignal SDK and the glue around it.

@@ -80,9 +80,12 @@ export const sharedStyles = css`
     display: none;
   }
 
-  p,
-  h2 {
+  p {
     margin: 0;
+  }
+
+  .description {
+    line-height: 1.5;
   }
 
   .status,

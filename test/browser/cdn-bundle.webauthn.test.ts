@@ -11,16 +11,17 @@ const ENDS = ['passkey-enroll-success', 'passkey-enroll-error', 'passkey-enroll-
 describe('dist/cdn/passkey-elements.js', () => {
   afterEach(() => virtualAuthenticator.removeAll());
 
-  it('is one self-contained module: no imports left but the on-demand SDK, other methods, token fetch and locales', async () => {
+  it('is one self-contained module: no imports left but the on-demand SDK, other methods, dialog, token fetch and locales', async () => {
     const source = await fetch(BUNDLE).then((r) => r.text());
     expect(source.length).to.be.greaterThan(10_000);
     expect(source).not.to.match(/(^|[;\s])import\s*[{*"'\w]/);
     const dynamicImports = source.match(/\bimport\([^)]*\)/g) ?? [];
-    expect(dynamicImports).to.have.length(4);
+    expect(dynamicImports).to.have.length(5);
     expect(dynamicImports.join())
       .to.include('locales/')
       .and.to.include('passkey-elements-sdk.js')
       .and.to.include('passkey-elements-methods.js')
+      .and.to.include('passkey-elements-dialog.js')
       .and.to.include('passkey-elements-token.js');
   });
 
@@ -124,5 +125,33 @@ describe('dist/cdn/passkey-elements.js', () => {
     const validation = await backend.validate({ token: event.detail.token, userId, action: 'high-value-transfer' });
     expect(validation).to.include({ isValid: true, verificationMethod: 'EMAIL_OTP' });
     await expect(el).to.be.accessible();
+  });
+
+  it('shows a modal step-up’s dialog from passkey-elements-dialog.js next to itself, styled, rendered by the bundle’s Lit', async () => {
+    const el = await fixture<HTMLElement & { open: boolean; updateComplete: Promise<boolean> }>(
+      html`<step-up-challenge modal><span slot="description">Confirm the transfer</span></step-up-challenge>`,
+    );
+    const part = (name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+    const dialog = part('dialog') as HTMLDialogElement;
+    expect(dialog, 'updateComplete waited for the dialog').to.be.instanceOf(HTMLDialogElement);
+    expect(dialog.open).to.equal(false);
+    el.open = true;
+    await el.updateComplete;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(part('title')!.textContent).to.equal('Confirm it’s you');
+    // Its rules came with it, adopted by the element's shadow root.
+    expect(getComputedStyle(dialog).borderTopLeftRadius).to.equal('12px');
+    expect(getComputedStyle(part('close-button')!).fontWeight).to.equal('400');
+    const files = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /dialog/.test(path));
+    expect(files).to.deep.equal(['/dist/cdn/passkey-elements-dialog.js']);
+    const cancelled = nextEvent(el, ['step-up-challenge-cancel']);
+    part('close-button')!.click();
+    await cancelled;
+    expect(dialog.open).to.equal(false);
+    expect(el.open).to.equal(false);
   });
 });

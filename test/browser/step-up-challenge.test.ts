@@ -51,10 +51,13 @@ describe('<step-up-challenge> rendering, dialog and early failures', () => {
   });
 
   it('opens as a modal dialog, traps the page, and Escape cancels, closes and returns focus', async () => {
+    // A link in the description comes first in the dialog: the focus still goes to the button.
     const wrapper = await fixture<HTMLElement>(
       html`<div>
         <button id="opener">Send $7,500</button>
-        <step-up-challenge tenant-id="t" modal><span slot="description">Confirm the transfer</span></step-up-challenge>
+        <step-up-challenge tenant-id="t" modal>
+          <span slot="description">Confirm the transfer (<a href="#fees">fees</a>)</span>
+        </step-up-challenge>
       </div>`,
     );
     const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;

@@ -102,6 +102,16 @@ describe('the npm package', () => {
       /method-chooser\.js"/,
       'the element reaches the methods only through the dynamic import',
     );
+    // And its modal dialog: only a page with a modal step-up reaches it.
+    assert.match(
+      readFileSync('dist/internal/dialog-import.js', 'utf8'),
+      /import\("\.\.\/components\/step-up-challenge\/dialog\/step-up-dialog\.js"\)/,
+    );
+    assert.doesNotMatch(
+      readFileSync('dist/components/step-up-challenge/step-up-challenge.component.js', 'utf8'),
+      /step-up-dialog\.js"/,
+      'the element reaches the dialog only through the dynamic import',
+    );
     for (const file of ['dist/components/passkey-enroll/passkey-enroll.component.js', 'dist/internal/sdk-loader.js']) {
       assert.doesNotMatch(readFileSync(file, 'utf8'), /from "@authsignal\/browser"|passkey-ceremonies\.js"/, file);
     }
@@ -150,7 +160,14 @@ describe('the npm package', () => {
       [true],
       'its one dynamic import is its translations',
     );
+    // The dialog's file likewise: Lit's template contract only, and nothing to import.
+    const dialog = readFileSync('dist/cdn/passkey-elements-dialog.js', 'utf8');
+    assert.doesNotMatch(dialog, /(^|[;}\s])import\s*[{*"'\w]|\bimport\(/, 'the dialog file imports nothing');
+    assert.match(dialog, /_\$litType\$:1/, 'it makes Lit template results');
+    assert.doesNotMatch(dialog, /createTreeWalker|_\$litPart\$|litHtmlVersions|@authsignal/, 'no Lit renderer, no SDK');
     for (const file of ['dist/cdn/passkey-elements.js', 'dist/cdn/passkey-elements.iife.js']) {
+      assert.match(readFileSync(file, 'utf8'), /import\(new URL\(["`]passkey-elements-dialog\.js/, file);
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /showModal/, `${file}: no dialog inside`);
       assert.match(readFileSync(file, 'utf8'), /import\(new URL\(["`]passkey-elements-methods\.js/, file);
       // token-url's fetch is a file of its own too: a page without one pays nothing for it.
       assert.match(readFileSync(file, 'utf8'), /import\(new URL\(["`]passkey-elements-token\.js/, file);

@@ -21,6 +21,7 @@ const FRAGMENT = `<main>
   <passkey-sign-in id="sign-in"></passkey-sign-in>
   <step-up-challenge id="step-up" lang="de"><span slot="description">Überweisung bestätigen</span></step-up-challenge>
   <passkey-manager id="manager"></passkey-manager>
+  <step-up-challenge id="modal" modal><span slot="description">Passwort ändern</span></step-up-challenge>
 </main>`;
 /** Each element's main button: the manager's is its first "add". */
 const BUTTONS: [string, string][] = [
@@ -150,7 +151,7 @@ for (const [name, scripts] of [
       page.on('pageerror', (error) => messages.push(`pageerror: ${(error as Error).message}`));
       await page.goto(`${origin}/page`, { waitUntil: 'load' });
       await page.waitForFunction(() =>
-        ['enroll', 'sign-in', 'step-up', 'manager'].every(
+        ['enroll', 'sign-in', 'step-up', 'manager', 'modal'].every(
           (id) => (document.getElementById(id) as unknown as { hasUpdated?: boolean }).hasUpdated,
         ),
       );
@@ -204,6 +205,22 @@ for (const [name, scripts] of [
       await page.click('#step-up >>> [part="button"]');
       const stepUp = await server.validateChallenge({ token: await steppedUp, userId: 'ssr-user', action: 'transfer' });
       assert.deepEqual([stepUp.isValid, stepUp.verificationMethod], [true, 'PASSKEY']);
+
+      // A modal step-up, server-rendered as nothing (its dialog is a file of its own), opens.
+      const modal = await page.evaluate(async () => {
+        const el = document.getElementById('modal') as HTMLElement & {
+          open: boolean;
+          updateComplete: Promise<boolean>;
+        };
+        el.open = true;
+        await el.updateComplete;
+        const dialog = el.shadowRoot!.querySelector('dialog')!;
+        const shown = [dialog.matches(':modal'), el.shadowRoot!.querySelector('[part="title"]')!.textContent];
+        el.open = false;
+        await el.updateComplete;
+        return shown;
+      });
+      assert.deepEqual(modal, [true, 'Confirm it’s you']);
       assert.deepEqual(messages, [], 'no warning, no error');
     });
   });

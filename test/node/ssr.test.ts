@@ -25,6 +25,13 @@ describe('server rendering in Node (passkey-elements/ssr)', () => {
     );
   });
 
+  it('renders a modal step-up as nothing but its styles: its dialog is a file of its own, and the client renders nothing first too', async () => {
+    const html = await renderToString('<step-up-challenge tenant-id="t" modal open></step-up-challenge>');
+    const shadow = /<template shadowroot="open" shadowrootmode="open">([\s\S]*)<\/template>/.exec(html)?.[1];
+    assert.ok(shadow?.startsWith('<style>'), html);
+    assert.doesNotMatch(shadow!.replace(/<style>[\s\S]*?<\/style>/g, ''), /<[a-z]/, 'no element but the styles');
+  });
+
   it('streams the same HTML in chunks', async () => {
     let streamed = '';
     let chunks = 0;

@@ -8,11 +8,11 @@ import {
   StepUpChallengeSuccessEvent,
   type StepUpChallengeSuccessDetail,
 } from '../../events/step-up-challenge-success.js';
-import { ceremonyParts, ceremonyView } from '../../internal/ceremony-view.js';
+import { ceremonyParts, type CeremonyParts } from '../../internal/ceremony-view.js';
 import type { Outcome, StepUpErrorCode } from '../../internal/error-codes.js';
 import { loadMethods } from '../../internal/methods-loader.js';
+import { loadDialog } from '../../internal/dialog-loader.js';
 import { loadCeremonies, preloadCeremonies, preloadOnIntent } from '../../internal/sdk-loader.js';
-import { canPromptWithoutGesture } from '../../internal/gesture.js';
 import {
   mergeStrings,
   type PartialStrings,
@@ -22,9 +22,9 @@ import {
 import type { VerificationMethod } from '../../internal/verification-method.js';
 import { SHIPPED_LOCALES } from '../../i18n/locale-codes.js';
 import type { MethodChooser } from './methods/method-chooser.js';
+import type { StepUpDialog } from './dialog/step-up-dialog.js';
 import { webAuthnSupported } from '../../internal/webauthn-support.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
 
 /**
  * Asks the person to prove it is them before a sensitive action, and hands your page a token that
@@ -85,7 +85,7 @@ import { stepUpChallengeStyles } from './step-up-challenge.styles.js';
  * @cssstate unsupported - The method in use is a passkey and this browser or page cannot use passkeys.
  */
 export class StepUpChallenge extends LitElement {
-  static override styles = [sharedStyles, stepUpChallengeStyles];
+  static override styles = sharedStyles;
   // Declared without decorators: the decorator helpers would cost bytes in every bundle.
   static override properties = {
     tenantId: { attribute: 'tenant-id' },
@@ -125,7 +125,11 @@ export class StepUpChallenge extends LitElement {
    */
   autostart = false;
 
-  /** Render in a native modal `<dialog>`, shown while `open` is set. */
+  /**
+   * Render in a native modal `<dialog>`, shown while `open` is set. The dialog's code is a file of
+   * its own, loaded after the first update: until it arrives the element renders nothing (and
+   * `updateComplete` waits for it).
+   */
   modal = false;
 
   /** Modal mode: shows the dialog. Escape and the cancel button close it and fire `step-up-challenge-cancel`. */
@@ -159,18 +163,16 @@ export class StepUpChallenge extends LitElement {
     return this.#chooser ? this.#chooser.method : this.methods[0] == 'PASSKEY' ? 'PASSKEY' : undefined;
   }
 
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot?.querySelector('dialog');
-  }
-
   #ceremony = new CeremonyController<StepUpChallengeSuccessDetail, StepUpErrorCode>(this);
   /** The other methods' views, loaded once `methods` names more than a passkey. */
   #chooser?: MethodChooser;
   #chooserLoad?: Promise<unknown>;
   #localize = new LocalizeController(this);
+  /** The modal dialog, loaded once `modal` is set; its load, which never rejects. */
+  #dialog?: StepUpDialog;
+  #dialogLoad?: Promise<unknown>;
   /** @internal Whether the host put its own content in the button (whitespace does not count). */
   customLabel?: boolean;
-  #closingByCode?: boolean;
   #autostarted?: string;
   #token?: string;
 
@@ -211,24 +213,41 @@ export class StepUpChallenge extends LitElement {
     this.#ceremony.reset();
   }
 
+  /** `updateComplete` of a modal also waits for its dialog's code, and the update that renders it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    return this.modal && (await this.#dialogLoad, this.#dialog) ? super.getUpdateComplete() : done;
+  }
+
   protected override updated(): void {
-    // Only a modal renders a dialog: others skip the lookup (a thousand elements update at once).
-    const dialog = this.modal ? this.#dialog : null;
-    // Not when disconnected: showModal() would throw, and the reset below would ask for another
-    // update, forever.
-    if (dialog && this.open && !dialog.open && this.isConnected) {
-      if (this.#ceremony.state.status !== 'working') this.#ceremony.reset();
-      this.#autostarted = undefined;
-      dialog.showModal();
-    } else if (dialog?.open && (!this.open || !this.modal)) {
-      this.#closingByCode = true;
-      dialog.close();
-    }
+    if (this.modal) this.#loadDialog();
     // An open dialog or autostart makes a ceremony likely: fetch the SDK now.
     if (this.open || this.autostart) preloadCeremonies();
     // After this update, not inside it: starting dispatches an event to the host.
     if (this.autostart) queueMicrotask(() => this.#maybeAutostart());
     if (this.methods + '' != 'PASSKEY') this.#loadChooser();
+  }
+
+  /**
+   * The dialog's code, after the first update. A failed download closes an open dialog and reports
+   * `network`; the element's next update downloads it again.
+   */
+  #loadDialog(): void {
+    this.#dialogLoad ??= loadDialog().then(
+      ({ StepUpDialog }) =>
+        (this.#dialog ??= new StepUpDialog(this, [
+          this.#ceremony,
+          () => (this.#autostarted = undefined),
+          () => this.dispatchEvent(new StepUpChallengeCancelEvent()),
+        ])),
+      () => {
+        this.#dialogLoad = undefined;
+        if (this.open) {
+          this.open = false;
+          void this.#run(async () => ({ code: 'network' }), null, false);
+        }
+      },
+    );
   }
 
   /** After the first paint, never before: a passkey-only page never loads the other methods. */
@@ -255,12 +274,21 @@ export class StepUpChallenge extends LitElement {
     this.#autostarted = undefined;
   }
 
-  /** Starts without a click when asked to, once per token (or action), where the browser allows it. */
-  #maybeAutostart(): void {
+  /**
+   * Starts without a click when asked to, once per token (or action), where the browser allows it:
+   * the SDK's file knows (a prompt needs it anyway), and this runs again once it is here.
+   */
+  #maybeAutostart(canPrompt?: () => boolean): void {
     const key = this.#token ?? this.action;
     if (!this.autostart || !key || this.#autostarted === key || !this.isConnected || this.method != 'PASSKEY') return;
-    if (this.modal && !this.open) return;
-    if (this.#ceremony.state.status !== 'ready' || !canPromptWithoutGesture()) return;
+    if (this.modal && !(this.open && this.#dialog)) return;
+    if (this.#ceremony.state.status !== 'ready') return;
+    if (!canPrompt)
+      return void loadCeremonies().then(
+        ({ canPromptWithoutGesture }) => this.#maybeAutostart(canPromptWithoutGesture),
+        () => {},
+      );
+    if (!canPrompt()) return;
     this.#autostarted = key;
     this.start();
   }
@@ -313,71 +341,35 @@ export class StepUpChallenge extends LitElement {
     );
   }
 
-  /** The dialog closed: by Escape or the cancel button (the user), or by this element (`open` cleared). */
-  #handleDialogClose(): void {
-    const byCode = this.#closingByCode;
-    this.#closingByCode = false;
-    // An element taken off the page fires nothing more.
-    if (!this.isConnected) return;
-    if (!byCode) {
-      this.open = false;
-      this.#ceremony.reset();
-      this.dispatchEvent(new StepUpChallengeCancelEvent());
-    } else if (this.#ceremony.busy) {
-      this.#ceremony.reset();
-    }
-  }
-
   protected override render() {
     const text = this.#text;
     const state = this.#ceremony.state;
     const working = state.status === 'working';
     const { locale, ownDir } = this.#localize;
     const start = () => this.start();
-    const title = this.modal ? html`<h2 part="title" class="title" id="title">${text.title}</h2>` : nothing;
-    const close = this.modal
-      ? html`<button part="close-button" class="button close" type="button" @click=${() => this.#dialog?.close()}>
-          ${text.close}
-        </button>`
-      : nothing;
-    let base;
-    if (!this.#chooser && this.methods + '' == 'PASSKEY') {
-      // A passkey only, the common case: the ceremony's parts sit in this template, not in one of
-      // their own (a thousand elements render measurably sooner).
-      const view = ceremonyParts(this, state, text, start, this.modal);
-      base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working || nothing}>
-        ${title}
-        <div part="description" class="description" id="description"><slot name="description"></slot></div>
-        ${view.button}
-        <p part="status" class="status" role="status">${view.status}</p>
-        ${view.error} ${close}
-      </div>`;
-    } else {
-      const passkeyView = ceremonyView(this, state, text, start, this.modal);
-      base = html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working || nothing}>
-        ${title}
-        <div part="description" class="description" id="description"><slot name="description"></slot></div>
-        ${
-          this.#chooser
-            ? this.#chooser.render(text, passkeyView)
-            : this.methods[0] == 'PASSKEY' || state.status == 'error'
-              ? // A list, as the chooser's view is: once it arrives, the button is kept, not made anew.
-                [passkeyView]
-              : nothing
-        }
-        ${close}
-      </div>`;
-    }
-    return this.modal
-      ? html`<dialog
-          part="dialog"
-          class="dialog"
-          aria-labelledby="title"
-          aria-describedby="description"
-          @close=${() => this.#handleDialogClose()}
-        >
-          ${base}
-        </dialog>`
-      : base;
+    const dialog = this.modal ? this.#dialog : undefined;
+    // Until its code arrives, a modal shows nothing (as a closed dialog would), here and on the server.
+    if (this.modal && !dialog) return nothing;
+    const [title, close] = dialog?.parts(text) ?? [nothing, nothing];
+    const passkey = ceremonyParts(this, state, text, start);
+    // The other methods render into the same template. Until they arrive, an element that opens on
+    // a passkey shows its button; one that opens on a code shows nothing yet (or why it cannot).
+    const view =
+      this.#chooser?.render(text, passkey) ??
+      (this.methods[0] == 'PASSKEY' || state.status == 'error' ? passkey : ({ status: '' } as CeremonyParts));
+    const base = html`<div
+      part="base"
+      class="base"
+      lang=${locale}
+      dir=${ownDir ?? nothing}
+      aria-busy=${working || nothing}
+    >
+      ${title}
+      <div part="description" class="description" id="description"><slot name="description"></slot></div>
+      ${view.button}
+      <p part="status" class="status" role="status">${view.status}</p>
+      ${view.error} ${close}
+    </div>`;
+    return dialog ? dialog.render(base) : base;
   }
 }

@@ -1,9 +1,10 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { CeremonyController, CeremonyState } from '../../../controllers/ceremony-controller.js';
 import type { LocalizeController } from '../../../controllers/localize-controller.js';
 import type { StepUpChallengeSuccessDetail } from '../../../events/step-up-challenge-success.js';
 import { loadMethodLocale } from '../../../i18n/method-locale-loader.js';
 import type { ShippedLocale } from '../../../i18n/locale-codes.js';
+import type { CeremonyParts } from '../../../internal/ceremony-view.js';
 import type { StepUpErrorCode } from '../../../internal/error-codes.js';
 import type { PasskeyTranslation, StepUpChallengeStrings, StepUpMethodStrings } from '../../../internal/strings.js';
 import type { CodeMethod, VerificationMethod } from '../../../internal/verification-method.js';
@@ -185,48 +186,53 @@ export class MethodChooser implements ReactiveController {
   }
 
   /**
-   * Renders the method in use; `passkeyView` is the passkey button, status and error as a
-   * passkey-only element shows them. A list whose first item is the method's view: the element
-   * renders `[passkeyView]` until the chooser arrives, so the passkey button (perhaps focused) is
-   * kept, not made anew.
+   * Renders the method in use, as parts of the element's own template (the one a passkey-only
+   * element renders): `passkey` is the passkey's, the button kept as it is (perhaps focused, or
+   * mid-prompt) when the chooser arrives. The way to the other methods follows the error.
    */
-  render(text: MethodsText, passkeyView: TemplateResult): unknown[] {
+  render(text: MethodsText, passkey: CeremonyParts): CeremonyParts {
     const { ceremony } = this.#hooks;
     const state = ceremony.state;
     const method = this.method;
     const disabled = this.#host.disabled;
-    let body: TemplateResult | typeof nothing;
+    let view: CeremonyParts;
     if (!method) {
-      body = html`<p part="status" class="status" role="status"></p>
-        ${
+      view = {
+        button: nothing,
+        status: '',
+        error:
           state.status === 'error'
             ? html`<p part="error" class="error" role="alert">${text.errors[state.code]}</p>`
-            : nothing
-        }`;
+            : nothing,
+      };
     } else if (this.#listing) {
-      body = html`<div part="methods" class="methods" role="group" aria-labelledby="choose">
-        <p class="choose" id="choose">${text.chooseMethod}</p>
-        ${this.#usable
-          .filter((other) => other !== method)
-          .map(
-            (other) =>
-              html`<button
-                part="method-option"
-                class="button option"
-                type="button"
-                data-method=${other}
-                ?disabled=${disabled}
-                @click=${() => this.#choose(other)}
-              >
-                ${text[NAMES[other]]}
-              </button>`,
-          )}
-        <button part="back" class="link" type="button" @click=${() => this.#showList(false)}>${text.back}</button>
-      </div>`;
+      view = {
+        button: html`<div part="methods" class="methods" role="group" aria-labelledby="choose">
+          <p class="choose" id="choose">${text.chooseMethod}</p>
+          ${this.#usable
+            .filter((other) => other !== method)
+            .map(
+              (other) =>
+                html`<button
+                  part="method-option"
+                  class="button option"
+                  type="button"
+                  data-method=${other}
+                  ?disabled=${disabled}
+                  @click=${() => this.#choose(other)}
+                >
+                  ${text[NAMES[other]]}
+                </button>`,
+            )}
+          <button part="back" class="link" type="button" @click=${() => this.#showList(false)}>${text.back}</button>
+        </div>`,
+        status: '',
+        error: nothing,
+      };
     } else if (method === 'PASSKEY') {
-      body = passkeyView;
+      view = passkey;
     } else {
-      body = codeView({
+      view = codeView({
         method,
         text,
         state,
@@ -252,7 +258,7 @@ export class MethodChooser implements ReactiveController {
             ${text.otherMethods}
           </button>`
         : nothing;
-    return [body, switcher, fallbackStyles(this.#adopted)];
+    return { ...view, error: [view.error, switcher, fallbackStyles(this.#adopted)] };
   }
 
   /** Recomputes the usable methods; moves to the first one when the one in use is gone (or `reset`). */
