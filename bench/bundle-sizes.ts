@@ -5,9 +5,11 @@ import { build } from 'esbuild';
 /**
  * Budgets, gzip level 9, 1 kB = 1000 bytes, for the ES module and the classic script each: what a
  * page fetches before both elements render (Lit and our code), and all it has fetched once a
- * passkey ceremony runs (that plus the SDK's file).
+ * passkey ceremony runs (that plus the SDK's file). The sign-in page's and the security page's
+ * files, each one element, keep the earlier 11,000 before they render.
  */
-export const CRITICAL_PATH_BUDGET_BYTES = 11_000;
+export const CRITICAL_PATH_BUDGET_BYTES = 10_500;
+export const ONE_ELEMENT_BUDGET_BYTES = 11_000;
 export const CRITICAL_PATH_GOAL_BYTES = 10_000;
 export const CEREMONY_BUDGET_BYTES = 20_000;
 
@@ -166,7 +168,7 @@ export function budgetChecks(cdn: CdnSizes) {
     {
       name: `${main.name}: before ${main === cdn.module || main === cdn.classic ? 'both elements render' : 'it renders'}`,
       bytes: main.gzip,
-      budget: CRITICAL_PATH_BUDGET_BYTES,
+      budget: main === cdn.module || main === cdn.classic ? CRITICAL_PATH_BUDGET_BYTES : ONE_ELEMENT_BUDGET_BYTES,
     },
     {
       name: `${main.name} + the SDK: by the time a ceremony runs`,
