@@ -86,6 +86,17 @@ describe('<step-up-challenge> rendering, dialog and early failures', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('restores a property’s default when its attribute is removed', async () => {
+    const el = await fixture<StepUpChallenge>(
+      html`<step-up-challenge tenant-id="t" methods="EMAIL_OTP" user-id="u" disabled></step-up-challenge>`,
+    );
+    expect([el.tenantId, el.methods, el.userId, el.disabled]).to.deep.equal(['t', ['EMAIL_OTP'], 'u', true]);
+    for (const name of ['tenant-id', 'methods', 'user-id', 'disabled']) el.removeAttribute(name);
+    expect([el.tenantId, el.methods, el.userId, el.disabled]).to.deep.equal(['', ['PASSKEY'], '', false]);
+    await elementUpdated(el);
+    expect(el.getAttributeNames()).to.deep.equal([], 'nothing written back');
+  });
+
   it('cancels with the dialog’s cancel button', async () => {
     const el = await fixture<StepUpChallenge>(html`<step-up-challenge tenant-id="t" modal open></step-up-challenge>`);
     await elementUpdated(el);

@@ -56,14 +56,17 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 export class PasskeyEnroll extends LitElement {
   static override styles = sharedStyles;
   // Declared without decorators: the decorator helpers would cost bytes in every bundle.
+  // `useDefault`: a field's initial value is its default, neither recorded as a change nor
+  // reflected by the first update (a page of many elements renders sooner); removing the
+  // attribute restores it.
   static override properties = {
-    tenantId: { attribute: 'tenant-id' },
-    baseUrl: { attribute: 'base-url' },
-    username: {},
-    displayName: { attribute: 'display-name' },
-    authenticatorAttachment: { attribute: 'authenticator-attachment' },
-    tokenUrl: { attribute: 'token-url' },
-    disabled: { type: Boolean, reflect: true },
+    tenantId: { attribute: 'tenant-id', useDefault: true },
+    baseUrl: { attribute: 'base-url', useDefault: true },
+    username: { useDefault: true },
+    displayName: { attribute: 'display-name', useDefault: true },
+    authenticatorAttachment: { attribute: 'authenticator-attachment', useDefault: true },
+    tokenUrl: { attribute: 'token-url', useDefault: true },
+    disabled: { type: Boolean, reflect: true, useDefault: true },
     strings: { attribute: false },
     customLabel: { state: true },
   };

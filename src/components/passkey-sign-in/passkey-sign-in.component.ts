@@ -60,12 +60,15 @@ import { signInWithPasskey } from './sign-in-ceremony.js';
 export class PasskeySignIn extends LitElement {
   static override styles = sharedStyles;
   // Declared without decorators: the decorator helpers would cost bytes in every bundle.
+  // `useDefault`: a field's initial value is its default, neither recorded as a change nor
+  // reflected by the first update (a page of many elements renders sooner); removing the
+  // attribute restores it.
   static override properties = {
-    tenantId: { attribute: 'tenant-id' },
-    baseUrl: { attribute: 'base-url' },
-    action: {},
-    autofill: { type: Boolean, reflect: true },
-    disabled: { type: Boolean, reflect: true },
+    tenantId: { attribute: 'tenant-id', useDefault: true },
+    baseUrl: { attribute: 'base-url', useDefault: true },
+    action: { useDefault: true },
+    autofill: { type: Boolean, reflect: true, useDefault: true },
+    disabled: { type: Boolean, reflect: true, useDefault: true },
     strings: { attribute: false },
   };
 

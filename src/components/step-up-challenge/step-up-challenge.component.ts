@@ -87,16 +87,19 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 export class StepUpChallenge extends LitElement {
   static override styles = sharedStyles;
   // Declared without decorators: the decorator helpers would cost bytes in every bundle.
+  // `useDefault`: a field's initial value is its default, neither recorded as a change nor
+  // reflected by the first update (a page of many elements renders sooner); removing the
+  // attribute restores it.
   static override properties = {
-    tenantId: { attribute: 'tenant-id' },
-    baseUrl: { attribute: 'base-url' },
-    action: {},
-    userId: { attribute: 'user-id' },
-    autostart: { type: Boolean, reflect: true },
-    modal: { type: Boolean, reflect: true },
-    open: { type: Boolean, reflect: true },
-    disabled: { type: Boolean, reflect: true },
-    methods: { converter: (value: string | null) => value?.split(/\s+/) ?? ['PASSKEY'] },
+    tenantId: { attribute: 'tenant-id', useDefault: true },
+    baseUrl: { attribute: 'base-url', useDefault: true },
+    action: { useDefault: true },
+    userId: { attribute: 'user-id', useDefault: true },
+    autostart: { type: Boolean, reflect: true, useDefault: true },
+    modal: { type: Boolean, reflect: true, useDefault: true },
+    open: { type: Boolean, reflect: true, useDefault: true },
+    disabled: { type: Boolean, reflect: true, useDefault: true },
+    methods: { converter: (value: string | null) => value?.split(/\s+/) ?? ['PASSKEY'], useDefault: true },
     strings: { attribute: false },
     customLabel: { state: true },
   };
