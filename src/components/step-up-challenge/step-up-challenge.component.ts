@@ -353,7 +353,6 @@ export class StepUpChallenge extends LitElement {
     const dialog = this.modal ? this.#dialog : undefined;
     // Until its code arrives, a modal shows nothing (as a closed dialog would), here and on the server.
     if (this.modal && !dialog) return nothing;
-    const [title, close] = dialog?.parts(text) ?? [nothing, nothing];
     const passkey = ceremonyParts(this, state, text, start);
     // The other methods render into the same template. Until they arrive, an element that opens on
     // a passkey shows its button; one that opens on a code shows nothing yet (or why it cannot).
@@ -367,12 +366,11 @@ export class StepUpChallenge extends LitElement {
       dir=${ownDir ?? nothing}
       aria-busy=${working || nothing}
     >
-      ${title}
       <div part="description" class="description" id="description"><slot name="description"></slot></div>
       ${view.button}
       <p part="status" class="status" role="status">${view.status}</p>
-      ${view.error} ${close}
+      ${view.error}
     </div>`;
-    return dialog ? dialog.render(base) : base;
+    return dialog ? dialog.render(base, text, locale, ownDir) : base;
   }
 }

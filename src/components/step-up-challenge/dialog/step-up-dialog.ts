@@ -24,6 +24,12 @@ const DIALOG_CSS = css`
     color: var(--passkey-color-text, light-dark(#111827, #f3f4f6));
     box-shadow: 0 20px 50px rgb(0 0 0 / 0.3);
   }
+  /* Only while open: a closed dialog keeps the browser's display: none. */
+  .dialog[open] {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_spacing) / 1.5);
+  }
   .dialog::backdrop {
     background: var(--passkey-color-backdrop, rgb(15 23 42 / 0.6));
   }
@@ -105,26 +111,26 @@ export class StepUpDialog implements ReactiveController {
     }
   }
 
-  /** The heading and the cancel button, for the element's base. */
-  parts(text: StepUpChallengeStrings): [TemplateResult, TemplateResult] {
-    return [
-      html`<h2 part="title" class="title" id="title">${text.title}</h2>`,
-      html`<button part="close-button" class="button close" type="button" @click=${() => this.#dialog?.close()}>
-        ${text.close}
-      </button>`,
-    ];
-  }
-
-  /** The dialog around the element's base. */
-  render(base: unknown): TemplateResult {
+  /**
+   * The dialog around the element's base, with its heading before and its cancel button after:
+   * an inline step-up's template has no place for them (two parts fewer for every element). Its
+   * language and direction are the base's (`dir` only where it differs from the page's).
+   */
+  render(base: unknown, text: StepUpChallengeStrings, lang: string, dir?: string): TemplateResult {
     return html`<dialog
       part="dialog"
       class="dialog"
+      lang=${lang}
+      dir=${dir ?? nothing}
       aria-labelledby="title"
       aria-describedby="description"
       @close=${() => this.#closed()}
     >
-      ${base}${
+      <h2 part="title" class="title" id="title">${text.title}</h2>
+      ${base}
+      <button part="close-button" class="button close" type="button" @click=${() => this.#dialog?.close()}>
+        ${text.close}</button
+      >${
         this.#adopted
           ? nothing
           : html`<style>
