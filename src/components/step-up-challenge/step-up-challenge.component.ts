@@ -217,9 +217,14 @@ export class StepUpChallenge extends LitElement {
   }
 
   /** `updateComplete` of a modal also waits for its dialog's code, and the update that renders it. */
-  protected override async getUpdateComplete(): Promise<boolean> {
+  protected override getUpdateComplete(): Promise<boolean> {
+    // Not an async method: an inline element's promise stays Lit's own, with no extra turns.
+    return this.modal ? this.#dialogComplete() : super.getUpdateComplete();
+  }
+
+  async #dialogComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    return this.modal && (await this.#dialogLoad, this.#dialog) ? super.getUpdateComplete() : done;
+    return (await this.#dialogLoad, this.#dialog) ? super.getUpdateComplete() : done;
   }
 
   protected override updated(): void {
