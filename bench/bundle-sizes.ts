@@ -88,6 +88,8 @@ export interface CdnSizes {
   sdk: SizeRow;
   /** The step-up's other methods: fetched only where `methods` names them, after the first paint. */
   methods: SizeRow;
+  /** The step-up's modal dialog: fetched only where `modal` is set, after the first update. */
+  dialog: SizeRow;
   /** The fetch of `token-url`'s token: fetched only by an element with one, beside the SDK. */
   token: SizeRow;
   /** Lit's hydration support: only server-rendered pages load it, before the elements. */

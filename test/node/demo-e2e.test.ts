@@ -16,12 +16,12 @@ async function explainStuck(ui: DemoPage, demo: RunningDemo, error: unknown): Pr
       const stepUp = manager.shadowRoot?.querySelector('step-up-challenge') as
         (HTMLElement & { method?: string }) | null;
       return {
-        parts: [...(manager.shadowRoot?.querySelectorAll('[part]') ?? [])].map((el) => el.getAttribute('part')),
+        parts: Array.from(manager.shadowRoot?.querySelectorAll('[part]') ?? [], (el) => el.getAttribute('part')),
         stepUp: stepUp && {
           method: stepUp.method,
           status: stepUp.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim(),
           error: stepUp.shadowRoot?.querySelector('[part="error"]')?.textContent?.trim(),
-          parts: [...(stepUp.shadowRoot?.querySelectorAll('[part]') ?? [])].map((el) => el.getAttribute('part')),
+          parts: Array.from(stepUp.shadowRoot?.querySelectorAll('[part]') ?? [], (el) => el.getAttribute('part')),
         },
       };
     })

@@ -115,6 +115,9 @@ export class DemoPage {
         document.querySelector('passkey-manager')?.shadowRoot?.querySelectorAll('[part="item"][data-method="PASSKEY"]')
           .length === 1,
     );
+    // The page's own refresh ends by taking the enroll element away (the account has a way to
+    // confirm now), which moves everything below it up: a click aimed before that lands elsewhere.
+    await this.page.waitForFunction(() => !document.querySelector('#enroll-slot passkey-enroll'));
   }
 
   async send(recipient: string, amount: string): Promise<void> {
