@@ -134,22 +134,32 @@ function setUpPasskeySignIn() {
   }));
 }
 
+/** Refreshes under way: the dashboard is aria-busy while its parts are rewritten (and move). */
+let refreshing = 0;
+
 async function refresh() {
-  const { ok, data } = await api('GET', '/api/account');
-  if (!ok) return showSignIn();
-  show(true);
-  userId = data.userId;
-  $('user-name').textContent = data.username;
-  $('balance').textContent = money.format(data.balance);
-  renderHistory(data.transfers);
-  if (config.devInbox) inbox.start();
-  const manager = $('manager');
-  // The step-up inside the manager checks this device for the user's passkeys, and the browser's
-  // passkey list follows the bank's (the Signal API).
-  // A new token URL (at sign-in) makes the manager read its list; after a change it has read it itself.
-  Object.assign(manager, { userId, username: data.username, tokenUrl: '/api/security/token' });
-  await Promise.all([refreshAuthenticators(), refreshActivity()]);
-  ensureEnroll(data.username);
+  const dashboard = $('dashboard');
+  refreshing++;
+  dashboard.setAttribute('aria-busy', 'true');
+  try {
+    const { ok, data } = await api('GET', '/api/account');
+    if (!ok) return showSignIn();
+    show(true);
+    userId = data.userId;
+    $('user-name').textContent = data.username;
+    $('balance').textContent = money.format(data.balance);
+    renderHistory(data.transfers);
+    if (config.devInbox) inbox.start();
+    const manager = $('manager');
+    // The step-up inside the manager checks this device for the user's passkeys, and the browser's
+    // passkey list follows the bank's (the Signal API).
+    // A new token URL (at sign-in) makes the manager read its list; after a change it has read it itself.
+    Object.assign(manager, { userId, username: data.username, tokenUrl: '/api/security/token' });
+    await Promise.all([refreshAuthenticators(), refreshActivity()]);
+    ensureEnroll(data.username);
+  } finally {
+    if (--refreshing === 0) dashboard.removeAttribute('aria-busy');
+  }
 }
 
 function renderHistory(transfers) {

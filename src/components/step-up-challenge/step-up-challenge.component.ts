@@ -216,7 +216,11 @@ export class StepUpChallenge extends LitElement {
     this.#ceremony.reset();
   }
 
-  /** `updateComplete` of a modal also waits for its dialog's code, and the update that renders it. */
+  /**
+   * `updateComplete` of a modal also waits for its dialog's code, and the update that renders it
+   * (documented under `modal`).
+   * @internal
+   */
   protected override getUpdateComplete(): Promise<boolean> {
     // Not an async method: an inline element's promise stays Lit's own, with no extra turns.
     return this.modal ? this.#dialogComplete() : super.getUpdateComplete();

@@ -74,6 +74,16 @@ export class DemoPage {
     await this.page.click('#signin-form button[type="submit"]');
     await this.page.waitForSelector('#dashboard:not([hidden])');
     await this.waitForText('#balance', /\$/);
+    await this.settled();
+  }
+
+  /**
+   * Until the page's refresh has ended (the dashboard is aria-busy meanwhile): its last step adds
+   * or takes away the enroll element, which moves everything below it, and a click aimed before
+   * that lands elsewhere.
+   */
+  async settled(): Promise<void> {
+    await this.page.waitForSelector('#dashboard:not([aria-busy])');
   }
 
   /** Whether the virtual authenticator answers at once (as a person picking a passkey does), or leaves requests pending. */
@@ -103,6 +113,7 @@ export class DemoPage {
     await this.page.click('passkey-sign-in >>> [part="button"]');
     await this.page.waitForSelector('#dashboard:not([hidden])');
     await this.waitForText('#balance', /\$/);
+    await this.settled();
   }
 
   /** The account's first way to confirm: `<passkey-enroll>`, no step-up. */
@@ -116,8 +127,9 @@ export class DemoPage {
           .length === 1,
     );
     // The page's own refresh ends by taking the enroll element away (the account has a way to
-    // confirm now), which moves everything below it up: a click aimed before that lands elsewhere.
+    // confirm now), which moves everything below it up 35 px: a click aimed before that lands elsewhere.
     await this.page.waitForFunction(() => !document.querySelector('#enroll-slot passkey-enroll'));
+    await this.settled();
   }
 
   async send(recipient: string, amount: string): Promise<void> {
