@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import type { ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
-import { startStaticSite, type StaticSite } from '../../scripts/static-site.js';
-import { launchChromium } from './support/chromium.js';
+import { failFirstDownload, openCdnPage, type CdnPage } from './support/cdn-page.js';
 
 /**
  * A modal `<step-up-challenge>`'s dialog is a CDN file of its own (passkey-elements-dialog.js),
@@ -12,39 +9,22 @@ import { launchChromium } from './support/chromium.js';
  * update downloads the file again, and opening it shows the dialog.
  */
 describe('passkey-elements.js: a modal step-up whose dialog fails to download (Chromium)', () => {
-  let site: StaticSite;
-  let browser: Browser;
-  let page: Page;
+  let cdn: CdnPage;
 
   before(async () => {
-    site = await startStaticSite(['dist/cdn']);
-    site.mount('/page', (_: unknown, response: ServerResponse) =>
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
-          <step-up-challenge tenant-id="tenant" modal open><span slot="description">Confirm</span></step-up-challenge>
-          <script>window.errors = []; document.addEventListener('step-up-challenge-error', (e) => errors.push(e.detail));</script>
-          <script type="module" src="/dist/cdn/passkey-elements.js"></script></body></html>`,
-      ),
+    cdn = await openCdnPage(
+      `<step-up-challenge tenant-id="tenant" modal open><span slot="description">Confirm</span></step-up-challenge>
+      <script>window.errors = []; document.addEventListener('step-up-challenge-error', (e) => errors.push(e.detail));</script>
+      <script type="module" src="/dist/cdn/passkey-elements.js"></script>`,
     );
-    browser = await launchChromium();
-    page = await browser.newPage();
   });
 
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  after(() => cdn?.close());
 
   it('reports network and closes, then shows the dialog when opened again', async () => {
-    const dialogRequests: string[] = [];
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (!request.url().includes('passkey-elements-dialog.js')) return void request.continue();
-      dialogRequests.push(new URL(request.url()).pathname);
-      if (dialogRequests.length === 1) void request.respond({ status: 503, body: '' });
-      else void request.continue();
-    });
-    await page.goto(`${site.url}/page`);
+    const { page } = cdn;
+    const dialogRequests = await failFirstDownload(page, 'passkey-elements-dialog.js');
+    await page.goto(cdn.url);
     await page.waitForFunction(() => (window as unknown as { errors: unknown[] }).errors.length === 1);
     assert.deepEqual(await page.evaluate(() => (window as unknown as { errors: unknown[] }).errors), [
       {
