@@ -269,6 +269,9 @@ describe('<step-up-challenge> email, SMS and authenticator-app codes', () => {
     const { userId } = await emailUser();
     const el = await stepUp(userId, 'EMAIL_OTP SMS AUTHENTICATOR_APP');
     expect(text(el, 'other-methods')).to.equal('Use another method');
+    // One polite live region across methods and the list, so that what it says next is announced.
+    const status = part(el, 'status');
+    expect(parts(el, 'status')).to.have.length(1);
     part(el, 'other-methods')!.focus();
     await sendKeys({ press: 'Enter' });
     await shown(el, 'method-option');
@@ -300,6 +303,7 @@ describe('<step-up-challenge> email, SMS and authenticator-app codes', () => {
     parts(el, 'method-option')[0]!.click();
     await shown(el, 'send-code');
     expect(el.method).to.equal('EMAIL_OTP');
+    expect(parts(el, 'status')).to.deep.equal([status], 'the same status region throughout');
   });
 
   it('ignores unknown method names with one warning; no usable name shows no-method', async () => {
