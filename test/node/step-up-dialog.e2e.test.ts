@@ -45,4 +45,36 @@ describe('passkey-elements.js: a modal step-up whose dialog fails to download (C
     assert.equal(dialogRequests.length, 2, 'downloaded again');
     assert.equal((await page.evaluate(() => (window as unknown as { errors: unknown[] }).errors)).length, 1);
   });
+
+  it('fires nothing from an element taken off the page before the failure arrives', async () => {
+    const two = await openCdnPage(
+      `<step-up-challenge id="stays" tenant-id="tenant" modal open></step-up-challenge>
+      <step-up-challenge id="goes" tenant-id="tenant" modal open></step-up-challenge>
+      <script>window.errors = []; for (const el of document.querySelectorAll('step-up-challenge')) el.addEventListener('step-up-challenge-error', () => errors.push(el.id));</script>
+      <script type="module" src="/dist/cdn/passkey-elements.js"></script>`,
+    );
+    try {
+      const { page } = two;
+      // The dialog's download is held, then answered 503.
+      let fail!: () => void;
+      const held = new Promise<void>((resolve) => {
+        page.on('request', (request) => {
+          if (!request.url().includes('passkey-elements-dialog.js')) return void request.continue();
+          fail = () => void request.respond({ status: 503, body: '' });
+          resolve();
+        });
+      });
+      await page.setRequestInterception(true);
+      await page.goto(two.url);
+      await held;
+      await page.$eval('#goes', (el) => el.remove());
+      fail();
+      await page.waitForFunction(() => (window as unknown as { errors: string[] }).errors.length > 0);
+      // Every handler of the one failed download has run by the next task.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { errors: string[] }).errors), ['stays']);
+    } finally {
+      await two.close();
+    }
+  });
 });

@@ -323,7 +323,9 @@ export class StepUpChallenge extends LitElement {
     method: VerificationMethod | null = 'PASSKEY',
     start = true,
   ) {
-    if (start && !this.dispatchEvent(new StepUpChallengeStartEvent())) return;
+    // An element off the page starts nothing and fires nothing (a late download failure included);
+    // one that leaves during a step is the ceremony's to ignore (see ceremony-controller.ts).
+    if (!this.isConnected || (start && !this.dispatchEvent(new StepUpChallengeStartEvent()))) return;
     const state = await this.#ceremony.run(work);
     if (state?.status === 'success') {
       this.dispatchEvent(new StepUpChallengeSuccessEvent(state.result));
