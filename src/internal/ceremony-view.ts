@@ -14,8 +14,9 @@ export interface CeremonyViewHost {
 /**
  * What every element shows of its ceremony, as values for the element's own template: the button
  * (kept focusable while working, with `aria-disabled`), the polite status region's text (its
- * success color comes from the element's `:state(success)`), and the error alert; or, where passkeys cannot work at all (no WebAuthn, or not a secure
- * context), a notice in the status region instead of a useless button. Values rather than a
+ * success color comes from the element's `:state(success)`), and the error alert; or, where
+ * passkeys cannot work at all (no WebAuthn, or not a secure context), a notice in the status
+ * region instead of a useless button. Values rather than a
  * template of their own: each nested template costs every element a clone and an insertion of its
  * own (a page of a thousand elements renders measurably later).
  */

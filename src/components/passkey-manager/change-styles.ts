@@ -1,8 +1,5 @@
 import { nothing, html } from 'lit';
-import { adoptStyles } from '../../internal/adopted-styles.js';
-
-/** Names the template `css` so that the build minifies it; the text is static (no interpolation). */
-const css = (strings: TemplateStringsArray) => strings[0]!;
+import { adoptStyles, css } from '../../internal/adopted-styles.js';
 
 /** The change steps' rules: they load with the steps, on the manager's theme. */
 const CHANGE_CSS = css`

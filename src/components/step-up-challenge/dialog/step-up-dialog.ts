@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { adoptStyles } from '../../../internal/adopted-styles.js';
+import { adoptStyles, css } from '../../../internal/adopted-styles.js';
 import type { StepUpChallengeStrings } from '../../../internal/strings.js';
 
 /*
@@ -10,9 +10,6 @@ import type { StepUpChallengeStrings } from '../../../internal/strings.js';
  * comes in `DialogHooks`. In the CDN builds it is a file of its own whose `html` is a shim (see
  * vite.config.ts): plain bindings only.
  */
-
-/** Names the template `css` so that the build minifies it; the text is static (no interpolation). */
-const css = (strings: TemplateStringsArray) => strings[0]!;
 
 const DIALOG_CSS = css`
   .dialog {
