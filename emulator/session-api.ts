@@ -37,6 +37,12 @@ const sha256 = (value: string): string => createHash('sha256').update(value).dig
  * rotation), since only a thief would still hold it. The public key
  * is at `GET /v1/client/public/{tenantId}/.well-known/jwks`, as Authsignal publishes its own.
  */
+/** `generateKeyPairSync` with JWK encodings, which Node takes and @types/node lists for no RSA pair. */
+const generateJwkPair = generateKeyPairSync as unknown as (
+  type: 'rsa',
+  options: { modulusLength: number; publicKeyEncoding: { format: 'jwk' }; privateKeyEncoding: { format: 'jwk' } },
+) => { publicKey: Record<string, unknown>; privateKey: Record<string, unknown> };
+
 export class SessionApi {
   #key?: { privateKey: KeyObject; publicJwk: Record<string, unknown>; kid: string };
 
@@ -66,7 +72,15 @@ export class SessionApi {
   private key() {
     if (this.#key) return this.#key;
     const jwk = this.ctx.store.sessionKey(
-      () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }) as never,
+      // Encoded by the key generation itself: exporting the generated KeyObject instead can
+      // deadlock Node 20 (a garbage collection during the export runs the finished key-generation
+      // job's destructor, which waits on the lock the export holds). It hung a reliability run.
+      () =>
+        generateJwkPair('rsa', {
+          modulusLength: 2048,
+          publicKeyEncoding: { format: 'jwk' },
+          privateKeyEncoding: { format: 'jwk' },
+        }).privateKey as never,
     );
     const privateKey = createPrivateKey({ key: jwk as never, format: 'jwk' });
     const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' }) as Record<string, unknown>;
