@@ -55,10 +55,7 @@ export class LocalizeController implements ReactiveController {
 
   /** Resolves language and direction now; call once per render. */
   resolve(): PasskeyTranslation {
-    // One walk up the tree: the nearest `lang` or `dir`; what is still missing is searched from
-    // there (on most pages, the document element: no second walk).
-    const near = nearest(this.#host, '[lang],[dir]');
-    const lang = (near?.hasAttribute('lang') ? near : nearest(near, '[lang]'))?.lang;
+    const lang = nearest(this.#host, '[lang]')?.lang;
     // The browser's languages only where no `lang` matches (the common page sets one).
     let code = lang && matchLocale(lang);
     if (!code) for (const tag of navigator.languages) if ((code = matchLocale(tag))) break;
@@ -67,11 +64,11 @@ export class LocalizeController implements ReactiveController {
       this.#translation = translation;
       this.locale = code;
     }
-    const nearDir = near?.dir;
-    this.dir = nearDir === 'ltr' || nearDir === 'rtl' ? nearDir : this.#translation.dir;
+    const near = nearest(this.#host, '[lang],[dir]')?.dir;
+    this.dir = near === 'ltr' || near === 'rtl' ? near : this.#translation.dir;
     // A dir attribute costs every element a style pass: set one only where the direction the
     // element inherits (from the nearest dir, else left to right) is not the one it needs.
-    const inherited = nearDir || nearest(near, '[dir]')?.dir || 'ltr';
+    const inherited = near || nearest(this.#host, '[dir]')?.dir || 'ltr';
     this.ownDir = this.dir === inherited ? undefined : this.dir;
     return this.#translation;
   }

@@ -21,7 +21,6 @@ export { en };
  */
 export function registerTranslation(locale: string, translation: PasskeyTranslation): void {
   translations[locale.toLowerCase()] = translation;
-  lastMatch = undefined;
   refreshLocalized();
 }
 
@@ -31,16 +30,6 @@ export function registerTranslation(locale: string, translation: PasskeyTranslat
  * zh-Hans unless the tag names Traditional script or a region that writes it.
  */
 export function matchLocale(tag: string): string | undefined {
-  // Every element of a page asks for the same tag, as each renders.
-  if (lastMatch?.[0] === tag) return lastMatch[1];
-  lastMatch = [tag, findLocale(tag)];
-  return lastMatch[1];
-}
-
-/** The last tag matched, and its match; forgotten when a language is registered. */
-let lastMatch: [string, string | undefined] | undefined;
-
-function findLocale(tag: string): string | undefined {
   for (const parts = tag.toLowerCase().split('-'); parts.length; parts.pop()) {
     let code = parts.join('-');
     if (!(code in translations)) {

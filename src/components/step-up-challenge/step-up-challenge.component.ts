@@ -237,7 +237,7 @@ export class StepUpChallenge extends LitElement {
     if (this.open || this.autostart) preloadCeremonies();
     // After this update, not inside it: starting dispatches an event to the host.
     if (this.autostart) queueMicrotask(() => this.#maybeAutostart());
-    if (this.methods?.length != 1 || this.methods[0] != 'PASSKEY') this.#loadChooser();
+    if (this.methods + '' != 'PASSKEY') this.#loadChooser();
   }
 
   /**
