@@ -51,6 +51,37 @@ function terserPass(): Plugin {
   };
 }
 
+/**
+ * Lit's modules each add their version to a page-wide list (`litHtmlVersions` and its two
+ * siblings), which Lit's development build reads to warn that a page loads Lit more than once. The
+ * CDN files' Lit is their own, bundled on purpose and reachable by nothing outside them: listed,
+ * it would only make a host's development build warn about a copy the host did not load (and cost
+ * 43 B gzip before the first render). Only the CDN builds take this: apps bundle Lit as it is, and
+ * share it. Each statement is checked: a Lit update that changes it fails the build here.
+ */
+function litVersionsUnlisted(): Plugin {
+  const modules: [string, string][] = [
+    ['/node_modules/lit-html/lit-html.js', 'litHtmlVersions'],
+    ['/node_modules/@lit/reactive-element/reactive-element.js', 'reactiveElementVersions'],
+    ['/node_modules/lit-element/lit-element.js', 'litElementVersions'],
+  ];
+  return {
+    name: 'lit-versions-unlisted',
+    transform(code, id) {
+      const list = modules.find(([file]) => id.endsWith(file))?.[1];
+      if (!list) return null;
+      const statement = new RegExp(`\\(\\w+\\.${list}\\?\\?=\\[\\]\\)\\.push\\("[\\d.]+"\\)`, 'g');
+      const found = code.match(statement);
+      if (found?.length !== 1) {
+        throw new Error(`lit-versions-unlisted: ${list} is no longer pushed once in ${id}: review vite.config.ts`);
+      }
+      const from = code.search(statement);
+      const edited = new MagicString(code).overwrite(from, from + found[0].length, '0');
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    },
+  };
+}
+
 /** The step-up's other methods, and its modal dialog: files of their own in the CDN builds. */
 const METHODS = '/src/components/step-up-challenge/methods';
 const DIALOG = '/src/components/step-up-challenge/dialog';
@@ -232,7 +263,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
-      ...(cdn ? [cdnLoaders(), sdkUuid(), sdkUnused(), terserPass()] : []),
+      ...(cdn ? [cdnLoaders(), sdkUuid(), sdkUnused(), litVersionsUnlisted(), terserPass()] : []),
     ],
     build: {
       target: 'es2022',

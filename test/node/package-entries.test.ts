@@ -183,6 +183,22 @@ describe('the npm package', () => {
     assert.match(readFileSync('dist/cdn/passkey-elements.iife.js', 'utf8'), /^var PasskeyElements=/);
   });
 
+  it("keeps the CDN files' own Lit off the page's list of Lit versions, which the bundler build keeps", () => {
+    // A host's Lit development build warns when that list holds more than one version: the CDN
+    // files' Lit is private to them, so it must not make a host's page warn (vite.config.ts).
+    const withLit = readdirSync('dist/cdn').filter(
+      (file) => file.endsWith('.js') && readFileSync(`dist/cdn/${file}`, 'utf8').includes('createTreeWalker'),
+    );
+    for (const file of ['passkey-elements.js', 'passkey-elements.iife.js', 'passkey-sign-in.js', 'passkey-manager.js']) {
+      assert.ok(withLit.includes(file), `${file} holds Lit`);
+    }
+    for (const file of withLit) {
+      assert.doesNotMatch(readFileSync(`dist/cdn/${file}`, 'utf8'), /(litHtml|litElement|reactiveElement)Versions/, file);
+    }
+    // The bundler build imports Lit as it is: the app's one copy lists itself.
+    assert.match(readFileSync('dist/components/passkey-enroll/passkey-enroll.component.js', 'utf8'), /from\s*["']lit["']/);
+  });
+
   it('ships the emulator and the testing kit as compiled JavaScript with types, the emulator also as a command', async () => {
     for (const entry of ['emulator', 'testing', 'testing/wtr', 'testing/playwright', 'ssr']) {
       const target = (pkg.exports as Record<string, { types: string; import: string }>)[`./${entry}`]!;
