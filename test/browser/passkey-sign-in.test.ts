@@ -103,6 +103,22 @@ describe('<passkey-sign-in> rendering and early failures', () => {
     expect(warnings).to.have.length(1);
   });
 
+  it('autofill turned on later still finds a field added after it', async () => {
+    const el = await fixture<PasskeySignIn>(
+      html`<passkey-sign-in tenant-id=${info.tenantId} base-url=${info.url}></passkey-sign-in>`,
+    );
+    // Without autofill the element does not watch its content: a field changes nothing.
+    el.append(document.createElement('input'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(el.querySelector('input')!.hasAttribute('autocomplete')).to.equal(false);
+    el.querySelector('input')!.remove();
+    el.autofill = true;
+    await elementUpdated(el);
+    el.append(document.createElement('input'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(el.querySelector('input')!.getAttribute('autocomplete')).to.equal('username webauthn');
+  });
+
   it('without a tenant id, a click ends in `configuration`, with a retry button; events are typed, bubbling and composed', async () => {
     const el = await fixture<PasskeySignIn>(html`<passkey-sign-in></passkey-sign-in>`);
     const seen = recordEvents(document, SIGN_IN_EVENTS);

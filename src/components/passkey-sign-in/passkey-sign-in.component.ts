@@ -226,13 +226,21 @@ export class PasskeySignIn extends LitElement {
     if (state) this.#listen();
   }
 
+  /**
+   * The host's field came or went. Listened to only with `autofill`: a listener costs every element
+   * of a page of many, and only autofill needs the field. Lit calls it on the element.
+   */
+  #fieldChanged(): void {
+    this.#listen();
+  }
+
   protected override render() {
     const text = this.#text;
     const working = this.#ceremony.state.status === 'working';
     const { locale, ownDir } = this.#localize;
     const view = ceremonyParts(this, this.#ceremony.state, text, () => this.#signIn());
     return html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working || nothing}>
-      <slot @slotchange=${() => this.#listen()}></slot>
+      <slot @slotchange=${this.autofill ? this.#fieldChanged : nothing}></slot>
       ${view.button}
       <p part="status" class="status" role="status">${view.status}</p>
       ${view.error}
