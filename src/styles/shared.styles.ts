@@ -7,20 +7,18 @@ import { css } from './static-css.js';
  * unless the host pins `--passkey-color-scheme` to `light` or `dark`. Layout uses logical
  * directions only (start/end), so `dir="rtl"` mirrors it.
  */
-// Custom properties' values are written without optional spaces: the build's minifier leaves
-// them as they are.
 export const sharedStyles = css`
   :host {
     color-scheme: var(--passkey-color-scheme, light dark);
-    --_radius: var(--passkey-radius,.5rem);
-    --_spacing: var(--passkey-spacing,.75rem);
-    --_focus-ring: var(--passkey-focus-ring,0 0 0 3px light-dark(#93c5fd,#1d4ed8));
+    --_radius: var(--passkey-radius, 0.5rem);
+    --_spacing: var(--passkey-spacing, 0.75rem);
+    --_focus-ring: var(--passkey-focus-ring, 0 0 0 3px light-dark(#93c5fd, #1d4ed8));
 
     display: inline-block;
     /* Unset, these are invalid and so inherit from the page. */
     font-family: var(--passkey-font-family);
     color: var(--passkey-color-text);
-    font-size: var(--passkey-font-size,1rem);
+    font-size: var(--passkey-font-size, 1rem);
   }
 
   :host([hidden]) {
@@ -35,7 +33,7 @@ export const sharedStyles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: calc(var(--_spacing)/1.5);
+    gap: calc(var(--_spacing) / 1.5);
   }
 
   .button {
@@ -44,7 +42,7 @@ export const sharedStyles = css`
     justify-content: center;
     gap: 0.5em;
     min-height: 2.75rem;
-    padding: 0 calc(var(--_spacing)*1.5);
+    padding: 0 calc(var(--_spacing) * 1.5);
     /* Transparent edges and outlines turn into system colors in forced-colors mode. */
     border: 1px solid transparent;
     border-radius: var(--_radius);

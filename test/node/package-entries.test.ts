@@ -189,14 +189,26 @@ describe('the npm package', () => {
     const withLit = readdirSync('dist/cdn').filter(
       (file) => file.endsWith('.js') && readFileSync(`dist/cdn/${file}`, 'utf8').includes('createTreeWalker'),
     );
-    for (const file of ['passkey-elements.js', 'passkey-elements.iife.js', 'passkey-sign-in.js', 'passkey-manager.js']) {
+    for (const file of [
+      'passkey-elements.js',
+      'passkey-elements.iife.js',
+      'passkey-sign-in.js',
+      'passkey-manager.js',
+    ]) {
       assert.ok(withLit.includes(file), `${file} holds Lit`);
     }
     for (const file of withLit) {
-      assert.doesNotMatch(readFileSync(`dist/cdn/${file}`, 'utf8'), /(litHtml|litElement|reactiveElement)Versions/, file);
+      assert.doesNotMatch(
+        readFileSync(`dist/cdn/${file}`, 'utf8'),
+        /(litHtml|litElement|reactiveElement)Versions/,
+        file,
+      );
     }
     // The bundler build imports Lit as it is: the app's one copy lists itself.
-    assert.match(readFileSync('dist/components/passkey-enroll/passkey-enroll.component.js', 'utf8'), /from\s*["']lit["']/);
+    assert.match(
+      readFileSync('dist/components/passkey-enroll/passkey-enroll.component.js', 'utf8'),
+      /from\s*["']lit["']/,
+    );
   });
 
   it('ships the emulator and the testing kit as compiled JavaScript with types, the emulator also as a command', async () => {
