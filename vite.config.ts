@@ -75,7 +75,7 @@ function litVersionsUnlisted(): Plugin {
       if (found?.length !== 1) {
         throw new Error(`lit-versions-unlisted: ${list} is no longer pushed once in ${id}: review vite.config.ts`);
       }
-      const from = code.search(statement);
+      const from = code.indexOf(found[0]);
       const edited = new MagicString(code).overwrite(from, from + found[0].length, '0');
       return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
     },

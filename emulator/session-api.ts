@@ -28,6 +28,12 @@ export interface SessionLifetimes {
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
+/** `generateKeyPairSync` with JWK encodings, which Node takes and @types/node lists for no RSA pair. */
+const generateJwkPair = generateKeyPairSync as unknown as (
+  type: 'rsa',
+  options: { modulusLength: number; publicKeyEncoding: { format: 'jwk' }; privateKeyEncoding: { format: 'jwk' } },
+) => { publicKey: Record<string, unknown>; privateKey: Record<string, unknown> };
+
 /**
  * Authsignal's sessions (`createSession`, `validateSession`, `refreshSession`, `revokeSession`,
  * `revokeUserSessions`): a challenge token that succeeded becomes an RS256 access token (`aud`
@@ -37,12 +43,6 @@ const sha256 = (value: string): string => createHash('sha256').update(value).dig
  * rotation), since only a thief would still hold it. The public key
  * is at `GET /v1/client/public/{tenantId}/.well-known/jwks`, as Authsignal publishes its own.
  */
-/** `generateKeyPairSync` with JWK encodings, which Node takes and @types/node lists for no RSA pair. */
-const generateJwkPair = generateKeyPairSync as unknown as (
-  type: 'rsa',
-  options: { modulusLength: number; publicKeyEncoding: { format: 'jwk' }; privateKeyEncoding: { format: 'jwk' } },
-) => { publicKey: Record<string, unknown>; privateKey: Record<string, unknown> };
-
 export class SessionApi {
   #key?: { privateKey: KeyObject; publicJwk: Record<string, unknown>; kid: string };
 

@@ -226,21 +226,15 @@ export class PasskeySignIn extends LitElement {
     if (state) this.#listen();
   }
 
-  /**
-   * The host's field came or went. Listened to only with `autofill`: a listener costs every element
-   * of a page of many, and only autofill needs the field. Lit calls it on the element.
-   */
-  #fieldChanged(): void {
-    this.#listen();
-  }
-
   protected override render() {
     const text = this.#text;
     const working = this.#ceremony.state.status === 'working';
     const { locale, ownDir } = this.#localize;
     const view = ceremonyParts(this, this.#ceremony.state, text, () => this.#signIn());
+    // The slot's listener (Lit calls it on the element) is there only with autofill, the one thing
+    // that needs the host's field: a listener costs every element of a page of many.
     return html`<div part="base" class="base" lang=${locale} dir=${ownDir ?? nothing} aria-busy=${working || nothing}>
-      <slot @slotchange=${this.autofill ? this.#fieldChanged : nothing}></slot>
+      <slot @slotchange=${this.autofill ? this.#listen : nothing}></slot>
       ${view.button}
       <p part="status" class="status" role="status">${view.status}</p>
       ${view.error}
