@@ -211,6 +211,24 @@ describe('the npm package', () => {
     );
   });
 
+  it("drops from the CDN files' own Lit its decorator support and polyfill hooks, which the bundler build keeps", () => {
+    // Neither serves the CDN files' classes (vite.config.ts, litTrimmed): no page-wide decorator
+    // metadata set as the file loads, no class initializers run by every element's constructor.
+    const withLit = readdirSync('dist/cdn').filter(
+      (file) => file.endsWith('.js') && readFileSync(`dist/cdn/${file}`, 'utf8').includes('createTreeWalker'),
+    );
+    assert.ok(withLit.length >= 4, withLit.join());
+    for (const file of withLit) {
+      assert.doesNotMatch(
+        readFileSync(`dist/cdn/${file}`, 'utf8'),
+        /Symbol\.metadata|litPropertyMetadata|addInitializer|PolyfillSupport/,
+        file,
+      );
+    }
+    // The hydration hook stays: server-rendered pages load Lit's hydration support beside them.
+    assert.match(readFileSync('dist/cdn/passkey-elements.js', 'utf8'), /litElementHydrateSupport/);
+  });
+
   it('ships the emulator and the testing kit as compiled JavaScript with types, the emulator also as a command', async () => {
     for (const entry of ['emulator', 'testing', 'testing/wtr', 'testing/playwright', 'ssr']) {
       const target = (pkg.exports as Record<string, { types: string; import: string }>)[`./${entry}`]!;
