@@ -76,6 +76,12 @@ export const sharedStyles = css`
     flex: none;
   }
 
+  /* Before a label that comes first (see ceremony-view.ts). */
+  .icon,
+  .spinner {
+    order: -1;
+  }
+
   .spinner + .icon {
     display: none;
   }

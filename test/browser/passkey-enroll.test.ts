@@ -6,6 +6,10 @@ import { buttonLabel } from './support/dom.js';
 import { ENROLL_EVENTS, nextEvent, recordEvents } from './support/events.js';
 import { EARLY_FAILURES } from './support/failures.js';
 
+/** Resolves on the next `slotchange` in the element's shadow root. */
+const nextSlotChange = (el: Element) =>
+  new Promise((resolve) => el.shadowRoot!.addEventListener('slotchange', resolve, { once: true }));
+
 // Rendering and every failure that ends before the WebAuthn prompt: Chromium and Firefox ESR.
 describe('<passkey-enroll> rendering and early failures', () => {
   let info: EmulatorInfo;
@@ -61,10 +65,61 @@ describe('<passkey-enroll> rendering and early failures', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('keeps the default label when the host markup has only whitespace inside the tag', async () => {
+  it('keeps the default label when the host markup has only whitespace inside the tag, after the icon', async () => {
     const el = await fixture<PasskeyEnroll>(html`<passkey-enroll tenant-id="t"> </passkey-enroll>`);
+    // The element looks at its slot after its first render, and renders again if need be.
+    await el.updateComplete;
     expect(buttonLabel(button(el))).to.equal('Create a passkey');
+    // The label is rendered before the icon in the button (see ceremony-view.ts); it shows after it.
+    const label = [...button(el).childNodes].find(
+      (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim(),
+    );
+    const range = document.createRange();
+    range.selectNodeContents(label!);
+    expect(range.getBoundingClientRect().left).to.be.at.least(
+      button(el).querySelector('svg')!.getBoundingClientRect().right,
+    );
     await expect(el).to.be.accessible();
+  });
+
+  it('shows content given after the first render in place of the label, and the label again once it is gone', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll tenant-id="t"></passkey-enroll>`);
+    el.append('Add a passkey');
+    await el.updateComplete;
+    expect(buttonLabel(button(el))).to.equal('Add a passkey');
+    el.replaceChildren();
+    await el.updateComplete;
+    expect(buttonLabel(button(el))).to.equal('Create a passkey');
+  });
+
+  it('shows the label again when the content it rendered with turns into whitespace', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll tenant-id="t">Add a passkey</passkey-enroll>`);
+    expect(buttonLabel(button(el))).to.equal('Add a passkey');
+    el.replaceChildren(' ');
+    await nextSlotChange(el);
+    await el.updateComplete;
+    expect(buttonLabel(button(el))).to.equal('Create a passkey');
+    el.replaceChildren('Add a passkey');
+    await nextSlotChange(el);
+    await el.updateComplete;
+    expect(buttonLabel(button(el))).to.equal('Add a passkey');
+  });
+
+  it('starts on a click on the icon, and not when the page stops the click before it reaches the element', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll></passkey-enroll>`);
+    const events = recordEvents(el, ENROLL_EVENTS);
+    // The button gets its listener from the document on its first click (ceremony-view.ts): a page's
+    // own listener that stops that click earlier on its way stops it as it would any listener's.
+    const stop = (event: Event) => event.stopPropagation();
+    document.body.addEventListener('click', stop, true);
+    button(el).click();
+    document.body.removeEventListener('click', stop, true);
+    expect(events).to.deep.equal([]);
+    button(el)
+      .querySelector('path')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await nextEvent(el, ['passkey-enroll-error']);
+    expect(events.map((e) => e.type)).to.deep.equal(['passkey-enroll-start', 'passkey-enroll-error']);
   });
 
   it('keeps the token a property: never an attribute, never rendered', async () => {

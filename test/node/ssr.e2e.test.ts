@@ -19,7 +19,9 @@ import { renderToString } from '../../ssr/render-to-string.js';
 const FRAGMENT = `<main>
   <passkey-enroll id="enroll"></passkey-enroll>
   <passkey-sign-in id="sign-in"></passkey-sign-in>
-  <step-up-challenge id="step-up" lang="de"><span slot="description">Überweisung bestätigen</span></step-up-challenge>
+  <step-up-challenge id="step-up" lang="de">
+    <span slot="description">Überweisung bestätigen</span>
+  </step-up-challenge>
   <passkey-manager id="manager"></passkey-manager>
   <step-up-challenge id="modal" modal><span slot="description">Passwort ändern</span></step-up-challenge>
 </main>`;
@@ -117,15 +119,24 @@ for (const [name, scripts] of [
       await site?.close();
     });
 
-    /** Each element's main button: its text and background. */
+    /**
+     * Each element's main button: the text it shows (a slot's default label that the host's
+     * whitespace hides has no box) and its background.
+     */
     const buttons = () =>
       page.evaluate(
         (list) =>
           list.map(([id, part]) => {
             const button = document.getElementById(id)!.shadowRoot?.querySelector<HTMLElement>(`[part="${part}"]`);
-            return button
-              ? { text: button.textContent!.trim(), background: getComputedStyle(button).backgroundColor }
-              : null;
+            if (!button) return null;
+            let text = '';
+            const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+            for (let node: Node | null; (node = walker.nextNode());) {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              if (range.getClientRects().length) text += node.textContent;
+            }
+            return { text: text.replace(/\s+/g, ' ').trim(), background: getComputedStyle(button).backgroundColor };
           }),
         BUTTONS,
       );

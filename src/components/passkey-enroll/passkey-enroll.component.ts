@@ -68,7 +68,7 @@ export class PasskeyEnroll extends LitElement {
     tokenUrl: { attribute: 'token-url', useDefault: true },
     disabled: { type: Boolean, reflect: true, useDefault: true },
     strings: { attribute: false },
-    customLabel: { state: true },
+    blankSlot: { state: true },
   };
 
   /** Your Authsignal tenant id. Required. */
@@ -105,8 +105,8 @@ export class PasskeyEnroll extends LitElement {
   /** The token behind `token-url`: its source loads on demand, and follows the URL. */
   #tokenSource?: Promise<TokenSource>;
   #localize = new LocalizeController(this);
-  /** @internal Whether the host put its own content in the button (whitespace does not count). */
-  customLabel?: boolean;
+  /** @internal Whether the host put nothing but whitespace in the button (see ceremony-view.ts). */
+  blankSlot?: boolean;
   #token?: string;
 
   /**

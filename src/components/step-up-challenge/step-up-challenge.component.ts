@@ -101,7 +101,7 @@ export class StepUpChallenge extends LitElement {
     disabled: { type: Boolean, reflect: true, useDefault: true },
     methods: { converter: (value: string | null) => value?.split(/\s+/) ?? ['PASSKEY'], useDefault: true },
     strings: { attribute: false },
-    customLabel: { state: true },
+    blankSlot: { state: true },
   };
 
   /** Your Authsignal tenant id. Required. */
@@ -174,8 +174,8 @@ export class StepUpChallenge extends LitElement {
   /** The modal dialog, loaded once `modal` is set; its load, which never rejects. */
   #dialog?: StepUpDialog;
   #dialogLoad?: Promise<unknown>;
-  /** @internal Whether the host put its own content in the button (whitespace does not count). */
-  customLabel?: boolean;
+  /** @internal Whether the host put nothing but whitespace in the button (see ceremony-view.ts). */
+  blankSlot?: boolean;
   #autostarted?: string;
   #token?: string;
 
