@@ -7,7 +7,6 @@ import { VirtualAuthenticators } from '../testing/virtual-authenticators.js';
 import { budgetChecks, bundleSizes, cdnSizes, hankoSize, localeSizes, type SizeRow } from './bundle-sizes.js';
 import { startLab } from './lab.js';
 import { gzipSync } from 'node:zlib';
-import { renderToString } from '../ssr/render-to-string.js';
 import { updateResults } from './results-file.js';
 
 /**
@@ -40,6 +39,9 @@ async function freshPage(browser: Browser, url: string, authenticator = false): 
 }
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+// After the build: the server renders with the package's entries in dist/, which a static import
+// would have loaded as they were before it (a client hydrating other templates fails).
+const { renderToString } = await import('../ssr/render-to-string.js');
 mkdirSync('bench/.tmp', { recursive: true });
 await build({
   entryPoints: ['bench/pages/bare-lit.js'],
