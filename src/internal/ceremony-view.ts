@@ -48,8 +48,9 @@ export function ceremonyParts(
   // A server cannot see the host's content, and whitespace alone would hide the slot's default
   // label where no script runs: it renders the label first, and the first client render (hydrating
   // that HTML) does too; watching the slot then moves the label into it if that is where it belongs.
-  const hydrating = !host.hasUpdated && !!host.renderRoot?.firstChild;
-  if (hydrating || host.firstChild || doc?.readyState == 'loading') void host.updateComplete.then(() => watch(host));
+  const hydrating = !isServer && !host.hasUpdated && !!host.renderRoot?.firstChild;
+  if (hydrating || (!isServer && (host.firstChild || doc?.readyState == 'loading')))
+    void host.updateComplete.then(() => watch(host));
   const first = isServer || hydrating || host.blankSlot;
   // The icon is part of the button's own template; while working, the spinner put before it stands
   // in for it (the shared styles hide an icon that follows a spinner). The label is the slot's
