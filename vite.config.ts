@@ -52,50 +52,29 @@ function terserPass(): Plugin {
 }
 
 /**
- * Lit's modules each add their version to a page-wide list (`litHtmlVersions` and its two
- * siblings), which Lit's development build reads to warn that a page loads Lit more than once. The
- * CDN files' Lit is their own, bundled on purpose and reachable by nothing outside them: listed,
- * it would only make a host's development build warn about a copy the host did not load (and cost
- * 43 B gzip before the first render). Only the CDN builds take this: apps bundle Lit as it is, and
- * share it. Each statement is checked: a Lit update that changes it fails the build here.
- */
-function litVersionsUnlisted(): Plugin {
-  const modules: [string, string][] = [
-    ['/node_modules/lit-html/lit-html.js', 'litHtmlVersions'],
-    ['/node_modules/@lit/reactive-element/reactive-element.js', 'reactiveElementVersions'],
-    ['/node_modules/lit-element/lit-element.js', 'litElementVersions'],
-  ];
-  return {
-    name: 'lit-versions-unlisted',
-    transform(code, id) {
-      const list = modules.find(([file]) => id.endsWith(file))?.[1];
-      if (!list) return null;
-      const statement = new RegExp(`\\(\\w+\\.${list}\\?\\?=\\[\\]\\)\\.push\\("[\\d.]+"\\)`, 'g');
-      const found = code.match(statement);
-      if (found?.length !== 1) {
-        throw new Error(`lit-versions-unlisted: ${list} is no longer pushed once in ${id}: review vite.config.ts`);
-      }
-      const from = code.indexOf(found[0]);
-      const edited = new MagicString(code).overwrite(from, from + found[0].length, '0');
-      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
-    },
-  };
-}
-
-/**
- * What the CDN files' Lit never uses, dropped from those builds only (fewer bytes before the first
- * render, less work per element). That Lit is their own and serves only their classes, which
- * declare `static properties` and no decorators, in browsers that run ES2022:
- * - standard decorators' support: page-wide globals (`Symbol.metadata`, `litPropertyMetadata`) set
+ * What the CDN files' Lit does not need, dropped from those builds only (fewer bytes before the
+ * first render, less work per element). That Lit is their own, bundled on purpose and reachable by
+ * nothing outside them; it serves only their classes, which declare `static properties` and no
+ * decorators, in browsers that run ES2022. Apps bundle Lit as it is, and share it.
+ * - Each module's version, added to a page-wide list (`litHtmlVersions` and its two siblings) that
+ *   Lit's development build reads to warn of a page with two Lits: listed, this copy would make a
+ *   host's development build warn about a copy the host did not load.
+ * - Standard decorators' support: page-wide globals (`Symbol.metadata`, `litPropertyMetadata`) set
  *   as the file loads, metadata read as each class finalizes, class initializers run by every
- *   element's constructor. Extending the elements with decorators is what the npm package is for;
- * - the hooks of Lit's polyfill support, for browsers without shadow DOM, which cannot run ES2022.
+ *   element's constructor. Extending the elements with decorators is what the npm package is for.
+ * - The hooks of Lit's polyfill support, for browsers without shadow DOM, which cannot run ES2022.
  * Each cut must be found exactly once: a Lit update that changes one fails the build here.
  */
 function litTrimmed(): Plugin {
+  /** A module's version pushed onto its page-wide list: a pattern, since the number changes. */
+  const listed = (list: string): [RegExp, string] => [
+    new RegExp(`\\(\\w+\\.${list}\\?\\?=\\[\\]\\)\\.push\\("[\\d.]+"\\)`, 'g'),
+    '0',
+  ];
   // What is cut, or [what, what stands in for it].
-  const cuts: Record<string, (string | [string, string])[]> = {
+  const cuts: Record<string, (string | [string | RegExp, string])[]> = {
     '/node_modules/@lit/reactive-element/reactive-element.js': [
+      listed('reactiveElementVersions'),
       'Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;',
       'static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}',
       'void 0!==t.l&&(this.l=[...t.l]),',
@@ -104,8 +83,11 @@ function litTrimmed(): Plugin {
       'p=a.reactiveElementPolyfillSupport,',
       'p?.({ReactiveElement:y}),',
     ],
-    '/node_modules/lit-html/lit-html.js': [[',B=t.litHtmlPolyfillSupport;B?.(S,k),', ';']],
-    '/node_modules/lit-element/lit-element.js': ['const o=s.litElementPolyfillSupport;o?.({LitElement:i});'],
+    '/node_modules/lit-html/lit-html.js': [listed('litHtmlVersions'), [',B=t.litHtmlPolyfillSupport;B?.(S,k),', ';']],
+    '/node_modules/lit-element/lit-element.js': [
+      listed('litElementVersions'),
+      'const o=s.litElementPolyfillSupport;o?.({LitElement:i});',
+    ],
   };
   return {
     name: 'lit-trimmed',
@@ -114,12 +96,14 @@ function litTrimmed(): Plugin {
       if (!file) return null;
       const edited = new MagicString(code);
       for (const entry of cuts[file]!) {
-        const [cut, replacement] = typeof entry == 'string' ? [entry, ''] : entry;
-        const from = code.indexOf(cut);
-        if (from < 0 || code.indexOf(cut, from + 1) >= 0) {
-          throw new Error(`lit-trimmed: "${cut}" is no longer in ${id} once: review vite.config.ts`);
+        const [what, replacement] = typeof entry == 'string' ? [entry, ''] : entry;
+        // A string's occurrences, or a pattern's matches (`g`): there must be exactly one.
+        const found = typeof what == 'string' ? code.split(what).slice(1).fill(what) : (code.match(what) ?? []);
+        if (found.length !== 1) {
+          throw new Error(`lit-trimmed: ${what} is no longer in ${id} once: review vite.config.ts`);
         }
-        edited.overwrite(from, from + cut.length, replacement);
+        const from = code.indexOf(found[0]!);
+        edited.overwrite(from, from + found[0]!.length, replacement);
       }
       return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
     },
@@ -307,7 +291,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
-      ...(cdn ? [cdnLoaders(), sdkUuid(), sdkUnused(), litVersionsUnlisted(), litTrimmed(), terserPass()] : []),
+      ...(cdn ? [cdnLoaders(), sdkUuid(), sdkUnused(), litTrimmed(), terserPass()] : []),
     ],
     build: {
       target: 'es2022',
