@@ -134,11 +134,12 @@ let listening: Document | undefined;
  * listener is on the button before the click reaches it, so it runs where and when one bound in the
  * template would (a page that stops the click before it stops it too). Bound at render, a listener
  * costs every element of a page of many (with the slot's, about 5 ms per 1,000), for a click few get.
+ * A script's click on the button of an element that has left the page starts nothing, fires nothing.
  */
 function wire(event: Event): void {
   for (const node of event.composedPath() as HTMLElement[]) {
     const host = node.part?.contains('button') && ((node.getRootNode() as ShadowRoot).host as CeremonyViewHost);
-    if (host && host[press] && !node.onclick) node.onclick = () => host[press]!();
+    if (host && host[press] && !node.onclick) node.onclick = () => host.isConnected && host[press]!();
   }
 }
 

@@ -105,6 +105,18 @@ describe('<passkey-enroll> rendering and early failures', () => {
     expect(buttonLabel(button(el))).to.equal('Add a passkey');
   });
 
+  it('starts nothing and fires nothing when its button is clicked after the element left the page', async () => {
+    const el = await fixture<PasskeyEnroll>(html`<passkey-enroll></passkey-enroll>`);
+    const b = button(el);
+    b.click();
+    await nextEvent(el, ['passkey-enroll-error']);
+    el.remove();
+    const events = recordEvents(el, ENROLL_EVENTS);
+    b.click();
+    await el.updateComplete;
+    expect(events).to.deep.equal([]);
+  });
+
   it('starts on a click on the icon, and not when the page stops the click before it reaches the element', async () => {
     const el = await fixture<PasskeyEnroll>(html`<passkey-enroll></passkey-enroll>`);
     const events = recordEvents(el, ENROLL_EVENTS);
