@@ -1,4 +1,5 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { DefaultedElement } from '../../internal/defaulted-element.js';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { PasskeyEnrollCancelEvent } from '../../events/passkey-enroll-cancel.js';
@@ -53,47 +54,46 @@ import { sharedStyles } from '../../styles/shared.styles.js';
  * @cssstate error - The last attempt failed; a retry button is shown.
  * @cssstate unsupported - This browser or page cannot use passkeys.
  */
-export class PasskeyEnroll extends LitElement {
+export class PasskeyEnroll extends DefaultedElement {
   static override styles = sharedStyles;
   // Declared without decorators: the decorator helpers would cost bytes in every bundle.
-  // `useDefault`: a field's initial value is its default, neither recorded as a change nor
-  // reflected by the first update (a page of many elements renders sooner); removing the
-  // attribute restores it.
+  // `value`: the default, read until one is set and restored by removing the attribute (see
+  // defaulted-element.ts).
   static override properties = {
-    tenantId: { attribute: 'tenant-id', useDefault: true },
-    baseUrl: { attribute: 'base-url', useDefault: true },
-    username: { useDefault: true },
-    displayName: { attribute: 'display-name', useDefault: true },
-    authenticatorAttachment: { attribute: 'authenticator-attachment', useDefault: true },
-    tokenUrl: { attribute: 'token-url', useDefault: true },
-    disabled: { type: Boolean, reflect: true, useDefault: true },
+    tenantId: { attribute: 'tenant-id', value: '' },
+    baseUrl: { attribute: 'base-url', value: '' },
+    username: { value: '' },
+    displayName: { attribute: 'display-name', value: '' },
+    authenticatorAttachment: { attribute: 'authenticator-attachment', value: 'platform' },
+    tokenUrl: { attribute: 'token-url', value: '' },
+    disabled: { type: Boolean, reflect: true, value: false },
     strings: { attribute: false },
     blankSlot: { state: true },
   };
 
   /** Your Authsignal tenant id. Required. */
-  tenantId = '';
+  declare tenantId: string;
 
   /** Authsignal API base URL, including `/v1`. Defaults to Authsignal's (`https://api.authsignal.com/v1`). */
-  baseUrl = '';
+  declare baseUrl: string;
 
   /** Name stored with the passkey (shown by the device's passkey manager), e.g. the user's email. */
-  username = '';
+  declare username: string;
 
   /** Friendly name stored with the passkey. */
-  displayName = '';
+  declare displayName: string;
 
   /** `platform` (this device's built-in authenticator) or `cross-platform` (a security key or phone). */
-  authenticatorAttachment: 'platform' | 'cross-platform' = 'platform';
+  declare authenticatorAttachment: 'platform' | 'cross-platform';
 
   /**
    * Your endpoint that answers a same-origin `POST` with `{ token }` (a `track` token with the
    * `add:authenticators` scope). Fetched ahead of the click and again before the token expires.
    */
-  tokenUrl = '';
+  declare tokenUrl: string;
 
   /** Disables the button. */
-  disabled = false;
+  declare disabled: boolean;
 
   /**
    * Overrides for any visible string, in every language; missing keys keep the translation's.

@@ -1,4 +1,5 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { DefaultedElement } from '../../internal/defaulted-element.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { requestToken } from '../../internal/request-token.js';
 import { PasskeyManagerCancelEvent } from '../../events/passkey-manager-cancel.js';
@@ -106,35 +107,37 @@ const loading: Record<string, Promise<void>> = Object.create(null);
  * @cssstate changing - A change is under way (one at a time).
  * @cssstate error - The list could not be read, or the last change failed.
  */
-export class PasskeyManager extends LitElement {
+export class PasskeyManager extends DefaultedElement {
   static override styles = [sharedStyles, passkeyManagerStyles];
   // Declared without decorators: the decorator helpers would cost bytes in every bundle.
+  // `value`: the default, read until one is set and restored by removing the attribute (see
+  // defaulted-element.ts). `methods` keeps a field: each element its own array.
   static override properties = {
-    tenantId: { attribute: 'tenant-id' },
-    baseUrl: { attribute: 'base-url' },
-    tokenUrl: { attribute: 'token-url' },
-    changesUrl: { attribute: 'changes-url' },
-    userId: { attribute: 'user-id' },
-    rpId: { attribute: 'rp-id' },
-    username: {},
-    displayName: { attribute: 'display-name' },
+    tenantId: { attribute: 'tenant-id', value: '' },
+    baseUrl: { attribute: 'base-url', value: '' },
+    tokenUrl: { attribute: 'token-url', value: '' },
+    changesUrl: { attribute: 'changes-url', value: '' },
+    userId: { attribute: 'user-id', value: '' },
+    rpId: { attribute: 'rp-id', value: '' },
+    username: { value: '' },
+    displayName: { attribute: 'display-name', value: '' },
     methods: { converter: (value: string | null) => value?.split(/\s+/).filter(Boolean) ?? ['PASSKEY'] },
-    disabled: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true, value: false },
     strings: { attribute: false },
   };
 
   /** Your Authsignal tenant id. Required. */
-  tenantId = '';
+  declare tenantId: string;
 
   /** Authsignal API base URL, including `/v1`. Defaults to Authsignal's (`https://api.authsignal.com/v1`). */
-  baseUrl = '';
+  declare baseUrl: string;
 
   /**
    * Your endpoint that answers a same-origin `POST` with `{ token }`: a `track` token of the
    * signed-in user (no scope needed), with which the element reads the user's authenticators
    * (`GET /client/user-authenticators`). It may add nothing: every change goes through `changes-url`.
    */
-  tokenUrl = '';
+  declare tokenUrl: string;
 
   /**
    * Your endpoint for changes (same origin, JSON): `POST {changes-url}` with `{ change: 'add',
@@ -143,23 +146,23 @@ export class PasskeyManager extends LitElement {
    * `allowedVerificationMethods`); `POST {changes-url}/{id}` with `{ token, userAuthenticatorId? }`
    * completes it once your server validated the token (`validateChallenge`). See the README.
    */
-  changesUrl = '';
+  declare changesUrl: string;
 
   /**
    * The user's id: the passkeys' user handle for the Signal API (Authsignal makes it the id's
    * UTF-8 bytes), so that the browser drops passkeys the server no longer has; and the step-up's
    * `user-id`. Without it, nothing is signalled.
    */
-  userId = '';
+  declare userId: string;
 
   /** The relying party id of the passkeys, for the Signal API. Defaults to this page's host name. */
-  rpId = '';
+  declare rpId: string;
 
   /** The user's name as your app shows it; a new passkey stores it, and a change reaches the browser's passkey list. */
-  username = '';
+  declare username: string;
 
   /** The user's display name; as `username`. */
-  displayName = '';
+  declare displayName: string;
 
   /**
    * What the element lists and offers to add, by Authsignal's names: `PASSKEY`, `EMAIL_OTP`, `SMS`,
@@ -168,7 +171,7 @@ export class PasskeyManager extends LitElement {
   methods: string[] = ['PASSKEY'];
 
   /** Disables every button. */
-  disabled = false;
+  declare disabled: boolean;
 
   /**
    * Overrides for any visible string, in every language; missing keys keep the translation's.

@@ -1,4 +1,5 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { DefaultedElement } from '../../internal/defaulted-element.js';
 import { AutofillController } from '../../controllers/autofill-controller.js';
 import { CeremonyController, type CeremonyState } from '../../controllers/ceremony-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
@@ -57,39 +58,38 @@ import { signInWithPasskey } from './sign-in-ceremony.js';
  * @cssstate error - The last attempt failed; a retry button is shown.
  * @cssstate unsupported - This browser or page cannot use passkeys.
  */
-export class PasskeySignIn extends LitElement {
+export class PasskeySignIn extends DefaultedElement {
   static override styles = sharedStyles;
   // Declared without decorators: the decorator helpers would cost bytes in every bundle.
-  // `useDefault`: a field's initial value is its default, neither recorded as a change nor
-  // reflected by the first update (a page of many elements renders sooner); removing the
-  // attribute restores it.
+  // `value`: the default, read until one is set and restored by removing the attribute (see
+  // defaulted-element.ts).
   static override properties = {
-    tenantId: { attribute: 'tenant-id', useDefault: true },
-    baseUrl: { attribute: 'base-url', useDefault: true },
-    action: { useDefault: true },
-    autofill: { type: Boolean, reflect: true, useDefault: true },
-    disabled: { type: Boolean, reflect: true, useDefault: true },
+    tenantId: { attribute: 'tenant-id', value: '' },
+    baseUrl: { attribute: 'base-url', value: '' },
+    action: { value: 'signIn' },
+    autofill: { type: Boolean, reflect: true, value: false },
+    disabled: { type: Boolean, reflect: true, value: false },
     strings: { attribute: false },
   };
 
   /** Your Authsignal tenant id. Required. */
-  tenantId = '';
+  declare tenantId: string;
 
   /** Authsignal API base URL, including `/v1`. Defaults to Authsignal's (`https://api.authsignal.com/v1`). */
-  baseUrl = '';
+  declare baseUrl: string;
 
   /** The action code the sign-in is recorded under (what your backend's `validateChallenge` sees as `action`). */
-  action = 'signIn';
+  declare action: string;
 
   /**
    * Passkey autofill: where the browser supports conditional mediation, ask it at connect time to
    * offer this site's passkeys under the `<input>` you put inside the element (the element adds
    * `webauthn` to its `autocomplete`). One per page: a second autofill element stays button-only.
    */
-  autofill = false;
+  declare autofill: boolean;
 
   /** Disables the button (autofill stays on). */
-  disabled = false;
+  declare disabled: boolean;
 
   /**
    * Overrides for any visible string, in every language; missing keys keep the translation's.

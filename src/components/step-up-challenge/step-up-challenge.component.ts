@@ -1,4 +1,5 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { DefaultedElement } from '../../internal/defaulted-element.js';
 import { CeremonyController } from '../../controllers/ceremony-controller.js';
 import { LocalizeController } from '../../controllers/localize-controller.js';
 import { StepUpChallengeCancelEvent } from '../../events/step-up-challenge-cancel.js';
@@ -84,62 +85,61 @@ import { sharedStyles } from '../../styles/shared.styles.js';
  * @cssstate error - The last attempt failed; the element offers to try again.
  * @cssstate unsupported - The method in use is a passkey and this browser or page cannot use passkeys.
  */
-export class StepUpChallenge extends LitElement {
+export class StepUpChallenge extends DefaultedElement {
   static override styles = sharedStyles;
   // Declared without decorators: the decorator helpers would cost bytes in every bundle.
-  // `useDefault`: a field's initial value is its default, neither recorded as a change nor
-  // reflected by the first update (a page of many elements renders sooner); removing the
-  // attribute restores it.
+  // `value`: the default, read until one is set and restored by removing the attribute (see
+  // defaulted-element.ts). `methods` keeps a field: each element its own array.
   static override properties = {
-    tenantId: { attribute: 'tenant-id', useDefault: true },
-    baseUrl: { attribute: 'base-url', useDefault: true },
-    action: { useDefault: true },
-    userId: { attribute: 'user-id', useDefault: true },
-    autostart: { type: Boolean, reflect: true, useDefault: true },
-    modal: { type: Boolean, reflect: true, useDefault: true },
-    open: { type: Boolean, reflect: true, useDefault: true },
-    disabled: { type: Boolean, reflect: true, useDefault: true },
+    tenantId: { attribute: 'tenant-id', value: '' },
+    baseUrl: { attribute: 'base-url', value: '' },
+    action: { value: '' },
+    userId: { attribute: 'user-id', value: '' },
+    autostart: { type: Boolean, reflect: true, value: false },
+    modal: { type: Boolean, reflect: true, value: false },
+    open: { type: Boolean, reflect: true, value: false },
+    disabled: { type: Boolean, reflect: true, value: false },
     methods: { converter: (value: string | null) => value?.split(/\s+/) ?? ['PASSKEY'], useDefault: true },
     strings: { attribute: false },
     blankSlot: { state: true },
   };
 
   /** Your Authsignal tenant id. Required. */
-  tenantId = '';
+  declare tenantId: string;
 
   /** Authsignal API base URL, including `/v1`. Defaults to Authsignal's (`https://api.authsignal.com/v1`). */
-  baseUrl = '';
+  declare baseUrl: string;
 
   /**
    * Action mode: the action code for the SDK's `signIn({ action })`, with a discoverable passkey
    * and no token. Ignored when a `token` is set.
    */
-  action = '';
+  declare action: string;
 
   /**
    * The user's id. When set, the element first checks (`isAvailableOnDevice`) that this browser
    * holds a passkey of that user, and reports `no-passkey` instead of opening a prompt that cannot succeed.
    */
-  userId = '';
+  declare userId: string;
 
   /**
    * Start as soon as a token is set (and, in modal mode, the dialog is open) where the browser
    * allows a passkey prompt without a click; elsewhere (Safari, iOS) the button waits for one.
    */
-  autostart = false;
+  declare autostart: boolean;
 
   /**
    * Render in a native modal `<dialog>`, shown while `open` is set. The dialog's code is a file of
    * its own, loaded after the first update: until it arrives the element renders nothing (and
    * `updateComplete` waits for it).
    */
-  modal = false;
+  declare modal: boolean;
 
   /** Modal mode: shows the dialog. Escape and the cancel button close it and fire `step-up-challenge-cancel`. */
-  open = false;
+  declare open: boolean;
 
   /** Disables the button. */
-  disabled = false;
+  declare disabled: boolean;
 
   /**
    * The methods the person may use, in order of preference, by Authsignal's names: `PASSKEY`,
