@@ -211,7 +211,7 @@ describe('the npm package', () => {
     );
   });
 
-  it("drops from the CDN files' own Lit its decorator support and polyfill hooks, which the bundler build keeps", () => {
+  it("drops from the CDN files' own Lit its decorator and directive support and polyfill hooks, which the bundler build keeps", () => {
     // Neither serves the CDN files' classes (vite.config.ts, litTrimmed): no page-wide decorator
     // metadata set as the file loads, no class initializers run by every element's constructor.
     const withLit = readdirSync('dist/cdn').filter(
@@ -221,10 +221,16 @@ describe('the npm package', () => {
     for (const file of withLit) {
       assert.doesNotMatch(
         readFileSync(`dist/cdn/${file}`, 'utf8'),
-        /Symbol\.metadata|litPropertyMetadata|addInitializer|PolyfillSupport/,
+        /Symbol\.metadata|litPropertyMetadata|addInitializer|PolyfillSupport|_\$litDirective\$(?!=)/,
         file,
       );
     }
+    // No value is asked whether it is a directive (the hydration file's SSR helpers may still mark
+    // one). Without that, a template of ours given a directive would render it as text: none may use one.
+    const sources = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    for (const file of sources)
+      assert.doesNotMatch(readFileSync(`src/${file}`, 'utf8'), /['"]lit\/(async-)?directives?\b/, file);
+    assert.match(readFileSync('node_modules/lit-html/lit-html.js', 'utf8'), /_\$litDirective\$/, 'what the build cuts');
     // The hydration hook stays: server-rendered pages load Lit's hydration support beside them.
     assert.match(readFileSync('dist/cdn/passkey-elements.js', 'utf8'), /litElementHydrateSupport/);
   });
