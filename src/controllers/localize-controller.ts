@@ -1,6 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PasskeyTranslation } from '../internal/strings.js';
-import { en, localizedHosts, matchLocale, refreshLocalized, translationFor } from '../i18n/translations.js';
+import {
+  en,
+  localizedHosts,
+  matchLocale,
+  refreshLocalized,
+  resolvedAround,
+  translationFor,
+} from '../i18n/translations.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -55,20 +62,32 @@ export class LocalizeController implements ReactiveController {
 
   /** Resolves language and direction now; call once per render. */
   resolve(): PasskeyTranslation {
-    const lang = nearest(this.#host, '[lang]')?.lang;
-    // The browser's languages only where no `lang` matches (the common page sets one).
-    let code = lang && matchLocale(lang);
-    if (!code) for (const tag of navigator.languages) if ((code = matchLocale(tag))) break;
-    const translation = translationFor((code ||= 'en'));
+    const host = this.#host;
+    // An element without a lang or dir of its own resolves as its siblings did (a page of many).
+    const parent = !host.hasAttribute('lang') && !host.hasAttribute('dir') && host.parentNode;
+    let [code, near, far] = (parent && resolvedAround.get(parent)) || [];
+    if (!code) {
+      const lang = nearest(host, '[lang]')?.lang;
+      // The browser's languages only where no `lang` matches (the common page sets one).
+      code = lang && matchLocale(lang);
+      if (!code) for (const tag of navigator.languages) if ((code = matchLocale(tag))) break;
+      code ||= 'en';
+      near = nearest(host, '[lang],[dir]')?.dir;
+      far = nearest(host, '[dir]')?.dir;
+      if (parent) {
+        if (!resolvedAround.size) setTimeout(() => resolvedAround.clear());
+        resolvedAround.set(parent, [code, near, far]);
+      }
+    }
+    const translation = translationFor(code);
     if (translation) {
       this.#translation = translation;
       this.locale = code;
     }
-    const near = nearest(this.#host, '[lang],[dir]')?.dir;
     this.dir = near === 'ltr' || near === 'rtl' ? near : this.#translation.dir;
     // A dir attribute costs every element a style pass: set one only where the direction the
     // element inherits (from the nearest dir, else left to right) is not the one it needs.
-    const inherited = near || nearest(this.#host, '[dir]')?.dir || 'ltr';
+    const inherited = near || far || 'ltr';
     this.ownDir = this.dir === inherited ? undefined : this.dir;
     return this.#translation;
   }

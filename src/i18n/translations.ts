@@ -11,7 +11,16 @@ const translations: Record<string, PasskeyTranslation | null> = { __proto__: nul
 
 /** Connected elements, re-rendered whenever a translation arrives or a language changes. */
 export const localizedHosts = new Set<{ requestUpdate(): void }>();
-export const refreshLocalized = () => localizedHosts.forEach((host) => host.requestUpdate());
+/**
+ * What elements with no `lang` or `dir` of their own resolved (language, nearest direction, and
+ * the one they inherit), by parent node: its other children resolve the same. Emptied at the end
+ * of the task that filled it, and whenever a translation arrives or a language changes.
+ */
+export const resolvedAround = new Map<Node, (string | undefined)[]>();
+export const refreshLocalized = () => {
+  resolvedAround.clear();
+  localizedHosts.forEach((host) => host.requestUpdate());
+};
 
 export { en };
 

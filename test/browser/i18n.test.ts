@@ -229,6 +229,32 @@ describe('languages', () => {
     expect(direction(enroll)).to.equal('ltr');
   });
 
+  it('elements rendered in one task beside others speak their own place’s language, and follow a change made in it', async () => {
+    // Siblings share what one of them resolved (a page of many): per parent, and never past a change.
+    const t = (locale: string) => translations.get(locale)!.passkeyEnroll.button;
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <div lang="de" id="a"></div>
+        <div lang="fr" id="b"></div>
+      </div>`,
+    );
+    const a = wrapper.querySelector<HTMLElement>('#a')!;
+    const b = wrapper.querySelector<HTMLElement>('#b')!;
+    const make = (n: number) => Array.from({ length: n }, () => document.createElement('passkey-enroll'));
+    const [first, ...rest] = make(3);
+    a.append(first!, ...rest);
+    b.append(...make(2));
+    await Promise.all(
+      [...wrapper.querySelectorAll('passkey-enroll')].map((el) => (el as PasskeyEnroll).updateComplete),
+    );
+    // In the same task as those renders: the language changes, and more elements arrive beside them.
+    a.lang = 'it';
+    a.append(...make(2));
+    for (const el of a.querySelectorAll('passkey-enroll')) await untilLabel(el, t('it'));
+    for (const el of b.querySelectorAll('passkey-enroll')) await untilLabel(el, t('fr'));
+    expect(a.querySelectorAll('passkey-enroll').length).to.equal(5);
+  });
+
   it('keeps an error message in the new language after lang changes', async () => {
     const el = await fixture<PasskeyEnroll>(html`<passkey-enroll lang="fr"></passkey-enroll>`);
     await untilLabel(el, translations.get('fr')!.passkeyEnroll.button);
