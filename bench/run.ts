@@ -16,6 +16,12 @@ import { updateResults } from './results-file.js';
  * machine: compare, do not assert.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/**
+ * Pages for the render ratios: twice the runs. One pair's ratio strays far on this machine (its
+ * middle half spans up to 0.4), and a median of 21 pairs moved by several hundredths between runs;
+ * more pages, in the same proportion of first and later renders, steady it.
+ */
+const RENDER_PAGES = RUNS * 2;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 /** The middle half of the values (first and third quartiles): how far one pair's ratio strays on this machine. */
 const middleHalf = (values: number[]) => {
@@ -123,7 +129,7 @@ try {
   // compiled our code (a page's first render), the others one that has (a page that renders again).
   const renders: Record<string, number[]> = {};
   const ratios: Record<string, { first: number[]; all: number[] }> = {};
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < RENDER_PAGES; i++) {
     const page = await freshPage(browser, `${site.url}/bench/pages/render.html`);
     await page.waitForFunction(() => (window as any).renderReady, { timeout: 30_000 });
     const tags = [...((await page.evaluate(() => (window as any).renderTags)) as string[]), 'bare-lit-button'];
@@ -258,7 +264,7 @@ try {
   const sizeRow = (s: SizeRow) => ({ ...s, gzipKb: round(s.gzip / 1000, 2), brotliKb: round(s.brotli / 1000, 2) });
   const results = {
     date: new Date().toISOString(),
-    environment: { node: process.version, chromium: chromiumVersion, runs: RUNS },
+    environment: { node: process.version, chromium: chromiumVersion, runs: RUNS, renderPages: RENDER_PAGES },
     sizes: {
       cdn: {
         module: sizeRow(cdn.module),
@@ -391,7 +397,7 @@ try {
   );
   for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v.padEnd(valueWidth)} |`);
   console.log(
-    `\n(medians of ${RUNS} runs, Chromium ${chromiumVersion}, Node ${process.version}; written to bench/results.json)`,
+    `\n(medians of ${RUNS} runs, the renders' of ${RENDER_PAGES} pages of 3 rounds each, Chromium ${chromiumVersion}, Node ${process.version}; written to bench/results.json)`,
   );
 } finally {
   await browser.close();
