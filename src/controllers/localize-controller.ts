@@ -65,7 +65,7 @@ export class LocalizeController implements ReactiveController {
     const host = this.#host;
     // An element without a lang or dir of its own resolves as its siblings did (a page of many).
     const parent = !host.hasAttribute('lang') && !host.hasAttribute('dir') && host.parentNode;
-    let [code, near, far] = (parent && resolvedAround.get(parent)) || [];
+    let [code, near, inherited] = (parent && resolvedAround.get(parent)) || [];
     if (!code) {
       const lang = nearest(host, '[lang]')?.lang;
       // The browser's languages only where no `lang` matches (the common page sets one).
@@ -73,10 +73,11 @@ export class LocalizeController implements ReactiveController {
       if (!code) for (const tag of navigator.languages) if ((code = matchLocale(tag))) break;
       code ||= 'en';
       near = nearest(host, '[lang],[dir]')?.dir;
-      far = nearest(host, '[dir]')?.dir;
+      // The direction the element inherits: from the nearest dir, else left to right.
+      inherited = near || nearest(host, '[dir]')?.dir || 'ltr';
       if (parent) {
         if (!resolvedAround.size) setTimeout(() => resolvedAround.clear());
-        resolvedAround.set(parent, [code, near, far]);
+        resolvedAround.set(parent, [code, near, inherited]);
       }
     }
     const translation = translationFor(code);
@@ -86,8 +87,7 @@ export class LocalizeController implements ReactiveController {
     }
     this.dir = near === 'ltr' || near === 'rtl' ? near : this.#translation.dir;
     // A dir attribute costs every element a style pass: set one only where the direction the
-    // element inherits (from the nearest dir, else left to right) is not the one it needs.
-    const inherited = near || far || 'ltr';
+    // element inherits is not the one it needs.
     this.ownDir = this.dir === inherited ? undefined : this.dir;
     return this.#translation;
   }
